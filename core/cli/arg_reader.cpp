@@ -1,0 +1,45 @@
+#include "arg_reader.h"
+
+#include <charconv>
+
+namespace actlab::cli {
+
+bool ArgReader::option(std::string_view name, bool takesValue, std::string* value) {
+    if (!more()) return false;
+    const std::string_view arg = m_args[m_pos];
+    if (!arg.starts_with(name)) return false;
+    const std::string_view rest = arg.substr(name.size());
+    if (!rest.empty() && (!takesValue || rest.front() != '=')) return false;
+    ++m_pos;
+    if (!takesValue) return true;
+    if (!rest.empty()) {
+        *value = std::string(rest.substr(1));
+    } else if (more()) {
+        *value = m_args[m_pos++];  // values may start with '-' (negative numbers)
+    } else {
+        fail("option " + std::string(name) + " needs a value");
+        return false;  // nothing to act on; the caller stops at error()
+    }
+    return true;
+}
+
+std::vector<std::string> split(std::string_view text, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(sep, start);
+        out.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) return out;
+        start = end + 1;
+    }
+}
+
+std::optional<long long> parseCount(std::string_view text, long long max) {
+    long long v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v < 0 || v > max)
+        return std::nullopt;
+    return v;
+}
+
+}  // namespace actlab::cli

@@ -1,0 +1,266 @@
+#include "eval_command.h"
+
+#include <cmath>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "activations/activation_call.h"
+#include "activations/registry.h"
+#include "arg_reader.h"
+#include "util/number_format.h"
+
+namespace actlab::cli {
+
+namespace {
+
+constexpr long long kMaxPoints = 10'000'000;
+
+struct EvalRequest {
+    std::string activation;
+    KeywordArgs params;
+    std::vector<double> xs;
+    int sources = 0;  // how many of --x, --x-file, --range were given
+    bool float32 = false;
+    bool json = false;
+    bool list = false;
+    bool help = false;
+};
+
+bool appendValues(std::string_view text, std::vector<double>& xs, std::string& error) {
+    for (const std::string& field : split(text, ',')) {
+        const std::optional<double> v = parseNumber(field);
+        if (!v) {
+            error = "--x: '" + field + "' is not a number (use a comma-separated list like -1,0,2.5)";
+            return false;
+        }
+        xs.push_back(*v);
+    }
+    return true;
+}
+
+bool readXFile(const std::string& path, std::vector<double>& xs, std::string& error) {
+    std::ifstream in(path);
+    if (!in) {
+        error = "--x-file: cannot read '" + path + "'";
+        return false;
+    }
+    std::string line;
+    int lineNo = 0;
+    bool seenNumber = false;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (line.empty() || line.front() == '#') continue;
+        for (char& c : line)
+            if (c == ',' || c == ';' || c == '\t' || c == '\r') c = ' ';
+        std::istringstream fields(line);
+        std::string field;
+        std::vector<double> values;
+        bool bad = false;
+        while (fields >> field) {
+            const std::optional<double> v = parseNumber(field);
+            if (!v) {
+                bad = true;
+                break;
+            }
+            values.push_back(*v);
+        }
+        if (bad) {
+            if (!seenNumber && lineNo == 1) continue;  // a header line such as "x"
+            error = "--x-file " + path + " line " + std::to_string(lineNo) + ": '" + field +
+                    "' is not a number";
+            return false;
+        }
+        seenNumber = seenNumber || !values.empty();
+        xs.insert(xs.end(), values.begin(), values.end());
+        if (static_cast<long long>(xs.size()) > kMaxPoints) {
+            error = "--x-file: more than " + std::to_string(kMaxPoints) + " values";
+            return false;
+        }
+    }
+    return true;
+}
+
+bool appendRange(std::string_view text, std::vector<double>& xs, std::string& error) {
+    const std::vector<std::string> parts = split(text, ':');
+    double a = 0, b = 0;
+    long long n = 0;
+    bool ok = parts.size() == 3;
+    if (ok) {
+        const std::optional<double> pa = parseNumber(parts[0]), pb = parseNumber(parts[1]);
+        const std::optional<long long> pn = parseCount(parts[2], kMaxPoints);
+        ok = pa && pb && pn && *pn >= 1 && std::isfinite(*pa) && std::isfinite(*pb);
+        a = pa.value_or(0);
+        b = pb.value_or(0);
+        n = pn.value_or(0);
+    }
+    if (!ok) {
+        error = "--range: expected A:B:N with finite A, B and 1 <= N <= " +
+                std::to_string(kMaxPoints) + ", got '" + std::string(text) + "'";
+        return false;
+    }
+    for (long long i = 0; i < n; ++i)
+        xs.push_back(n == 1 ? a : a + (b - a) * static_cast<double>(i) / static_cast<double>(n - 1));
+    return true;
+}
+
+/// Parses the arguments; returns an error message or "".
+std::string parse(const std::vector<std::string>& args, EvalRequest& req) {
+    ArgReader reader(args);
+    std::string value, error;
+    while (reader.more() && reader.error().empty()) {
+        if (reader.option("--activation", true, &value)) {
+            req.activation = value;
+        } else if (reader.option("--param", true, &value)) {
+            const std::size_t eq = value.find('=');
+            if (eq == std::string::npos || eq == 0)
+                return "--param expects NAME=VALUE, got '" + value + "'";
+            req.params.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+        } else if (reader.option("--x", true, &value)) {
+            ++req.sources;
+            if (!appendValues(value, req.xs, error)) return error;
+        } else if (reader.option("--x-file", true, &value)) {
+            ++req.sources;
+            if (!readXFile(value, req.xs, error)) return error;
+        } else if (reader.option("--range", true, &value)) {
+            ++req.sources;
+            if (!appendRange(value, req.xs, error)) return error;
+        } else if (reader.option("--float32", false)) {
+            req.float32 = true;
+        } else if (reader.option("--format", true, &value)) {
+            if (value != "csv" && value != "json")
+                return "--format: unknown format '" + value + "'; valid: csv, json";
+            req.json = value == "json";
+        } else if (reader.option("--list", false)) {
+            req.list = true;
+        } else if (reader.option("--help", false) || reader.option("-h", false)) {
+            req.help = true;
+        } else if (reader.error().empty()) {
+            return "unknown argument '" + reader.unknown() +
+                   "'; valid: --activation, --param, --x, --x-file, --range, --float32, "
+                   "--format, --list, --help";
+        }
+    }
+    if (!reader.error().empty()) return reader.error();
+    if (req.list || req.help) return "";
+    if (req.activation.empty())
+        return "missing --activation; valid: " + activationIdList();
+    if (req.sources == 0) return "missing input points: give --x, --x-file or --range";
+    if (static_cast<long long>(req.xs.size()) > kMaxPoints)
+        return "too many points (more than " + std::to_string(kMaxPoints) + ")";
+    return "";
+}
+
+std::string listActivations() {
+    std::ostringstream out;
+    for (const ActivationSpec& spec : activations()) {
+        out << spec.id << "  (" << spec.torchName;
+        if (!spec.torchVariantKey.empty())
+            out << ", " << spec.torchVariantKey << "=" << spec.torchVariantValue;
+        out << ")";
+        for (const ParamSpec& p : spec.params)
+            out << "  " << p.id << "=" << formatShortest(p.defaultValue) << " ["
+                << formatShortest(p.min) << ", " << formatShortest(p.max) << "]";
+        out << "\n";
+    }
+    return out.str();
+}
+
+struct Table {
+    std::vector<double> x, f, df, d2f;
+};
+
+template <class T>
+Table evaluate(const ActivationCall& call, const std::vector<double>& xs) {
+    const KernelSet<T>& k = [&]() -> const KernelSet<T>& {
+        if constexpr (sizeof(T) == sizeof(float))
+            return call.spec->k32;
+        else
+            return call.spec->k64;
+    }();
+    std::vector<T> x(xs.begin(), xs.end()), f(xs.size()), df(xs.size());
+    k.batchFDf(x, f, df, call.params);
+    Table t;
+    t.x.assign(x.begin(), x.end());
+    t.f.assign(f.begin(), f.end());
+    t.df.assign(df.begin(), df.end());
+    for (T v : x) t.d2f.push_back(k.d2f(v, call.params));
+    return t;
+}
+
+std::string jsonNumber(double v, int digits) {
+    if (std::isfinite(v)) return formatNumber(v, digits);
+    return "\"" + formatNumber(v) + "\"";  // JSON has no inf or nan
+}
+
+/// Writes the table. Everything that can fail has been checked before, so nothing partial is
+/// ever written for bad input.
+void render(std::ostream& out, const ActivationCall& call, const Table& t, bool float32,
+            bool json) {
+    const int digits = float32 ? 9 : 17;
+    const std::string name(call.spec->torchName);
+    const std::string params = formatTorchParams(*call.spec, call.params);
+    if (json) {
+        out << "{\"activation\": \"" << name << "\", \"id\": \"" << call.spec->id
+            << "\", \"params\": \"" << params << "\", \"dtype\": \""
+            << (float32 ? "float32" : "float64") << "\", \"rows\": [";
+        for (std::size_t i = 0; i < t.x.size(); ++i) {
+            out << (i ? ",\n  " : "\n  ") << "{\"x\": " << jsonNumber(t.x[i], digits)
+                << ", \"f\": " << jsonNumber(t.f[i], digits)
+                << ", \"df\": " << jsonNumber(t.df[i], digits)
+                << ", \"d2f\": " << jsonNumber(t.d2f[i], digits) << "}";
+        }
+        out << "\n]}\n";
+        return;
+    }
+    out << "activation,params,x,f,df,d2f\n";
+    const std::string prefix = name + "," + params + ",";
+    std::string line;
+    for (std::size_t i = 0; i < t.x.size(); ++i) {
+        line = prefix;
+        line += formatNumber(t.x[i], digits) + "," + formatNumber(t.f[i], digits) + "," +
+                formatNumber(t.df[i], digits) + "," + formatNumber(t.d2f[i], digits) + "\n";
+        out << line;
+    }
+}
+
+}  // namespace
+
+std::string evalUsage() {
+    return "usage: activation-lab eval --activation ID [--param NAME=VALUE ...]\n"
+           "                           (--x VALUES | --x-file FILE | --range A:B:N)\n"
+           "                           [--float32] [--format csv|json]\n"
+           "       activation-lab eval --list\n"
+           "\n"
+           "Prints activation,params,x,f,df,d2f for every x (17 significant digits, 9 with\n"
+           "--float32). ID is a registry id (leaky_relu) or a torch class name (LeakyReLU);\n"
+           "parameters use torch's keywords (negative_slope=0.2, approximate=tanh).\n";
+}
+
+int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    EvalRequest req;
+    if (std::string problem = parse(args, req); !problem.empty()) {
+        err << "activation-lab eval: " << problem << "\n";
+        return 2;
+    }
+    if (req.help) {
+        out << evalUsage();
+        return 0;
+    }
+    if (req.list) {
+        out << listActivations();
+        return 0;
+    }
+    const ResolvedCall resolved = resolveActivation(req.activation, req.params, req.float32);
+    if (!resolved.ok()) {
+        err << "activation-lab eval: " << resolved.error << "\n";
+        return 2;
+    }
+    const Table table = req.float32 ? evaluate<float>(resolved.call, req.xs)
+                                    : evaluate<double>(resolved.call, req.xs);
+    render(out, resolved.call, table, req.float32, req.json);
+    out.flush();
+    return out ? 0 : 1;
+}
+
+}  // namespace actlab::cli
