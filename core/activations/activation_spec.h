@@ -68,6 +68,7 @@ struct KernelSet {
     void (*batchDf)(std::span<const T> x, std::span<T> dy, const ParamValues& p) = nullptr;
     void (*batchFDf)(std::span<const T> x, std::span<T> y, std::span<T> dy,
                      const ParamValues& p) = nullptr;
+    void (*batchD2f)(std::span<const T> x, std::span<T> d2y, const ParamValues& p) = nullptr;
 };
 
 /// The inputs at which f or f′ is not smooth, as a function of the parameters (Softshrink's ±λ).

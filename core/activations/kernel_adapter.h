@@ -93,6 +93,12 @@ void batchDf(std::span<const T> x, std::span<T> dy, const ParamValues& raw) {
     for (std::size_t i = 0; i < n; ++i) dy[i] = df<K, T>(x[i], p);
 }
 template <class K, class T>
+void batchD2f(std::span<const T> x, std::span<T> d2y, const ParamValues& raw) {
+    const auto p = K::template bind<T>(raw);
+    const std::size_t n = x.size();
+    for (std::size_t i = 0; i < n; ++i) d2y[i] = d2f<K, T>(x[i], p);
+}
+template <class K, class T>
 void batchFDf(std::span<const T> x, std::span<T> y, std::span<T> dy, const ParamValues& raw) {
     const auto p = K::template bind<T>(raw);
     const std::size_t n = x.size();
@@ -102,7 +108,7 @@ void batchFDf(std::span<const T> x, std::span<T> y, std::span<T> dy, const Param
 template <class K, class T>
 constexpr KernelSet<T> kernelSet() {
     return {&scalarF<K, T>, &scalarDf<K, T>, &scalarD2f<K, T>,
-            &batchF<K, T>,  &batchDf<K, T>,  &batchFDf<K, T>};
+            &batchF<K, T>,  &batchDf<K, T>,  &batchFDf<K, T>, &batchD2f<K, T>};
 }
 
 template <class K>

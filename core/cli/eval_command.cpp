@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "activations/activation_call.h"
+#include "activations/curve.h"
 #include "activations/registry.h"
 #include "arg_reader.h"
 #include "util/number_format.h"
@@ -166,28 +167,6 @@ std::string listActivations() {
     return out.str();
 }
 
-struct Table {
-    std::vector<double> x, f, df, d2f;
-};
-
-template <class T>
-Table evaluate(const ActivationCall& call, const std::vector<double>& xs) {
-    const KernelSet<T>& k = [&]() -> const KernelSet<T>& {
-        if constexpr (sizeof(T) == sizeof(float))
-            return call.spec->k32;
-        else
-            return call.spec->k64;
-    }();
-    std::vector<T> x(xs.begin(), xs.end()), f(xs.size()), df(xs.size());
-    k.batchFDf(x, f, df, call.params);
-    Table t;
-    t.x.assign(x.begin(), x.end());
-    t.f.assign(f.begin(), f.end());
-    t.df.assign(df.begin(), df.end());
-    for (T v : x) t.d2f.push_back(k.d2f(v, call.params));
-    return t;
-}
-
 std::string jsonNumber(double v, int digits) {
     if (std::isfinite(v)) return formatNumber(v, digits);
     return "\"" + formatNumber(v) + "\"";  // JSON has no inf or nan
@@ -195,12 +174,12 @@ std::string jsonNumber(double v, int digits) {
 
 /// Writes the table. Everything that can fail has been checked before, so nothing partial is
 /// ever written for bad input.
-void render(std::ostream& out, const ActivationCall& call, const Table& t, bool float32,
+void render(std::ostream& out, const ActivationCall& call, const Curve& t, bool float32,
             bool json) {
     const int digits = float32 ? 9 : 17;
-    const std::string name(call.spec->torchName);
-    const std::string params = formatTorchParams(*call.spec, call.params);
     if (json) {
+        const std::string name(call.spec->torchName);
+        const std::string params = formatTorchParams(*call.spec, call.params);
         out << "{\"activation\": \"" << name << "\", \"id\": \"" << call.spec->id
             << "\", \"params\": \"" << params << "\", \"dtype\": \""
             << (float32 ? "float32" : "float64") << "\", \"rows\": [";
@@ -213,15 +192,7 @@ void render(std::ostream& out, const ActivationCall& call, const Table& t, bool 
         out << "\n]}\n";
         return;
     }
-    out << "activation,params,x,f,df,d2f\n";
-    const std::string prefix = name + "," + params + ",";
-    std::string line;
-    for (std::size_t i = 0; i < t.x.size(); ++i) {
-        line = prefix;
-        line += formatNumber(t.x[i], digits) + "," + formatNumber(t.f[i], digits) + "," +
-                formatNumber(t.df[i], digits) + "," + formatNumber(t.d2f[i], digits) + "\n";
-        out << line;
-    }
+    writeCurveCsv(out, call, t, float32);
 }
 
 }  // namespace
@@ -256,8 +227,8 @@ int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         err << "activation-lab eval: " << resolved.error << "\n";
         return 2;
     }
-    const Table table = req.float32 ? evaluate<float>(resolved.call, req.xs)
-                                    : evaluate<double>(resolved.call, req.xs);
+    Curve table;
+    evaluateCurve(resolved.call, req.xs, table, req.float32);
     render(out, resolved.call, table, req.float32, req.json);
     out.flush();
     return out ? 0 : 1;

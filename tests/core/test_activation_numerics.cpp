@@ -88,6 +88,8 @@ TEST_P(EveryActivation, BatchKernelsAgreeWithScalarKernelsBitForBit) {
         spec().k64.batchF(xs, y, p);
         spec().k64.batchDf(xs, dy, p);
         spec().k64.batchFDf(xs, y2, dy2, p);
+        std::vector<double> d2y(xs.size());
+        spec().k64.batchD2f(xs, d2y, p);
         std::vector<float> yf(xs.size()), dyf(xs.size());
         spec().k32.batchFDf(xf, yf, dyf, p);
         for (std::size_t i = 0; i < xs.size(); ++i) {
@@ -95,6 +97,7 @@ TEST_P(EveryActivation, BatchKernelsAgreeWithScalarKernelsBitForBit) {
             ASSERT_EQ(dy[i], spec().df(xs[i], p)) << spec().id << " x = " << xs[i];
             ASSERT_EQ(y2[i], y[i]) << spec().id << " x = " << xs[i];
             ASSERT_EQ(dy2[i], dy[i]) << spec().id << " x = " << xs[i];
+            ASSERT_EQ(d2y[i], spec().d2f(xs[i], p)) << spec().id << " x = " << xs[i];
             ASSERT_EQ(yf[i], spec().f(xf[i], p)) << spec().id << " x = " << xf[i];
             ASSERT_EQ(dyf[i], spec().df(xf[i], p)) << spec().id << " x = " << xf[i];
         }
