@@ -99,6 +99,15 @@ struct ActivationSpec {
     /// Empty when the parameters are acceptable, else a message such as "alpha must not be 0".
     std::string (*validate)(const ParamValues& p) = nullptr;
     KinksFn kinks = nullptr;
+    /// ∂f/∂p for the learnable parameter (ParamSpec::learnable, PReLU's weight), else nullptr.
+    double (*dfDLearnable)(double x, const ParamValues& p) = nullptr;
+
+    /// Index of the learnable parameter, or -1.
+    int learnableIndex() const {
+        for (std::size_t i = 0; i < params.size(); ++i)
+            if (params[i].learnable) return static_cast<int>(i);
+        return -1;
+    }
 
     /// Default parameter values, in the order of `params`.
     ParamValues defaults() const {

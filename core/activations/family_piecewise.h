@@ -105,6 +105,8 @@ struct PReLU : LeakyLinear {
     static P<T> bind(const ParamValues& v) {
         return {static_cast<T>(v[0])};
     }
+    /// ∂f/∂a = x for x ≤ 0 (0 at x = 0), 0 for x > 0: how the network learns the weight.
+    static double dLearnable(double x, const P<double>&) { return x > 0 ? 0.0 : x; }
 };
 
 /// RReLU in evaluation mode: the slope is the mean (lower + upper)/2, formed in double and then

@@ -10,6 +10,7 @@
 //                                                          false: f is a template on T and runs
 //                                                          in T (the exact piecewise functions)
 //   optionally validate(const ParamValues&) and kinks(const ParamValues&)
+//   optionally dLearnable(x, p): ∂f/∂p for a learnable parameter (PReLU's weight)
 //
 // The batch loops call the kernel directly, so the compiler inlines it: one indirect call per
 // array, none per element.
@@ -146,6 +147,10 @@ ActivationSpec row(ActivationSpec spec) {
     spec.k32 = kernelSet<K, float>();
     spec.validate = &validate<K>;
     spec.kinks = &kinks<K>;
+    if constexpr (requires(const Bound<K, double>& b) { K::dLearnable(1.0, b); })
+        spec.dfDLearnable = [](double x, const ParamValues& raw) {
+            return K::dLearnable(x, K::template bind<double>(raw));
+        };
     return spec;
 }
 

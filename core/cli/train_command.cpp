@@ -1,0 +1,161 @@
+#include "train_command.h"
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "arg_reader.h"
+#include "nn/grid.h"
+#include "nn/session.h"
+#include "util/number_format.h"
+
+namespace actlab::cli {
+
+namespace {
+
+struct TrainRequest {
+    std::string session, log, save, gridOut;
+    long long epochs = 100;
+    long long grid = 0;
+    bool help = false;
+};
+
+std::string parse(const std::vector<std::string>& args, TrainRequest& req) {
+    ArgReader reader(args);
+    std::string value;
+    while (reader.more() && reader.error().empty()) {
+        if (reader.option("--session", true, &value)) {
+            req.session = value;
+        } else if (reader.option("--epochs", true, &value)) {
+            const std::optional<long long> n = parseCount(value, 10'000'000);
+            if (!n) return "--epochs: expected a whole number from 0 to 10000000, got '" + value + "'";
+            req.epochs = *n;
+        } else if (reader.option("--log", true, &value)) {
+            req.log = value;
+        } else if (reader.option("--save", true, &value)) {
+            req.save = value;
+        } else if (reader.option("--grid-out", true, &value)) {
+            req.gridOut = value;
+        } else if (reader.option("--grid", true, &value)) {
+            const std::optional<long long> n = parseCount(value, 2000);
+            if (!n || *n < 2) return "--grid: expected a size from 2 to 2000, got '" + value + "'";
+            req.grid = *n;
+        } else if (reader.option("--help", false) || reader.option("-h", false)) {
+            req.help = true;
+        } else if (reader.error().empty()) {
+            return "unknown argument '" + reader.unknown() +
+                   "'; valid: --session, --epochs, --log, --save, --grid, --grid-out, --help";
+        }
+    }
+    if (!reader.error().empty()) return reader.error();
+    if (req.help) return "";
+    if (req.session.empty()) return "missing --session FILE";
+    if ((req.grid > 0) != !req.gridOut.empty()) return "--grid N and --grid-out FILE go together";
+    return "";
+}
+
+std::string header(const nn::Trainer& t) {
+    std::string h = "epoch,train_loss,test_loss,train_acc,test_acc";
+    const std::size_t hidden = t.network().spec().hidden.size();
+    for (std::size_t l = 0; l < hidden; ++l) h += ",grad_norm_layer" + std::to_string(l + 1);
+    h += ",grad_norm_output";
+    return h + "\n";
+}
+
+std::string row(const nn::EpochMetrics& m) {
+    std::string r = std::to_string(m.epoch) + "," + formatNumber(m.trainLoss) + "," +
+                    formatNumber(m.testLoss) + "," + formatNumber(m.trainAccuracy) + "," +
+                    formatNumber(m.testAccuracy);
+    for (const nn::LayerMetrics& l : m.layers) r += "," + formatNumber(l.gradNorm);
+    return r + "\n";
+}
+
+/// Writes `text` to `path`; false with a message on failure.
+bool writeFile(const std::string& path, const std::string& text, std::string& error) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+        error = "cannot write '" + path + "'";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string trainUsage() {
+    return "usage: activation-lab train --session FILE [--epochs N] [--log FILE.csv]\n"
+           "                            [--save FILE.json] [--grid N --grid-out FILE.csv]\n"
+           "\n"
+           "Trains the session's network headless and prints one CSV row per epoch:\n"
+           "epoch,train_loss,test_loss,train_acc,test_acc and a gradient norm per layer.\n"
+           "Exits 3 if training diverges (the log keeps every good epoch), 2 on bad input.\n";
+}
+
+int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    TrainRequest req;
+    if (std::string problem = parse(args, req); !problem.empty()) {
+        err << "activation-lab train: " << problem << "\n";
+        return 2;
+    }
+    if (req.help) {
+        out << trainUsage();
+        return 0;
+    }
+    const nn::SessionLoad loaded = nn::loadSessionFile(req.session);
+    if (!loaded.ok()) {
+        err << "activation-lab train: " << loaded.error << "\n";
+        return 2;
+    }
+    nn::Trainer trainer = nn::makeTrainer(loaded.session);
+    std::string log = header(trainer);
+    out << log;
+    const auto emit = [&](const nn::EpochMetrics& m) {
+        const std::string r = row(m);
+        log += r;
+        out << r;
+    };
+    emit(trainer.latest());
+    for (long long e = 0; e < req.epochs; ++e) {
+        trainer.step();
+        if (trainer.diverged()) break;
+        emit(trainer.latest());
+    }
+    out.flush();
+
+    std::string error;
+    if (!req.log.empty() && !writeFile(req.log, log, error)) {
+        err << "activation-lab train: " << error << "\n";
+        return 1;
+    }
+    if (trainer.diverged()) {
+        err << "activation-lab train: " << trainer.divergence() << "\n";
+        return 3;
+    }
+    if (!req.save.empty() &&
+        !writeFile(req.save, nn::serializeSession(nn::withTrainedWeights(loaded.session, trainer)),
+                   error)) {
+        err << "activation-lab train: " << error << "\n";
+        return 1;
+    }
+    if (req.grid > 0) {
+        const int n = static_cast<int>(req.grid);
+        std::vector<double> grid(std::size_t(n) * std::size_t(n));
+        nn::GridEvaluator().outputGrid(trainer.network(), n, grid);
+        std::ostringstream csv;
+        csv << "x,y,output\n";
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                csv << formatNumber(nn::gridCoordinate(i, n)) << ','
+                    << formatNumber(nn::gridCoordinate(n - 1 - j, n)) << ','
+                    << formatNumber(grid[std::size_t(i) * std::size_t(n) + std::size_t(j)]) << '\n';
+        if (!writeFile(req.gridOut, csv.str(), error)) {
+            err << "activation-lab train: " << error << "\n";
+            return 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace actlab::cli

@@ -1,0 +1,400 @@
+#include "network.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "activations/activation_call.h"
+#include "activations/registry.h"
+#include "rng.h"
+
+namespace actlab::nn {
+
+namespace {
+
+constexpr std::pair<OutputKind, std::string_view> kOutputs[] = {
+    {OutputKind::TanhSquare, "tanh_square"},
+    {OutputKind::SigmoidBce, "sigmoid_bce"},
+    {OutputKind::SoftmaxCe, "softmax_ce"},
+    {OutputKind::LinearSquare, "linear_square"},
+};
+constexpr std::pair<InitKind, std::string_view> kInits[] = {
+    {InitKind::Playground, "playground"},
+    {InitKind::Xavier, "xavier"},
+    {InitKind::He, "he"},
+    {InitKind::LeCun, "lecun"},
+};
+
+template <class E, std::size_t N>
+std::string_view idOf(const std::pair<E, std::string_view> (&table)[N], E e) {
+    for (const auto& [k, id] : table)
+        if (k == e) return id;
+    return "?";
+}
+template <class E, std::size_t N>
+std::optional<E> fromId(const std::pair<E, std::string_view> (&table)[N], std::string_view id) {
+    for (const auto& [k, name] : table)
+        if (name == id) return k;
+    return std::nullopt;
+}
+
+/// log(1 + eᶻ) without overflow.
+double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
+
+}  // namespace
+
+std::string_view outputId(OutputKind k) { return idOf(kOutputs, k); }
+std::optional<OutputKind> outputFromId(std::string_view id) { return fromId(kOutputs, id); }
+std::string_view initId(InitKind k) { return idOf(kInits, k); }
+std::optional<InitKind> initFromId(std::string_view id) { return fromId(kInits, id); }
+
+std::string validate(const NetworkSpec& spec, int numClasses) {
+    if (spec.features.empty()) return "features: at least one input feature is needed";
+    if (spec.hidden.size() > kMaxHiddenLayers)
+        return "layers: at most " + std::to_string(kMaxHiddenLayers) + " hidden layers";
+    for (std::size_t l = 0; l < spec.hidden.size(); ++l) {
+        const LayerSpec& layer = spec.hidden[l];
+        const std::string where = "layers[" + std::to_string(l) + "]";
+        if (layer.neurons < 1 || layer.neurons > kMaxNeurons)
+            return where + ".neurons must be in [1, " + std::to_string(kMaxNeurons) + "]";
+        const ActivationSpec* act = findActivation(layer.activation);
+        if (!act)
+            return where + ".activation: unknown activation '" + layer.activation +
+                   "'; valid: " + activationIdList();
+        if (std::string p = checkParams(*act, layer.params); !p.empty())
+            return where + ".params: " + p;
+    }
+    const bool regression = numClasses == 0;
+    switch (spec.output) {
+        case OutputKind::TanhSquare:
+        case OutputKind::SigmoidBce:
+            if (numClasses != 2) return "output: " + std::string(outputId(spec.output)) +
+                                        " needs two classes (labels ±1)";
+            if (spec.outputs != 1) return "outputs must be 1 for this output";
+            break;
+        case OutputKind::SoftmaxCe:
+            if (regression) return "output: softmax_ce needs class labels, not regression targets";
+            if (spec.outputs != numClasses)
+                return "outputs must equal the number of classes (" + std::to_string(numClasses) +
+                       ")";
+            break;
+        case OutputKind::LinearSquare:
+            if (numClasses > 2) return "output: linear_square needs regression or binary labels";
+            if (spec.outputs != 1) return "outputs must be 1 for this output";
+            break;
+    }
+    return "";
+}
+
+FeatureTable computeFeatures(std::span<const Feature> features, std::span<const double> xs,
+                             std::span<const double> ys) {
+    FeatureTable t;
+    t.features = static_cast<int>(features.size());
+    t.points = static_cast<int>(xs.size());
+    t.v.resize(features.size() * xs.size());
+    for (std::size_t f = 0; f < features.size(); ++f)
+        for (std::size_t p = 0; p < xs.size(); ++p)
+            t.v[f * xs.size() + p] = featureValue(features[f], xs[p], ys[p]);
+    return t;
+}
+
+void Gradients::zero() {
+    for (auto* set : {&w, &b, &learnable})
+        for (std::vector<double>& v : *set) std::fill(v.begin(), v.end(), 0.0);
+    count = 0;
+}
+
+Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
+    int in = inputs();
+    for (const LayerSpec& layer : spec.hidden) {
+        const ActivationSpec* act = &activation(layer.activation);
+        m_acts.push_back(act);
+        LayerParams p{in, layer.neurons, std::vector<double>(std::size_t(in) * layer.neurons),
+                      std::vector<double>(std::size_t(layer.neurons)), {}};
+        if (const int li = act->learnableIndex(); li >= 0)
+            p.learnable.assign(layer.preluMode == PReluMode::PerNeuron ? layer.neurons : 1,
+                               layer.params[static_cast<std::size_t>(li)]);
+        m_layers.push_back(std::move(p));
+        in = layer.neurons;
+    }
+    m_layers.push_back({in, spec.outputs, std::vector<double>(std::size_t(in) * spec.outputs),
+                        std::vector<double>(std::size_t(spec.outputs)), {}});
+    if (spec.output == OutputKind::TanhSquare) m_outputAct = &activation("tanh");
+    if (spec.output == OutputKind::SigmoidBce) m_outputAct = &activation("sigmoid");
+}
+
+ParamValues Mlp::paramsOf(int l, int j) const {
+    const auto lu = static_cast<std::size_t>(l);
+    ParamValues p = m_spec.hidden[lu].params;
+    const std::vector<double>& learn = m_layers[lu].learnable;
+    if (!learn.empty())
+        p[static_cast<std::size_t>(m_acts[lu]->learnableIndex())] =
+            learn.size() == 1 ? learn[0] : learn[static_cast<std::size_t>(j)];
+    return p;
+}
+
+void Mlp::setActivationParams(int l, const ParamValues& p) {
+    m_spec.hidden[static_cast<std::size_t>(l)].params = p;
+}
+
+void Mlp::initialise(InitKind init, std::uint64_t seed) {
+    Rng rng(seed);
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        LayerParams& layer = m_layers[l];
+        const double fanIn = layer.in, fanOut = layer.out;
+        for (int j = 0; j < layer.out; ++j) {
+            layer.b[std::size_t(j)] = init == InitKind::Playground ? 0.1 : 0.0;
+            for (int i = 0; i < layer.in; ++i) {
+                double w = 0;
+                switch (init) {
+                    case InitKind::Playground: w = rng.uniform() - 0.5; break;
+                    case InitKind::Xavier: {
+                        const double limit = std::sqrt(6.0 / (fanIn + fanOut));
+                        w = rng.uniform(-limit, limit);
+                        break;
+                    }
+                    case InitKind::He: w = std::sqrt(2.0 / fanIn) * rng.normal(); break;
+                    case InitKind::LeCun: w = std::sqrt(1.0 / fanIn) * rng.normal(); break;
+                }
+                layer.w[std::size_t(j) * std::size_t(layer.in) + std::size_t(i)] = w;
+            }
+        }
+        if (l < m_acts.size() && !layer.learnable.empty()) {
+            const int li = m_acts[l]->learnableIndex();
+            std::fill(layer.learnable.begin(), layer.learnable.end(),
+                      m_spec.hidden[l].params[static_cast<std::size_t>(li)]);
+        }
+    }
+}
+
+void Mlp::prepare(Workspace& ws, int batch) const {
+    ws.batch = batch;
+    const std::size_t layers = m_layers.size() + 1;
+    for (auto* v : {&ws.z, &ws.a, &ws.d, &ws.delta}) v->resize(layers);
+    const auto size = [&](int n) { return std::size_t(n) * std::size_t(batch); };
+    ws.a[0].resize(size(inputs()));
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        const std::size_t n = size(m_layers[l].out);
+        ws.z[l + 1].resize(n);
+        ws.a[l + 1].resize(n);
+        ws.d[l + 1].resize(n);
+        ws.delta[l + 1].resize(n);
+    }
+    ws.outDelta.resize(size(m_layers.back().out));
+}
+
+Gradients Mlp::makeGradients() const {
+    Gradients g;
+    for (const LayerParams& l : m_layers) {
+        g.w.emplace_back(l.w.size(), 0.0);
+        g.b.emplace_back(l.b.size(), 0.0);
+        g.learnable.emplace_back(l.learnable.size(), 0.0);
+    }
+    return g;
+}
+
+void Mlp::loadInputs(const FeatureTable& table, int first, Workspace& ws) const {
+    const std::size_t batch = std::size_t(ws.batch);
+    for (int f = 0; f < table.features; ++f) {
+        const double* src = table.v.data() + std::size_t(f) * std::size_t(table.points) + first;
+        std::copy(src, src + batch, ws.a[0].begin() + static_cast<long>(std::size_t(f) * batch));
+    }
+}
+
+void Mlp::loadInputs(const FeatureTable& table, std::span<const int> indices,
+                     Workspace& ws) const {
+    const std::size_t batch = std::size_t(ws.batch);
+    for (int f = 0; f < table.features; ++f) {
+        const double* src = table.v.data() + std::size_t(f) * std::size_t(table.points);
+        double* dst = ws.a[0].data() + std::size_t(f) * batch;
+        for (std::size_t b = 0; b < batch; ++b) dst[b] = src[indices[b]];
+    }
+}
+
+void Mlp::forward(Workspace& ws, bool derivatives) const {
+    const std::size_t batch = std::size_t(ws.batch);
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        const LayerParams& layer = m_layers[l];
+        const double* in = ws.a[l].data();
+        double* z = ws.z[l + 1].data();
+        // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples.
+        for (int j = 0; j < layer.out; ++j) {
+            double* zj = z + std::size_t(j) * batch;
+            std::fill(zj, zj + batch, layer.b[std::size_t(j)]);
+            const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
+            for (int i = 0; i < layer.in; ++i) {
+                const double w = wj[i];
+                const double* ini = in + std::size_t(i) * batch;
+                for (std::size_t b = 0; b < batch; ++b) zj[b] += w * ini[b];
+            }
+        }
+        const std::size_t n = std::size_t(layer.out) * batch;
+        std::span<const double> zs(z, n);
+        std::span<double> as(ws.a[l + 1].data(), n), ds(ws.d[l + 1].data(), n);
+        if (l < m_acts.size()) {
+            const KernelSet<double>& k = m_acts[l]->k64;
+            if (layer.learnable.size() > 1) {  // one parameter value per neuron
+                for (int j = 0; j < layer.out; ++j) {
+                    const std::size_t o = std::size_t(j) * batch;
+                    k.batchFDf(zs.subspan(o, batch), as.subspan(o, batch), ds.subspan(o, batch),
+                               paramsOf(int(l), j));
+                }
+            } else if (derivatives) {
+                k.batchFDf(zs, as, ds, paramsOf(int(l), 0));
+            } else {
+                k.batchF(zs, as, paramsOf(int(l), 0));
+            }
+            continue;
+        }
+        switch (m_spec.output) {
+            case OutputKind::TanhSquare:
+            case OutputKind::SigmoidBce:
+                m_outputAct->k64.batchFDf(zs, as, ds, {});
+                break;
+            case OutputKind::LinearSquare:
+                std::copy(zs.begin(), zs.end(), as.begin());
+                std::fill(ds.begin(), ds.end(), 1.0);
+                break;
+            case OutputKind::SoftmaxCe:
+                for (std::size_t b = 0; b < batch; ++b) {
+                    double zmax = -HUGE_VAL;
+                    for (int k = 0; k < layer.out; ++k) zmax = std::max(zmax, z[std::size_t(k) * batch + b]);
+                    double sum = 0;
+                    for (int k = 0; k < layer.out; ++k) {
+                        const double e = std::exp(z[std::size_t(k) * batch + b] - zmax);
+                        as[std::size_t(k) * batch + b] = e;
+                        sum += e;
+                    }
+                    for (int k = 0; k < layer.out; ++k) as[std::size_t(k) * batch + b] /= sum;
+                }
+                break;
+        }
+    }
+}
+
+double predictedLabel(OutputKind kind, std::span<const double> outputs, std::size_t example,
+                      std::size_t batch) {
+    switch (kind) {
+        case OutputKind::TanhSquare: return outputs[example] >= 0 ? 1.0 : -1.0;
+        case OutputKind::SigmoidBce: return outputs[example] >= 0.5 ? 1.0 : -1.0;
+        case OutputKind::LinearSquare: return outputs[example] >= 0 ? 1.0 : -1.0;
+        case OutputKind::SoftmaxCe: {
+            const std::size_t k = outputs.size() / batch;
+            std::size_t best = 0;
+            for (std::size_t c = 1; c < k; ++c)
+                if (outputs[c * batch + example] > outputs[best * batch + example]) best = c;
+            return static_cast<double>(best);
+        }
+    }
+    return 0;
+}
+
+BatchLoss Mlp::outputLoss(std::span<const double> labels, Workspace& ws) const {
+    const std::size_t batch = std::size_t(ws.batch);
+    const std::vector<double>& z = ws.z.back();
+    const std::vector<double>& a = ws.a.back();
+    const std::vector<double>& d = ws.d.back();
+    BatchLoss r;
+    for (std::size_t b = 0; b < batch; ++b) {
+        const double t = labels[b];
+        switch (m_spec.output) {
+            case OutputKind::TanhSquare:
+            case OutputKind::LinearSquare: {
+                const double diff = a[b] - t;
+                r.lossSum += 0.5 * diff * diff;
+                ws.outDelta[b] = diff * d[b];
+                if (m_spec.output == OutputKind::TanhSquare || t == 1 || t == -1)
+                    r.correct += (a[b] >= 0 ? 1.0 : -1.0) == t;
+                break;
+            }
+            case OutputKind::SigmoidBce: {
+                const double t01 = t > 0 ? 1.0 : 0.0;
+                r.lossSum += softplus(z[b]) - t01 * z[b];
+                ws.outDelta[b] = a[b] - t01;
+                r.correct += (z[b] >= 0) == (t01 == 1);
+                break;
+            }
+            case OutputKind::SoftmaxCe: {
+                const int k = m_layers.back().out;
+                // Binary ±1 labels map to classes 0 and 1.
+                const int c = k == 2 && (t == 1 || t == -1) ? (t > 0) : static_cast<int>(t);
+                double zmax = -HUGE_VAL;
+                for (int j = 0; j < k; ++j) zmax = std::max(zmax, z[std::size_t(j) * batch + b]);
+                double sum = 0;
+                for (int j = 0; j < k; ++j) sum += std::exp(z[std::size_t(j) * batch + b] - zmax);
+                r.lossSum += zmax + std::log(sum) - z[std::size_t(c) * batch + b];
+                for (int j = 0; j < k; ++j)
+                    ws.outDelta[std::size_t(j) * batch + b] =
+                        a[std::size_t(j) * batch + b] - (j == c ? 1.0 : 0.0);
+                r.correct += predictedLabel(OutputKind::SoftmaxCe, a, b, batch) == c;
+                break;
+            }
+        }
+    }
+    return r;
+}
+
+void Mlp::backward(Workspace& ws, Gradients& g) const {
+    const std::size_t batch = std::size_t(ws.batch);
+    const double* delta = ws.outDelta.data();
+    for (std::size_t l = m_layers.size(); l-- > 0;) {
+        const LayerParams& layer = m_layers[l];
+        const double* in = ws.a[l].data();
+        std::vector<double>& gw = g.w[l];
+        std::vector<double>& gb = g.b[l];
+        for (int j = 0; j < layer.out; ++j) {
+            const double* dj = delta + std::size_t(j) * batch;
+            double sb = 0;
+            for (std::size_t b = 0; b < batch; ++b) sb += dj[b];
+            gb[std::size_t(j)] += sb;
+            double* gwj = gw.data() + std::size_t(j) * std::size_t(layer.in);
+            for (int i = 0; i < layer.in; ++i) {
+                const double* ini = in + std::size_t(i) * batch;
+                double s = 0;
+                for (std::size_t b = 0; b < batch; ++b) s += dj[b] * ini[b];
+                gwj[i] += s;
+            }
+        }
+        if (l == 0) break;
+        // dL/da of the layer below, then through its activation: δ = dL/da ⊙ f′(z).
+        const std::size_t hl = l - 1;  // hidden layer index of the layer below
+        double* below = ws.delta[l].data();
+        std::fill(below, below + std::size_t(layer.in) * batch, 0.0);
+        for (int j = 0; j < layer.out; ++j) {
+            const double* dj = delta + std::size_t(j) * batch;
+            const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
+            for (int i = 0; i < layer.in; ++i) {
+                const double w = wj[i];
+                double* bi = below + std::size_t(i) * batch;
+                for (std::size_t b = 0; b < batch; ++b) bi[b] += w * dj[b];
+            }
+        }
+        const LayerParams& lower = m_layers[hl];
+        if (!lower.learnable.empty()) {
+            const ActivationSpec* act = m_acts[hl];
+            const double* zl = ws.z[l].data();
+            for (int i = 0; i < layer.in; ++i) {
+                const ParamValues p = paramsOf(int(hl), i);
+                double s = 0;
+                for (std::size_t b = 0; b < batch; ++b)
+                    s += below[std::size_t(i) * batch + b] *
+                         act->dfDLearnable(zl[std::size_t(i) * batch + b], p);
+                g.learnable[hl][lower.learnable.size() == 1 ? 0 : std::size_t(i)] += s;
+            }
+        }
+        const double* dl = ws.d[l].data();
+        const std::size_t n = std::size_t(layer.in) * batch;
+        for (std::size_t k = 0; k < n; ++k) below[k] *= dl[k];
+        delta = below;
+    }
+    g.count += ws.batch;
+}
+
+bool Mlp::finite() const {
+    for (const LayerParams& l : m_layers)
+        for (const std::vector<double>* v : {&l.w, &l.b, &l.learnable})
+            for (double x : *v)
+                if (!std::isfinite(x)) return false;
+    return true;
+}
+
+}  // namespace actlab::nn

@@ -1,0 +1,69 @@
+#pragma once
+// A session: one whole experiment (data, network, training settings, seed, optionally the
+// weights) as one versioned JSON document. The GUI, the command line and the tests all use it.
+// The schema is documented in docs/session-format.md.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dataset.h"
+#include "network.h"
+#include "trainer.h"
+
+namespace actlab::nn {
+
+inline constexpr std::string_view kSessionFormat = "activation-lab-session";
+inline constexpr int kSessionVersion = 1;
+
+struct Session {
+    std::string title;                   ///< optional
+    std::string descriptionEn, descriptionZh;  ///< optional (lessons)
+    std::uint64_t seed = 1;              ///< weights initialisation and shuffling
+    /// The data: generated from `generator`, or the explicit `points` when set.
+    DatasetSpec generator;
+    std::optional<Dataset> points;
+    NetworkSpec network;
+    InitKind init = InitKind::Playground;
+    TrainingConfig training;
+    /// Explicit weights (one LayerParams per hidden layer and the output layer); when set they
+    /// replace the initialisation.
+    std::optional<std::vector<LayerParams>> weights;
+    /// Epochs already trained when the weights were saved (informational).
+    int epoch = 0;
+    bool operator==(const Session&) const = default;
+};
+
+/// The result of loading: a session, or a message that names the offending field.
+struct SessionLoad {
+    Session session;
+    std::string error;
+    bool ok() const { return error.empty(); }
+};
+
+/// Parses and validates a session document. Nothing is partially applied: on any error the
+/// result holds only the message.
+SessionLoad parseSession(std::string_view json);
+/// Reads a file and parses it; I/O errors are reported like parse errors.
+SessionLoad loadSessionFile(const std::string& path);
+
+/// The canonical JSON text of a session (stable key order, shortest round-trip numbers), so that
+/// save → load → save is byte-identical.
+std::string serializeSession(const Session& session);
+
+/// Validates the parts against each other (data vs output, weights shapes, ...).
+std::string validate(const Session& session);
+
+/// The session's data: the explicit points or the generated set.
+Dataset sessionData(const Session& session);
+/// The network with its initial weights (explicit or initialised from the seed).
+Mlp sessionNetwork(const Session& session);
+/// A trainer ready for epoch 1.
+Trainer makeTrainer(const Session& session);
+
+/// The session with the trainer's current weights and epoch stored, for "save" after training.
+Session withTrainedWeights(Session session, const Trainer& trainer);
+
+}  // namespace actlab::nn

@@ -1,0 +1,140 @@
+#pragma once
+// Training: optimisers, regularisation, TensorFlow Playground's exact batching, the metrics of
+// each epoch and divergence detection. A Trainer owns its data and network; step() runs one epoch.
+// No threads, timers or Qt: the GUI drives it from a worker.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dataset.h"
+#include "network.h"
+#include "rng.h"
+
+namespace actlab::nn {
+
+enum class OptimizerKind { Sgd, Momentum, Adam };
+enum class Regularization { None, L1, L2 };
+
+/// Standard: mini-batches of a reshuffled order each epoch, the partial last batch applied.
+/// Playground: TensorFlow Playground's nn.ts semantics exactly (stored order, an update after
+/// every batchSize-th example of the epoch, leftovers carried into the next epoch, its L1 rule).
+enum class TrainingMode { Standard, Playground };
+
+std::string_view optimizerId(OptimizerKind k);
+std::optional<OptimizerKind> optimizerFromId(std::string_view id);
+std::string_view regularizationId(Regularization r);
+std::optional<Regularization> regularizationFromId(std::string_view id);
+std::string_view modeId(TrainingMode m);
+std::optional<TrainingMode> modeFromId(std::string_view id);
+
+struct TrainingConfig {
+    TrainingMode mode = TrainingMode::Standard;
+    OptimizerKind optimizer = OptimizerKind::Sgd;
+    double learningRate = 0.03;
+    double momentum = 0.9;  ///< for Momentum
+    double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;  ///< for Adam
+    Regularization regularization = Regularization::None;
+    double regularizationRate = 0;
+    int batchSize = 10;
+    bool operator==(const TrainingConfig&) const = default;
+};
+
+/// Empty when usable, else a message naming the field.
+std::string validate(const TrainingConfig& config, const NetworkSpec& network);
+
+/// Per-layer health, for hidden layers and (last) the output layer.
+struct LayerMetrics {
+    double gradNorm = 0;      ///< RMS over the epoch's updates of ‖mean ∂L/∂W‖₂
+    double deadFraction = 0;  ///< units whose f′ is 0 on every training point (hidden layers)
+    double mean = 0;          ///< mean activation over training points and units
+    double stddev = 0;        ///< its standard deviation
+    std::vector<double> learnable;  ///< PReLU weights of the layer after the epoch
+};
+
+struct EpochMetrics {
+    int epoch = 0;
+    double trainLoss = 0, testLoss = 0;
+    double trainAccuracy = 0, testAccuracy = 0;  ///< NaN for regression
+    std::vector<LayerMetrics> layers;
+};
+
+class Trainer {
+public:
+    /// Preconditions: validate(network spec, data.numClasses) and validate(config) are empty.
+    Trainer(Dataset data, Mlp network, TrainingConfig config, std::uint64_t seed);
+
+    /// Trains one epoch and evaluates. After divergence it does nothing and returns the last
+    /// good metrics.
+    const EpochMetrics& step();
+    /// Runs up to `epochs` epochs, stopping early on divergence.
+    void run(int epochs);
+
+    int epoch() const { return m_state.epoch; }
+    const Mlp& network() const { return m_state.net; }
+    const Dataset& data() const { return m_data; }
+    const TrainingConfig& config() const { return m_config; }
+    /// Metrics of every epoch so far, from epoch 0 (before training).
+    const std::vector<EpochMetrics>& history() const { return m_history; }
+    const EpochMetrics& latest() const { return m_history.back(); }
+
+    /// Set when the loss or a weight became NaN or infinite; training then stops and the network
+    /// stays at the last good epoch.
+    bool diverged() const { return !m_divergence.empty(); }
+    const std::string& divergence() const { return m_divergence; }
+
+    /// Live changes between steps, without a reset.
+    void setLearningRate(double lr) { m_config.learningRate = lr; }
+    void setRegularization(Regularization r, double rate);
+    void setBatchSize(int batchSize);
+    /// A hidden layer's activation parameters; a learnable one (PReLU) is set to the new value.
+    void setActivationParams(int layer, const ParamValues& params);
+
+    /// Back to the initial weights and epoch 0 (the same seed gives the same run).
+    void reset();
+    /// New data, keeping the weights and the epoch count; metrics are re-evaluated.
+    void setData(Dataset data);
+
+    /// Metrics at the current weights without training (also used for epoch 0).
+    EpochMetrics evaluate();
+
+private:
+    struct OptimizerState {
+        std::vector<std::vector<double>> m, v;  ///< per parameter array: w, b, learnable per layer
+        long long steps = 0;
+    };
+    /// Everything that changes while training; copied at every good epoch end.
+    struct State {
+        Mlp net;
+        Gradients grads;
+        OptimizerState opt;
+        std::vector<std::vector<std::uint8_t>> deadLinks;  ///< Playground's L1 rule
+        Rng rng;
+        int epoch = 0;
+    };
+
+    void trainPlayground(std::vector<double>& gradSq, int& updates);
+    void trainStandard(std::vector<double>& gradSq, int& updates);
+    void accumulate(int first, int count);
+    void accumulate(std::span<const int> indices);
+    bool updatePlayground();
+    bool updateStandard();
+    void recordGradNorms(std::vector<double>& gradSq) const;
+    void rebuildFeatures();
+    double evaluateSet(const FeatureTable& table, const std::vector<Point>& points,
+                       double& accuracy, EpochMetrics* stats);
+
+    Dataset m_data;
+    TrainingConfig m_config;
+    std::uint64_t m_seed;
+    State m_state, m_initial, m_lastGood;
+    FeatureTable m_trainFeatures, m_testFeatures;
+    std::vector<double> m_trainLabels;
+    Workspace m_ws;
+    std::vector<EpochMetrics> m_history;
+    std::string m_divergence;
+};
+
+}  // namespace actlab::nn

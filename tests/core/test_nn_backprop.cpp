@@ -1,0 +1,123 @@
+// Back-propagation against central finite differences of the loss: every registry activation in
+// the hidden layers, every output and loss, and PReLU's learnable weight in both modes.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "nn/network.h"
+#include "nn/rng.h"
+#include "registry_params.h"
+
+namespace actlab::test {
+namespace {
+
+using nn::OutputKind;
+
+struct Case {
+    std::vector<double> xs, ys, labels;
+    nn::Mlp net;
+};
+
+/// A two-hidden-layer network with `act` and a batch of points with labels for `output`.
+Case makeCase(const std::string& act, OutputKind output, int classes, nn::PReluMode mode,
+              std::uint64_t seed) {
+    nn::NetworkSpec spec;
+    spec.features = {nn::Feature::X, nn::Feature::Y, nn::Feature::SinX};
+    const ActivationSpec& a = activation(act);
+    spec.hidden = {{4, act, a.defaults(), mode}, {3, act, a.defaults(), mode}};
+    spec.output = output;
+    spec.outputs = output == OutputKind::SoftmaxCe ? classes : 1;
+    Case c{{}, {}, {}, nn::Mlp(spec)};
+    c.net.initialise(nn::InitKind::Xavier, seed);
+    // Non-zero biases so that pre-activations are spread over both sides of any kink.
+    nn::Rng rng(seed + 1);
+    for (nn::LayerParams& l : c.net.layers())
+        for (double& b : l.b) b = rng.uniform(-0.5, 0.5);
+    for (int i = 0; i < 7; ++i) {
+        c.xs.push_back(rng.uniform(-3, 3));
+        c.ys.push_back(rng.uniform(-3, 3));
+        const double r = rng.uniform();
+        c.labels.push_back(classes == 0   ? rng.uniform(-1, 1)
+                           : classes == 2 ? (r < 0.5 ? -1.0 : 1.0)
+                                          : std::floor(r * classes));
+    }
+    return c;
+}
+
+double lossSum(const Case& c) {
+    nn::Workspace ws;
+    c.net.prepare(ws, static_cast<int>(c.xs.size()));
+    c.net.loadInputs(nn::computeFeatures(c.net.spec().features, c.xs, c.ys), 0, ws);
+    c.net.forward(ws, true);
+    return c.net.outputLoss(c.labels, ws).lossSum;
+}
+
+nn::Gradients analytic(const Case& c) {
+    nn::Workspace ws;
+    nn::Gradients g = c.net.makeGradients();
+    c.net.prepare(ws, static_cast<int>(c.xs.size()));
+    c.net.loadInputs(nn::computeFeatures(c.net.spec().features, c.xs, c.ys), 0, ws);
+    c.net.forward(ws, true);
+    c.net.outputLoss(c.labels, ws);
+    c.net.backward(ws, g);
+    return g;
+}
+
+/// Compares every parameter's gradient with (L(p + h) − L(p − h))/2h.
+void checkGradients(Case c, const std::string& what) {
+    const nn::Gradients g = analytic(c);
+    int checked = 0;
+    for (std::size_t l = 0; l < c.net.layers().size(); ++l) {
+        nn::LayerParams& layer = c.net.layers()[l];
+        const std::pair<std::vector<double>*, const std::vector<double>*> sets[] = {
+            {&layer.w, &g.w[l]}, {&layer.b, &g.b[l]}, {&layer.learnable, &g.learnable[l]}};
+        for (const auto& [params, grads] : sets) {
+            for (std::size_t k = 0; k < params->size(); ++k) {
+                double& p = (*params)[k];
+                const double saved = p, h = 1e-6 * std::max(1.0, std::fabs(p));
+                p = saved + h;
+                const double up = lossSum(c);
+                p = saved - h;
+                const double down = lossSum(c);
+                p = saved;
+                const double fd = (up - down) / (2 * h);
+                EXPECT_NEAR((*grads)[k], fd, 2e-5 * (1 + std::fabs(fd)))
+                    << what << ": layer " << l << " parameter " << k;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 30) << what;
+}
+
+class HiddenActivation : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(HiddenActivation, GradientsMatchFiniteDifferences) {
+    checkGradients(makeCase(GetParam(), OutputKind::TanhSquare, 2, nn::PReluMode::PerLayer, 11),
+                   GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, HiddenActivation, ::testing::ValuesIn(allIds()), idTestName);
+
+TEST(Backprop, EveryOutputAndLoss) {
+    checkGradients(makeCase("tanh", OutputKind::TanhSquare, 2, nn::PReluMode::PerLayer, 3), "tanh_square");
+    checkGradients(makeCase("gelu", OutputKind::SigmoidBce, 2, nn::PReluMode::PerLayer, 4), "sigmoid_bce");
+    checkGradients(makeCase("elu", OutputKind::SoftmaxCe, 3, nn::PReluMode::PerLayer, 5), "softmax_ce 3");
+    checkGradients(makeCase("silu", OutputKind::SoftmaxCe, 2, nn::PReluMode::PerLayer, 6), "softmax_ce 2");
+    checkGradients(makeCase("tanh", OutputKind::LinearSquare, 0, nn::PReluMode::PerLayer, 7), "linear_square");
+}
+
+TEST(Backprop, PReluWeightPerLayerAndPerNeuron) {
+    for (nn::PReluMode mode : {nn::PReluMode::PerLayer, nn::PReluMode::PerNeuron}) {
+        Case c = makeCase("prelu", OutputKind::TanhSquare, 2, mode, 21);
+        ASSERT_EQ(c.net.layers()[0].learnable.size(), mode == nn::PReluMode::PerLayer ? 1u : 4u);
+        // Different slopes per neuron, so that a wrong index would show.
+        for (std::size_t k = 0; k < c.net.layers()[0].learnable.size(); ++k)
+            c.net.layers()[0].learnable[k] = 0.1 + 0.15 * double(k);
+        checkGradients(c, mode == nn::PReluMode::PerLayer ? "prelu per layer" : "prelu per neuron");
+    }
+}
+
+}  // namespace
+}  // namespace actlab::test
