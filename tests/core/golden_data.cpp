@@ -47,6 +47,14 @@ const std::vector<GoldenSetting>& goldenSettings(bool float32) {
     return float32 ? f32 : f64;
 }
 
+const std::vector<GoldenSetting>& randomSettings(bool float32) {
+    static const std::vector<GoldenSetting> f64 =
+        load(dataPath("random/reference_random_f64.csv"));
+    static const std::vector<GoldenSetting> f32 =
+        load(dataPath("random/reference_random_f32.csv"));
+    return float32 ? f32 : f64;
+}
+
 std::string GoldenSetting::testName() const {
     std::string name = torchName;
     if (!params.empty()) name += "_" + params;

@@ -28,6 +28,10 @@ struct GoldenSetting {
 /// Loaded once.
 const std::vector<GoldenSetting>& goldenSettings(bool float32);
 
+/// The same for the random-point reference files (tests/data/random, made by
+/// scripts/make_reference.py): the golden settings plus random parameter values, at random x.
+const std::vector<GoldenSetting>& randomSettings(bool float32);
+
 /// ulp distance between two doubles; ±0 count as equal; NaN against anything is huge.
 double ulpDistance(double a, double b);
 /// ulp distance between two floats.

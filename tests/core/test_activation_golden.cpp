@@ -85,6 +85,8 @@ void checkSetting(const GoldenSetting& setting) {
 
 class GoldenF64 : public ::testing::TestWithParam<std::size_t> {};
 class GoldenF32 : public ::testing::TestWithParam<std::size_t> {};
+class RandomF64 : public ::testing::TestWithParam<std::size_t> {};
+class RandomF32 : public ::testing::TestWithParam<std::size_t> {};
 
 TEST_P(GoldenF64, EveryRowWithinTolerance) {
     checkSetting<double>(goldenSettings(false).at(GetParam()));
@@ -92,17 +94,32 @@ TEST_P(GoldenF64, EveryRowWithinTolerance) {
 TEST_P(GoldenF32, EveryRowWithinTolerance) {
     checkSetting<float>(goldenSettings(true).at(GetParam()));
 }
+// Random x and random parameter values (the reference files of scripts/make_reference.py).
+TEST_P(RandomF64, EveryRowWithinTolerance) {
+    checkSetting<double>(randomSettings(false).at(GetParam()));
+}
+TEST_P(RandomF32, EveryRowWithinTolerance) {
+    checkSetting<float>(randomSettings(true).at(GetParam()));
+}
 
-std::string settingName(bool float32, std::size_t i) {
-    return goldenSettings(float32).at(i).testName();
+// Random settings may repeat a torch name and parameter string only once per file, so the name
+// is unique; the index keeps it so if that ever changes.
+std::string settingName(const std::vector<GoldenSetting>& settings, std::size_t i) {
+    return settings.at(i).testName();
 }
 
 INSTANTIATE_TEST_SUITE_P(Reference, GoldenF64,
                          ::testing::Range<std::size_t>(0, goldenSettings(false).size()),
-                         [](const auto& info) { return settingName(false, info.param); });
+                         [](const auto& info) { return settingName(goldenSettings(false), info.param); });
 INSTANTIATE_TEST_SUITE_P(Reference, GoldenF32,
                          ::testing::Range<std::size_t>(0, goldenSettings(true).size()),
-                         [](const auto& info) { return settingName(true, info.param); });
+                         [](const auto& info) { return settingName(goldenSettings(true), info.param); });
+INSTANTIATE_TEST_SUITE_P(Reference, RandomF64,
+                         ::testing::Range<std::size_t>(0, randomSettings(false).size()),
+                         [](const auto& info) { return settingName(randomSettings(false), info.param); });
+INSTANTIATE_TEST_SUITE_P(Reference, RandomF32,
+                         ::testing::Range<std::size_t>(0, randomSettings(true).size()),
+                         [](const auto& info) { return settingName(randomSettings(true), info.param); });
 
 TEST(GoldenFiles, CoverEveryTorchActivationOfTheRegistry) {
     EXPECT_EQ(goldenSettings(false).size(), 38u);
