@@ -31,12 +31,13 @@ Session defaultSession() {
     return s;
 }
 
-/// One epoch per iteration, with the per-epoch loss evaluation on train and test (as Playground's
-/// oneStep does). Items are training examples.
-void trainEpochs(benchmark::State& state, Session s) {
+/// One epoch per iteration. Items are training examples. `evaluation` is what happens after each
+/// epoch: nothing (training throughput), the train and test losses (as Playground's oneStep), or
+/// the losses and the per-layer health statistics.
+void trainEpochs(benchmark::State& state, Session s, Evaluation evaluation) {
     Trainer t = makeTrainer(s);
     for (auto _ : state) {
-        t.step();
+        t.step(evaluation);
         if (t.diverged()) t.reset();
     }
     state.SetItemsProcessed(state.iterations() * static_cast<long>(t.data().train.size()));
@@ -54,8 +55,20 @@ void grid(benchmark::State& state, Session s) {
     state.SetItemsProcessed(state.iterations() * n * n);
 }
 
-BENCHMARK_CAPTURE(trainEpochs, default_2_4_2_1_tanh, defaultSession())->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(trainEpochs, relu_6x8, playgroundSession("relu", 6, 8))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(trainEpochs, default_2_4_2_1_tanh/train_only, defaultSession(), Evaluation::None)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(trainEpochs, default_2_4_2_1_tanh/with_loss, defaultSession(), Evaluation::Loss)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(trainEpochs, default_2_4_2_1_tanh/with_all_metrics, defaultSession(),
+                  Evaluation::Full)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(trainEpochs, relu_6x8/train_only, playgroundSession("relu", 6, 8), Evaluation::None)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(trainEpochs, relu_6x8/with_loss, playgroundSession("relu", 6, 8), Evaluation::Loss)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(trainEpochs, relu_6x8/with_all_metrics, playgroundSession("relu", 6, 8),
+                  Evaluation::Full)
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(grid, default_2_4_2_1_tanh, defaultSession())->Arg(100)->Arg(256)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(grid, relu_6x8, playgroundSession("relu", 6, 8))->Arg(100)->Arg(256)->Unit(benchmark::kMicrosecond);
 

@@ -96,6 +96,14 @@ struct ActivationSpec {
 
     KernelSet<double> k64;
     KernelSet<float> k32;
+    /// Vectorised double batch kernels for network training, where a row has them (tanh,
+    /// sigmoid, the ReLU family); the network falls back to k64's batch kernels otherwise.
+    /// Within the same accuracy bounds, not bit-identical to k64.
+    struct Fast {
+        void (*fdf)(std::span<const double> x, std::span<double> y, std::span<double> dy,
+                    const ParamValues& p) = nullptr;
+        void (*f)(std::span<const double> x, std::span<double> y, const ParamValues& p) = nullptr;
+    } fast;
     /// Empty when the parameters are acceptable, else a message such as "alpha must not be 0".
     std::string (*validate)(const ParamValues& p) = nullptr;
     KinksFn kinks = nullptr;

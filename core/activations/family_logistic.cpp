@@ -2,6 +2,7 @@
 // Each row is one activation: adding one here (with its kernel) adds it everywhere.
 
 #include "family_logistic.h"
+#include "fast_kernels.h"
 #include "registry.h"
 
 namespace actlab::detail {
@@ -43,6 +44,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                      "字形路线；另外每个元素都要算一次指数。"},
         .pytorch = "nn.Sigmoid()  # or torch.sigmoid(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kSigmoid.fdf, fast::kSigmoid.f},
     }));
 
     rows.push_back(kernel::row<kernels::Tanh>({
@@ -83,6 +85,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                      "用线性（恒等）输出。"},
         .pytorch = "nn.Tanh()  # or torch.tanh(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kTanh.fdf, fast::kTanh.f},
     }));
 
     rows.push_back(kernel::row<kernels::SiLU>({

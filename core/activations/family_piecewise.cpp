@@ -2,6 +2,7 @@
 // Each row is one activation: adding one here (with its kernel) adds it everywhere.
 
 #include "family_piecewise.h"
+#include "fast_kernels.h"
 #include "registry.h"
 
 namespace actlab::detail {
@@ -43,6 +44,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
                      "尤其容易发生。此外它的输出非负、不以零为中心，并且在 0 点有一个折角。"},
         .pytorch = "nn.ReLU()  # or F.relu(x)",
         .kinkConvention = "at x = 0: f′ = 0 and f″ = 0 (torch's convention; the left piece)",
+        .fast = {fast::kRelu.fdf, fast::kRelu.f},
     }));
 
     rows.push_back(kernel::row<kernels::LeakyReLU>({
@@ -77,6 +79,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
                      " ReLU 相差无几。"},
         .pytorch = "nn.LeakyReLU(negative_slope=0.01)  # or F.leaky_relu(x, 0.01)",
         .kinkConvention = "at x = 0: f′ = negative_slope, f″ = 0 (the left piece)",
+        .fast = {fast::kLeaky.fdf, fast::kLeaky.f},
     }));
 
     rows.push_back(kernel::row<kernels::PReLU>({
@@ -119,6 +122,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
         .pytorch = "nn.PReLU(num_parameters=1, init=0.25)  # a is stored in .weight and "
                    "trained",
         .kinkConvention = "at x = 0: f′ = weight, f″ = 0 (the left piece)",
+        .fast = {fast::kLeaky.fdf, fast::kLeaky.f},
     }));
 
     rows.push_back(kernel::row<kernels::Hardtanh>({
@@ -451,6 +455,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
                      "函数时，nn.Identity 也是一个方便的占位模块。"},
         .pytorch = "nn.Identity()  # returns its input unchanged",
         .kinkConvention = "linear everywhere: f′ = 1, f″ = 0",
+        .fast = {fast::kIdentity.fdf, fast::kIdentity.f},
     }));
 }
 

@@ -7,6 +7,10 @@
 #include "activations/registry.h"
 #include "rng.h"
 
+// The forward and backward passes are built for AVX-512, AVX2 and the baseline; the loader
+// picks the best the CPU has (their inner loops run over the examples of a batch).
+#define ACTLAB_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+
 namespace actlab::nn {
 
 namespace {
@@ -210,7 +214,7 @@ void Mlp::loadInputs(const FeatureTable& table, std::span<const int> indices,
     }
 }
 
-void Mlp::forward(Workspace& ws, bool derivatives) const {
+ACTLAB_CLONES void Mlp::forward(Workspace& ws, bool derivatives) const {
     const std::size_t batch = std::size_t(ws.batch);
     for (std::size_t l = 0; l < m_layers.size(); ++l) {
         const LayerParams& layer = m_layers[l];
@@ -218,12 +222,12 @@ void Mlp::forward(Workspace& ws, bool derivatives) const {
         double* z = ws.z[l + 1].data();
         // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples.
         for (int j = 0; j < layer.out; ++j) {
-            double* zj = z + std::size_t(j) * batch;
+            double* __restrict zj = z + std::size_t(j) * batch;
             std::fill(zj, zj + batch, layer.b[std::size_t(j)]);
             const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
             for (int i = 0; i < layer.in; ++i) {
                 const double w = wj[i];
-                const double* ini = in + std::size_t(i) * batch;
+                const double* __restrict ini = in + std::size_t(i) * batch;
                 for (std::size_t b = 0; b < batch; ++b) zj[b] += w * ini[b];
             }
         }
@@ -231,24 +235,28 @@ void Mlp::forward(Workspace& ws, bool derivatives) const {
         std::span<const double> zs(z, n);
         std::span<double> as(ws.a[l + 1].data(), n), ds(ws.d[l + 1].data(), n);
         if (l < m_acts.size()) {
-            const KernelSet<double>& k = m_acts[l]->k64;
-            if (layer.learnable.size() > 1) {  // one parameter value per neuron
+            const ActivationSpec& act = *m_acts[l];
+            // The vectorised kernels where the row has them, else the row's batch kernels: one
+            // call per layer (per neuron when PReLU has a weight per neuron).
+            const auto fdf = act.fast.fdf ? act.fast.fdf : act.k64.batchFDf;
+            const auto f = act.fast.f ? act.fast.f : act.k64.batchF;
+            if (layer.learnable.size() > 1) {
                 for (int j = 0; j < layer.out; ++j) {
                     const std::size_t o = std::size_t(j) * batch;
-                    k.batchFDf(zs.subspan(o, batch), as.subspan(o, batch), ds.subspan(o, batch),
-                               paramsOf(int(l), j));
+                    fdf(zs.subspan(o, batch), as.subspan(o, batch), ds.subspan(o, batch),
+                        paramsOf(int(l), j));
                 }
             } else if (derivatives) {
-                k.batchFDf(zs, as, ds, paramsOf(int(l), 0));
+                fdf(zs, as, ds, paramsOf(int(l), 0));
             } else {
-                k.batchF(zs, as, paramsOf(int(l), 0));
+                f(zs, as, paramsOf(int(l), 0));
             }
             continue;
         }
         switch (m_spec.output) {
             case OutputKind::TanhSquare:
             case OutputKind::SigmoidBce:
-                m_outputAct->k64.batchFDf(zs, as, ds, {});
+                m_outputAct->fast.fdf(zs, as, ds, {});
                 break;
             case OutputKind::LinearSquare:
                 std::copy(zs.begin(), zs.end(), as.begin());
@@ -333,7 +341,7 @@ BatchLoss Mlp::outputLoss(std::span<const double> labels, Workspace& ws) const {
     return r;
 }
 
-void Mlp::backward(Workspace& ws, Gradients& g) const {
+ACTLAB_CLONES void Mlp::backward(Workspace& ws, Gradients& g) const {
     const std::size_t batch = std::size_t(ws.batch);
     const double* delta = ws.outDelta.data();
     for (std::size_t l = m_layers.size(); l-- > 0;) {
@@ -342,13 +350,13 @@ void Mlp::backward(Workspace& ws, Gradients& g) const {
         std::vector<double>& gw = g.w[l];
         std::vector<double>& gb = g.b[l];
         for (int j = 0; j < layer.out; ++j) {
-            const double* dj = delta + std::size_t(j) * batch;
+            const double* __restrict dj = delta + std::size_t(j) * batch;
             double sb = 0;
             for (std::size_t b = 0; b < batch; ++b) sb += dj[b];
             gb[std::size_t(j)] += sb;
             double* gwj = gw.data() + std::size_t(j) * std::size_t(layer.in);
             for (int i = 0; i < layer.in; ++i) {
-                const double* ini = in + std::size_t(i) * batch;
+                const double* __restrict ini = in + std::size_t(i) * batch;
                 double s = 0;
                 for (std::size_t b = 0; b < batch; ++b) s += dj[b] * ini[b];
                 gwj[i] += s;
@@ -364,7 +372,7 @@ void Mlp::backward(Workspace& ws, Gradients& g) const {
             const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
             for (int i = 0; i < layer.in; ++i) {
                 const double w = wj[i];
-                double* bi = below + std::size_t(i) * batch;
+                double* __restrict bi = below + std::size_t(i) * batch;
                 for (std::size_t b = 0; b < batch; ++b) bi[b] += w * dj[b];
             }
         }

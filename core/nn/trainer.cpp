@@ -245,7 +245,7 @@ void Trainer::trainStandard(std::vector<double>& gradSq, int& updates) {
     }
 }
 
-const EpochMetrics& Trainer::step() {
+const EpochMetrics& Trainer::step(Evaluation evaluation) {
     if (diverged()) return m_history.back();
     const std::size_t layers = m_state.net.layers().size();
     std::vector<double> gradSq(layers, 0.0);
@@ -255,12 +255,13 @@ const EpochMetrics& Trainer::step() {
     else
         trainStandard(gradSq, updates);
     ++m_state.epoch;
-    EpochMetrics metrics = evaluate();
+    EpochMetrics metrics = evaluate(evaluation);
     for (std::size_t l = 0; l < layers; ++l)
         metrics.layers[l].gradNorm = updates ? std::sqrt(gradSq[l] / updates) : 0.0;
 
-    if (!m_state.net.finite() || !std::isfinite(metrics.trainLoss) ||
-        !std::isfinite(metrics.testLoss)) {
+    const bool lossOk = evaluation == Evaluation::None ||
+                        (std::isfinite(metrics.trainLoss) && std::isfinite(metrics.testLoss));
+    if (!m_state.net.finite() || !lossOk) {
         m_divergence = "training diverged at epoch " + std::to_string(m_state.epoch) +
                        ": the loss or a weight became NaN or infinite. The network is kept at "
                        "epoch " + std::to_string(m_lastGood.epoch) +
@@ -326,10 +327,16 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
     return n ? lossSum / n : kNaN;
 }
 
-EpochMetrics Trainer::evaluate() {
+EpochMetrics Trainer::evaluate(Evaluation evaluation) {
     EpochMetrics m;
     m.epoch = m_state.epoch;
-    m.trainLoss = evaluateSet(m_trainFeatures, m_data.train, m.trainAccuracy, &m);
+    m.layers.assign(m_state.net.layers().size(), {});
+    if (evaluation == Evaluation::None) {
+        m.trainLoss = m.testLoss = m.trainAccuracy = m.testAccuracy = kNaN;
+        return m;
+    }
+    m.trainLoss = evaluateSet(m_trainFeatures, m_data.train, m.trainAccuracy,
+                              evaluation == Evaluation::Full ? &m : nullptr);
     m.testLoss = evaluateSet(m_testFeatures, m_data.test, m.testAccuracy, nullptr);
     return m;
 }

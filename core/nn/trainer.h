@@ -61,14 +61,21 @@ struct EpochMetrics {
     std::vector<LayerMetrics> layers;
 };
 
+/// How much a step measures after training its epoch.
+enum class Evaluation {
+    Full,  ///< losses, accuracies and per-layer statistics (dead units, mean, std)
+    Loss,  ///< losses and accuracies only (a forward pass without derivatives)
+    None,  ///< nothing: losses and accuracies are NaN, only the gradient norms are recorded
+};
+
 class Trainer {
 public:
     /// Preconditions: validate(network spec, data.numClasses) and validate(config) are empty.
     Trainer(Dataset data, Mlp network, TrainingConfig config, std::uint64_t seed);
 
-    /// Trains one epoch and evaluates. After divergence it does nothing and returns the last
-    /// good metrics.
-    const EpochMetrics& step();
+    /// Trains one epoch and evaluates it. After divergence it does nothing and returns the last
+    /// good metrics. With less than full evaluation, a non-finite weight still stops training.
+    const EpochMetrics& step(Evaluation evaluation = Evaluation::Full);
     /// Runs up to `epochs` epochs, stopping early on divergence.
     void run(int epochs);
 
@@ -98,7 +105,7 @@ public:
     void setData(Dataset data);
 
     /// Metrics at the current weights without training (also used for epoch 0).
-    EpochMetrics evaluate();
+    EpochMetrics evaluate(Evaluation evaluation = Evaluation::Full);
 
 private:
     struct OptimizerState {

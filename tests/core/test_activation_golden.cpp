@@ -52,6 +52,13 @@ void checkSetting(const GoldenSetting& setting) {
     k.batchF(xs, fB, call.params);
     k.batchDf(xs, dfB, call.params);
     k.batchFDf(xs, fFused, dfFused, call.params);
+    // The vectorised network kernels, where the row has them: same tolerance, not bit-identical.
+    std::vector<double> xd(xs.begin(), xs.end()), fFast(n), dfFast(n);
+    const bool hasFast = !kFloat && call.spec->fast.fdf;
+    if (hasFast) call.spec->fast.fdf(xd, fFast, dfFast, call.params);
+    std::vector<double> fFastOnly(n);
+    if (hasFast) call.spec->fast.f(xd, fFastOnly, call.params);
+    Worst worstFast;
 
     Worst worst;
     int failures = 0;
@@ -68,7 +75,20 @@ void checkSetting(const GoldenSetting& setting) {
         // The batch kernels inline the same scalar code: they must agree bit for bit.
         const bool okBatch = ulpDistance(fB[i], f) == 0 && ulpDistance(dfB[i], df) == 0 &&
                              ulpDistance(fFused[i], f) == 0 && ulpDistance(dfFused[i], df) == 0;
-        if ((!okF || !okDf || !okBatch) && ++failures <= 10) {
+        bool okFast = true;
+        if (hasFast) {
+            const double uff = ulpDistance(fFast[i], row.f), udff = ulpDistance(dfFast[i], row.df);
+            worstFast.f = std::max(worstFast.f, uff);
+            worstFast.df = std::max(worstFast.df, udff);
+            okFast = withinTolerance<double>(tol, uff, std::fabs(fFast[i] - row.f), row.x, false) &&
+                     withinTolerance<double>(tol, udff, std::fabs(dfFast[i] - row.df), row.x, true) &&
+                     ulpDistance(fFastOnly[i], fFast[i]) == 0;
+            if (!okFast && failures < 10)
+                ADD_FAILURE() << "fast kernel " << setting.torchName << " at x = " << row.x
+                              << ": f = " << fFast[i] << " (" << uff << " ulp), f' = " << dfFast[i]
+                              << " (" << udff << " ulp)";
+        }
+        if ((!okF || !okDf || !okBatch || !okFast) && ++failures <= 10) {
             ADD_FAILURE() << setting.torchName << "(" << setting.params << ") at x = " << row.x
                           << ": f = " << double(f) << " (ref " << row.f << ", " << uf
                           << " ulp), f' = " << double(df) << " (ref " << row.df << ", " << udf
@@ -80,7 +100,9 @@ void checkSetting(const GoldenSetting& setting) {
     std::cout << "[golden " << (kFloat ? "f32" : "f64") << "] " << setting.torchName << "("
               << setting.params << "): " << n << " rows checked, worst f " << worst.f
               << " ulp (x = " << worst.fX << "), worst f' " << worst.df
-              << " ulp (x = " << worst.dfX << ")\n";
+              << " ulp (x = " << worst.dfX << ")";
+    if (hasFast) std::cout << "; fast kernel worst f " << worstFast.f << ", f' " << worstFast.df << " ulp";
+    std::cout << "\n";
 }
 
 class GoldenF64 : public ::testing::TestWithParam<std::size_t> {};

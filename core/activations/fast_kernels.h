@@ -1,0 +1,33 @@
+#pragma once
+// Vectorised batch kernels for the activations that dominate network training (tanh, sigmoid,
+// ReLU and its leaky relatives, identity). They are branch-free so the compiler vectorises them,
+// and each is built for AVX-512, AVX2+FMA and the x86-64 baseline, chosen per CPU when first
+// called (GCC function multi-versioning). They stay within the catalogue's accuracy bounds
+// (checked against the golden files like the scalar kernels), but they are not bit-identical
+// to the scalar kernels, so the curves and `eval` keep using those.
+
+#include <span>
+
+#include "activation_spec.h"
+
+namespace actlab::fast {
+
+/// f and f′ of a batch: y = f(x), dy = f′(x).
+using FDf = void (*)(std::span<const double> x, std::span<double> y, std::span<double> dy,
+                     const ParamValues& p);
+/// f of a batch.
+using F = void (*)(std::span<const double> x, std::span<double> y, const ParamValues& p);
+
+struct Kernels {
+    FDf fdf = nullptr;
+    F f = nullptr;
+};
+
+extern const Kernels kTanh;
+extern const Kernels kSigmoid;
+extern const Kernels kRelu;
+/// LeakyReLU and PReLU: the slope is p[0].
+extern const Kernels kLeaky;
+extern const Kernels kIdentity;
+
+}  // namespace actlab::fast
