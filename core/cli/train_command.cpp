@@ -1,11 +1,15 @@
 #include "train_command.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
 #include "arg_reader.h"
 #include "nn/grid.h"
+#include "nn/playground_run.h"
 #include "nn/session.h"
 #include "util/number_format.h"
 
@@ -14,8 +18,8 @@ namespace actlab::cli {
 namespace {
 
 struct TrainRequest {
-    std::string session, log, save, gridOut;
-    long long epochs = 100;
+    std::string session, playground, log, save, gridOut;
+    long long epochs = -1;  // default: 100, or the recorded run's length
     long long grid = 0;
     bool help = false;
 };
@@ -26,6 +30,8 @@ std::string parse(const std::vector<std::string>& args, TrainRequest& req) {
     while (reader.more() && reader.error().empty()) {
         if (reader.option("--session", true, &value)) {
             req.session = value;
+        } else if (reader.option("--playground", true, &value)) {
+            req.playground = value;
         } else if (reader.option("--epochs", true, &value)) {
             const std::optional<long long> n = parseCount(value, 10'000'000);
             if (!n) return "--epochs: expected a whole number from 0 to 10000000, got '" + value + "'";
@@ -49,7 +55,8 @@ std::string parse(const std::vector<std::string>& args, TrainRequest& req) {
     }
     if (!reader.error().empty()) return reader.error();
     if (req.help) return "";
-    if (req.session.empty()) return "missing --session FILE";
+    if (req.session.empty() == req.playground.empty())
+        return "give one of --session FILE and --playground RUN.json";
     if ((req.grid > 0) != !req.gridOut.empty()) return "--grid N and --grid-out FILE go together";
     return "";
 }
@@ -90,7 +97,12 @@ std::string trainUsage() {
            "\n"
            "Trains the session's network headless and prints one CSV row per epoch:\n"
            "epoch,train_loss,test_loss,train_acc,test_acc and a gradient norm per layer.\n"
-           "Exits 3 if training diverges (the log keeps every good epoch), 2 on bad input.\n";
+           "Exits 3 if training diverges (the log keeps every good epoch), 2 on bad input.\n"
+           "\n"
+           "--playground RUN.json replays a recorded TensorFlow Playground run (the format of\n"
+           "tests/data/playground, see docs/playground-compat.md) instead of a session, for its\n"
+           "recorded number of epochs, and reports the largest relative difference from the\n"
+           "recorded losses and grid; it exits 4 if that exceeds 1e-9.\n";
 }
 
 int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -103,11 +115,31 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
         out << trainUsage();
         return 0;
     }
-    const nn::SessionLoad loaded = nn::loadSessionFile(req.session);
-    if (!loaded.ok()) {
-        err << "activation-lab train: " << loaded.error << "\n";
-        return 2;
+    nn::SessionLoad loaded;
+    std::optional<nn::PlaygroundRun> recorded;
+    if (!req.playground.empty()) {
+        std::ifstream in(req.playground, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        nn::PlaygroundImport run = nn::importPlaygroundRun(text.str());
+        if (!in || !run.ok()) {
+            err << "activation-lab train: " << req.playground << ": "
+                << (in ? run.error : "cannot read the file") << "\n";
+            return 2;
+        }
+        loaded.session = run.run.session;
+        recorded = std::move(run.run);
+        if (req.epochs < 0)
+            req.epochs = std::max<long long>(recorded->losses.empty() ? 0 : recorded->losses.back().epoch,
+                                             recorded->grid.empty() ? 0 : recorded->gridEpoch);
+    } else {
+        loaded = nn::loadSessionFile(req.session);
+        if (!loaded.ok()) {
+            err << "activation-lab train: " << loaded.error << "\n";
+            return 2;
+        }
     }
+    if (req.epochs < 0) req.epochs = 100;
     nn::Trainer trainer = nn::makeTrainer(loaded.session);
     std::string log = header(trainer);
     out << log;
@@ -138,6 +170,28 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
                    error)) {
         err << "activation-lab train: " << error << "\n";
         return 1;
+    }
+    if (recorded) {
+        double worst = 0;
+        int compared = 0;
+        for (const nn::PlaygroundRun::Loss& l : recorded->losses) {
+            if (l.epoch > trainer.epoch()) break;
+            const nn::EpochMetrics& m = trainer.history()[std::size_t(l.epoch)];
+            worst = std::max({worst, std::fabs(m.trainLoss - l.train) / std::fabs(l.train),
+                              std::fabs(m.testLoss - l.test) / std::fabs(l.test)});
+            ++compared;
+        }
+        double worstGrid = 0;
+        if (!recorded->grid.empty() && trainer.epoch() == recorded->gridEpoch) {
+            std::vector<double> grid(recorded->grid.size());
+            nn::GridEvaluator().outputGrid(trainer.network(), recorded->gridDensity, grid);
+            for (std::size_t k = 0; k < grid.size(); ++k)
+                worstGrid = std::max(worstGrid, std::fabs(grid[k] - recorded->grid[k]) /
+                                                    std::max(std::fabs(recorded->grid[k]), 1e-300));
+        }
+        err << "playground run: " << compared << " epochs compared, worst relative loss difference "
+            << formatNumber(worst, 3) << "; grid " << formatNumber(worstGrid, 3) << "\n";
+        if (worst > 1e-9 || worstGrid > 1e-9) return 4;
     }
     if (req.grid > 0) {
         const int n = static_cast<int>(req.grid);

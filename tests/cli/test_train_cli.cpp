@@ -103,6 +103,15 @@ TEST(TrainCli, DivergenceExitsNonZeroAndKeepsTheGoodEpochs) {
     for (const auto& p : {session, log}) std::remove(p.c_str());
 }
 
+TEST(TrainCli, ReplaysARecordedPlaygroundRun) {
+    const ProcessResult r =
+        runApp({"train", "--playground", std::string(ACTLAB_TEST_DATA_DIR) +
+                                             "/playground/playground_default.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(lines(r.out).size(), 202u);  // header and epochs 0 … 200
+    EXPECT_NE(r.err.find("201 epochs compared"), std::string::npos) << r.err;
+}
+
 TEST(TrainCli, BadInputFailsWithOneLine) {
     const std::string bad = writeSession(R"({"format": "activation-lab-session", "version": 1})");
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
@@ -111,6 +120,7 @@ TEST(TrainCli, BadInputFailsWithOneLine) {
              {"train", "--session", bad},
              {"train", "--session", bad, "--epochs", "many"},
              {"train", "--session", bad, "--grid", "10"},
+             {"train", "--playground", bad},
          }) {
         const ProcessResult r = runApp(args);
         EXPECT_EQ(r.exitCode, 2) << args.back();
