@@ -214,10 +214,17 @@ void Mlp::loadInputs(const FeatureTable& table, std::span<const int> indices,
     }
 }
 
-ACTLAB_CLONES void Mlp::forward(Workspace& ws, bool derivatives) const {
+namespace {
+
+/// The forward pass (see Mlp::forward), a free function so that it can be cloned per instruction
+/// set with the same declaration for every compiler.
+ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, Workspace& ws,
+                               bool derivatives) {
+    const std::span<const LayerParams> layers = net.layers();
+    const std::size_t hidden = net.spec().hidden.size();
     const std::size_t batch = std::size_t(ws.batch);
-    for (std::size_t l = 0; l < m_layers.size(); ++l) {
-        const LayerParams& layer = m_layers[l];
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const LayerParams& layer = layers[l];
         const double* in = ws.a[l].data();
         double* z = ws.z[l + 1].data();
         // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples.
@@ -234,8 +241,8 @@ ACTLAB_CLONES void Mlp::forward(Workspace& ws, bool derivatives) const {
         const std::size_t n = std::size_t(layer.out) * batch;
         std::span<const double> zs(z, n);
         std::span<double> as(ws.a[l + 1].data(), n), ds(ws.d[l + 1].data(), n);
-        if (l < m_acts.size()) {
-            const ActivationSpec& act = *m_acts[l];
+        if (l < hidden) {
+            const ActivationSpec& act = *net.activationOf(int(l));
             // The vectorised kernels where the row has them, else the row's batch kernels: one
             // call per layer (per neuron when PReLU has a weight per neuron).
             const auto fdf = act.fast.fdf ? act.fast.fdf : act.k64.batchFDf;
@@ -244,19 +251,19 @@ ACTLAB_CLONES void Mlp::forward(Workspace& ws, bool derivatives) const {
                 for (int j = 0; j < layer.out; ++j) {
                     const std::size_t o = std::size_t(j) * batch;
                     fdf(zs.subspan(o, batch), as.subspan(o, batch), ds.subspan(o, batch),
-                        paramsOf(int(l), j));
+                        net.paramsOf(int(l), j));
                 }
             } else if (derivatives) {
-                fdf(zs, as, ds, paramsOf(int(l), 0));
+                fdf(zs, as, ds, net.paramsOf(int(l), 0));
             } else {
-                f(zs, as, paramsOf(int(l), 0));
+                f(zs, as, net.paramsOf(int(l), 0));
             }
             continue;
         }
-        switch (m_spec.output) {
+        switch (net.spec().output) {
             case OutputKind::TanhSquare:
             case OutputKind::SigmoidBce:
-                m_outputAct->fast.fdf(zs, as, ds, {});
+                outputAct->fast.fdf(zs, as, ds, {});
                 break;
             case OutputKind::LinearSquare:
                 std::copy(zs.begin(), zs.end(), as.begin());
@@ -277,6 +284,12 @@ ACTLAB_CLONES void Mlp::forward(Workspace& ws, bool derivatives) const {
                 break;
         }
     }
+}
+
+}  // namespace
+
+void Mlp::forward(Workspace& ws, bool derivatives) const {
+    forwardPass(*this, m_outputAct, ws, derivatives);
 }
 
 double predictedLabel(OutputKind kind, std::span<const double> outputs, std::size_t example,
@@ -341,11 +354,15 @@ BatchLoss Mlp::outputLoss(std::span<const double> labels, Workspace& ws) const {
     return r;
 }
 
-ACTLAB_CLONES void Mlp::backward(Workspace& ws, Gradients& g) const {
+namespace {
+
+/// The backward pass (see Mlp::backward), cloned per instruction set like forwardPass.
+ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
+    const std::span<const LayerParams> layers = net.layers();
     const std::size_t batch = std::size_t(ws.batch);
     const double* delta = ws.outDelta.data();
-    for (std::size_t l = m_layers.size(); l-- > 0;) {
-        const LayerParams& layer = m_layers[l];
+    for (std::size_t l = layers.size(); l-- > 0;) {
+        const LayerParams& layer = layers[l];
         const double* in = ws.a[l].data();
         std::vector<double>& gw = g.w[l];
         std::vector<double>& gb = g.b[l];
@@ -376,12 +393,12 @@ ACTLAB_CLONES void Mlp::backward(Workspace& ws, Gradients& g) const {
                 for (std::size_t b = 0; b < batch; ++b) bi[b] += w * dj[b];
             }
         }
-        const LayerParams& lower = m_layers[hl];
+        const LayerParams& lower = layers[hl];
         if (!lower.learnable.empty()) {
-            const ActivationSpec* act = m_acts[hl];
+            const ActivationSpec* act = net.activationOf(int(hl));
             const double* zl = ws.z[l].data();
             for (int i = 0; i < layer.in; ++i) {
-                const ParamValues p = paramsOf(int(hl), i);
+                const ParamValues p = net.paramsOf(int(hl), i);
                 double s = 0;
                 for (std::size_t b = 0; b < batch; ++b)
                     s += below[std::size_t(i) * batch + b] *
@@ -396,6 +413,10 @@ ACTLAB_CLONES void Mlp::backward(Workspace& ws, Gradients& g) const {
     }
     g.count += ws.batch;
 }
+
+}  // namespace
+
+void Mlp::backward(Workspace& ws, Gradients& g) const { backwardPass(*this, ws, g); }
 
 bool Mlp::finite() const {
     for (const LayerParams& l : m_layers)

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang-14, AddressSanitizer and UBSan, and runs each for a
+# bounded time (default 60 s) on a copy of its seed corpus. Fails on any crash, leak, timeout or
+# sanitizer report. Usage: scripts/run-fuzzers.sh [SECONDS_PER_HARNESS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+dir=build/fuzz
+CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DACTLAB_BUILD_GUI=OFF -DACTLAB_BUILD_TESTS=OFF -DACTLAB_BUILD_BENCH=OFF \
+  -DACTLAB_BUILD_FUZZ=ON -DACTLAB_SANITIZE="address;undefined" >/dev/null
+cmake --build "$dir" -j "${ACTLAB_JOBS:-2}"
+mkdir -p "$dir/artifacts"
+status=0
+for harness in session dataset_csv cli_args; do
+  work="$dir/corpus-$harness"
+  rm -rf "$work" && mkdir -p "$work"
+  echo "== fuzz_$harness for ${seconds}s"
+  if ! "$dir/tests/fuzz/fuzz_$harness" "$work" "tests/fuzz/corpus/$harness" \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -artifact_prefix="$dir/artifacts/$harness-" -print_final_stats=1 2>"$dir/fuzz_$harness.log"; then
+    status=1
+    tail -40 "$dir/fuzz_$harness.log"
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$dir/fuzz_$harness.log" || true
+done
+exit $status
