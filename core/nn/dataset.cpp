@@ -159,8 +159,10 @@ void shuffle(std::vector<Point>& points, Rng& rng) {
 }
 
 Dataset split(std::vector<Point> points, int trainPercent, int numClasses) {
-    // Playground: Math.floor(data.length * percTrainData / 100), exact in integers
-    const std::size_t splitIndex = points.size() * std::size_t(trainPercent) / 100;
+    // Playground: Math.floor(data.length * percTrainData / 100), exact in integers; kept within
+    // [1, n − 1] so that a tiny set still has a point to train on and one to test.
+    std::size_t splitIndex = points.size() * std::size_t(trainPercent) / 100;
+    if (points.size() >= 2) splitIndex = std::clamp<std::size_t>(splitIndex, 1, points.size() - 1);
     Dataset d;
     d.numClasses = numClasses;
     d.train.assign(points.begin(), points.begin() + static_cast<long>(splitIndex));

@@ -314,7 +314,7 @@ SessionLoad parseSession(std::string_view text) {
     Json j;
     try {
         j = Json::parse(text);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // syntax errors, and numbers such as 2e308 (overflow)
         return {{}, std::string("not valid JSON (the file may be truncated): ") + e.what()};
     }
     try {

@@ -114,6 +114,9 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"Truncated", "", std::string(kValid).substr(0, 200), "not valid JSON"},
         Malformed{"Empty", "", "", "not valid JSON"},
         Malformed{"Array", "", "[1, 2]", "expected an object"},
+        // Found by fuzz_session: a number too large for a double threw out of the parser.
+        Malformed{"NumberOverflow", "", R"({"format": "activation-lab-session", "seed": 2e308})",
+                  "number overflow"},
         Malformed{"WrongFormat", R"({"format": "playground"})", "", "format"},
         Malformed{"FutureVersion", R"({"version": 99})", "", "version"},
         Malformed{"SeedNotNumber", R"({"seed": "abc"})", "", "seed"},

@@ -1,0 +1,164 @@
+// Extreme inputs and identities: every activation at ±0, subnormals, ±1e308, ±inf and NaN in
+// double and float, and randomised checks of the identities each function must satisfy and of
+// the registry's claims (monotonic, bounded, saturating).
+
+#include <gtest/gtest.h>
+
+#include <cfloat>
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "registry_params.h"
+
+namespace actlab::test {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+const std::vector<double> kExtremes = {0.0,     -0.0,     4.9e-324, -4.9e-324, 1e-310, -1e-310,
+                                       1e-300,  -1e-300,  1e-20,    -1e-20,    700.0,  -700.0,
+                                       745.2,   -745.2,   1e300,    -1e300,    1e308,  -1e308,
+                                       DBL_MAX, -DBL_MAX, kInf,     -kInf};
+
+class Extremes : public ::testing::TestWithParam<std::string> {
+protected:
+    const ActivationSpec& spec() const { return activation(GetParam()); }
+};
+
+TEST_P(Extremes, NoNaNFromNonNaNInputsInDoubleAndFloat) {
+    for (const ParamValues& p : parameterSamples(spec())) {
+        for (double x : kExtremes) {
+            const double f = spec().f(x, p), df = spec().df(x, p), d2f = spec().d2f(x, p);
+            EXPECT_FALSE(std::isnan(f)) << spec().id << " f(" << x << ")";
+            EXPECT_FALSE(std::isnan(df)) << spec().id << " f'(" << x << ")";
+            EXPECT_FALSE(std::isnan(d2f)) << spec().id << " f''(" << x << ")";
+            // Derivatives of finite inputs are finite, except where the true value overflows.
+            if (std::isfinite(x)) {
+                EXPECT_TRUE(std::isfinite(df)) << spec().id << " f'(" << x << ")";
+            }
+            const float xf = static_cast<float>(x);
+            EXPECT_FALSE(std::isnan(spec().f(xf, p))) << spec().id << " float f(" << xf << ")";
+            EXPECT_FALSE(std::isnan(spec().df(xf, p))) << spec().id << " float f'(" << xf << ")";
+            EXPECT_FALSE(std::isnan(spec().d2f(xf, p))) << spec().id << " float f''(" << xf << ")";
+        }
+        EXPECT_TRUE(std::isnan(spec().f(kNaN, p)));
+        EXPECT_TRUE(std::isnan(spec().df(kNaN, p)));
+        EXPECT_TRUE(std::isnan(spec().f(static_cast<float>(kNaN), p)));
+        EXPECT_TRUE(std::isnan(spec().df(static_cast<float>(kNaN), p)));
+    }
+}
+
+TEST_P(Extremes, RegistryPropertiesHoldForTheDefaults) {
+    const ActivationSpec& s = spec();
+    const ParamValues p = s.defaults();
+    const Properties& props = s.properties;
+    // Bounded above/below: the limit at ±inf is finite; unbounded: it is infinite.
+    EXPECT_EQ(std::isfinite(s.f(kInf, p)), props.boundedAbove) << s.id << " f(+inf)";
+    EXPECT_EQ(std::isfinite(s.f(-kInf, p)), props.boundedBelow) << s.id << " f(-inf)";
+    if (props.saturating) {
+        EXPECT_TRUE(s.df(kInf, p) == 0 || s.df(-kInf, p) == 0) << s.id << " saturates";
+    }
+    // Monotonic (non-decreasing) on a fine grid, except across a documented kink, where
+    // PyTorch's definition may jump (Softplus's switch drops by 2e-9).
+    if (props.monotonic) {
+        const std::vector<double> kinks = s.kinks(p);
+        double prevX = -50, prev = s.f(prevX, p);
+        for (double x = -50 + 0.01; x <= 50; x += 0.01) {
+            const double v = s.f(x, p);
+            bool kinkBetween = false;
+            for (double k : kinks) kinkBetween = kinkBetween || (k >= prevX && k <= x);
+            if (!kinkBetween) {
+                ASSERT_GE(v, prev) << s.id << " decreases at x = " << x;
+            }
+            prevX = x;
+            prev = v;
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, Extremes, ::testing::ValuesIn(allIds()), idTestName);
+
+/// x from log-uniform magnitudes in [1e-300, 1e300] and uniform [−40, 40], with random signs.
+std::vector<double> randomXs(int n, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::vector<double> xs;
+    for (int i = 0; i < n; ++i) {
+        const double sign = u(rng) < 0.5 ? -1 : 1;
+        xs.push_back(i % 2 ? sign * std::pow(10.0, -300 + 600 * u(rng)) : -40 + 80 * u(rng));
+    }
+    return xs;
+}
+
+TEST(Identities, SigmoidIsSymmetric) {
+    const ActivationSpec& s = activation("sigmoid");
+    for (double x : randomXs(20000, 1)) {
+        // σ(−x) = 1 − σ(x): the sum is 1 to within an ulp of 1.
+        EXPECT_NEAR(s.f(-x, {}) + s.f(x, {}), 1.0, 0x1p-52) << x;
+        EXPECT_EQ(s.df(-x, {}), s.df(x, {})) << x;
+    }
+}
+
+TEST(Identities, TanhAndTheOddFunctionsAreOdd) {
+    for (const char* id : {"tanh", "softsign", "tanhshrink", "hardtanh", "softshrink",
+                           "hardshrink", "identity"}) {
+        const ActivationSpec& s = activation(id);
+        for (double x : randomXs(5000, 2)) {
+            EXPECT_EQ(s.f(-x, s.defaults()), -s.f(x, s.defaults())) << id << " " << x;
+            EXPECT_EQ(s.df(-x, s.defaults()), s.df(x, s.defaults())) << id << " " << x;
+        }
+    }
+}
+
+TEST(Identities, SoftplusDifferenceIsX) {
+    const ActivationSpec& s = activation("softplus");
+    // PyTorch's switch to f = x above x·β > threshold breaks the identity by up to e⁻ᵗʰ/β
+    // (2e-9 for threshold 20), so the mathematical function is tested with the switch out of
+    // reach.
+    for (double beta : {0.5, 1.0, 2.0, 7.25}) {
+        const ParamValues p = {beta, 1e300};
+        for (double x : randomXs(20000, 3)) {
+            if (!std::isfinite(x * beta)) continue;
+            // softplus(x) − softplus(−x) = x, up to the rounding of the larger term.
+            const double d = s.f(x, p) - s.f(-x, p);
+            EXPECT_NEAR(d, x, 4 * DBL_EPSILON * std::max(std::fabs(x), s.f(x, p)) + 1e-300)
+                << "beta " << beta << " x " << x;
+        }
+    }
+}
+
+TEST(Identities, LogSigmoidIsTheLogOfSigmoid) {
+    const ActivationSpec& ls = activation("logsigmoid");
+    const ActivationSpec& sg = activation("sigmoid");
+    // Each side is compared where it is well conditioned: log σ for x < 0 (σ small), σ = e^(log σ)
+    // for x ≥ 0 (log σ small).
+    for (double x : randomXs(20000, 4)) {
+        if (x < -700) continue;  // σ underflows there, log σ does not
+        if (x < 0) {
+            EXPECT_NEAR(ls.f(x, {}), std::log(sg.f(x, {})), 4 * DBL_EPSILON * std::fabs(ls.f(x, {})))
+                << x;
+        } else {
+            EXPECT_NEAR(std::exp(ls.f(x, {})), sg.f(x, {}), 4 * DBL_EPSILON) << x;
+        }
+    }
+}
+
+TEST(Identities, FloatKernelsAgreeWithDoubleKernelsToFloatPrecision) {
+    for (const ActivationSpec& s : activations()) {
+        ParamValues pf = s.defaults();
+        for (double& v : pf) v = static_cast<float>(v);
+        for (double x : randomXs(2000, 5)) {
+            const float xf = static_cast<float>(x);
+            if (!std::isfinite(xf)) continue;
+            const double ref = s.f(static_cast<double>(xf), pf);
+            const float got = s.f(xf, s.defaults());
+            if (std::isinf(ref) || std::fabs(ref) > FLT_MAX) continue;
+            EXPECT_LE(std::fabs(got - ref), std::fabs(ref) * 0x1p-23 + 0x1p-149) << s.id << " " << xf;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace actlab::test
