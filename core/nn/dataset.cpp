@@ -278,8 +278,8 @@ DatasetImport readDatasetCsv(std::istream& in, int trainPercent, std::uint64_t s
             if (!*values[i]) return fail(std::string(names[i]) + " is not a number: '" + fields[i] + "'");
             if (!std::isfinite(**values[i])) return fail(std::string(names[i]) + " must be finite");
         }
-        if (std::fabs(*x) > kDomain || std::fabs(*y) > kDomain)
-            return fail("point (" + fields[0] + ", " + fields[1] + ") is outside [-6, 6]²");
+        if (std::fabs(*x) > kCoordinateLimit || std::fabs(*y) > kCoordinateLimit)
+            return fail("point (" + fields[0] + ", " + fields[1] + ") is outside [-1000, 1000]²");
         int splitKind = -1;
         if (fields.size() == 4) {
             std::string s = fields[3];

@@ -13,6 +13,9 @@
 namespace actlab::nn {
 
 inline constexpr double kDomain = 6.0;  ///< the data and the grids live on [−6, 6]²
+/// Imported points may lie outside the domain (noisy gaussians do, in Playground too), but not
+/// absurdly far.
+inline constexpr double kCoordinateLimit = 1000.0;
 
 enum class DatasetKind {
     Circle,
@@ -81,7 +84,8 @@ struct DatasetImport {
 /// Reads `x,y,label` or `x,y,label,split` (header optional, '#' comments and blank lines
 /// skipped). Labels that are all ±1, or all 0/1, make a binary set; integers 0 … 9 with more
 /// than two values a multi-class set; anything else regression. Rows without a split column are
-/// split by `trainPercent` after a shuffle seeded with `seed`. Points must lie in [−6, 6]².
+/// split by `trainPercent` after a shuffle seeded with `seed`. Coordinates must be finite and
+/// within ±kCoordinateLimit.
 DatasetImport readDatasetCsv(std::istream& in, int trainPercent = 50, std::uint64_t seed = 1);
 
 /// Adds a point to the training (or test) set.

@@ -58,6 +58,7 @@ PlaygroundImport importPlaygroundRun(std::string_view text) {
         data.test = points(j, "test");
         s.points = std::move(data);
 
+        s.network.features.clear();
         for (const Json& id : field(config, "inputs", "config.")) {
             const std::optional<Feature> f = featureFromId(id.get<std::string>());
             if (!f) fail("config.inputs: unknown feature '" + id.get<std::string>() + "'");

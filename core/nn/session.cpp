@@ -115,7 +115,8 @@ std::vector<Point> readPoints(const Json& j, const std::string& path) {
         const std::string p = path + "[" + std::to_string(i) + "]";
         if (!j[i].is_array() || j[i].size() != 3) fail(p, "expected [x, y, label]");
         const double x = finiteNumber(j[i][0], p + "[0]"), y = finiteNumber(j[i][1], p + "[1]");
-        if (std::fabs(x) > kDomain || std::fabs(y) > kDomain) fail(p, "point is outside [-6, 6]²");
+        if (std::fabs(x) > kCoordinateLimit || std::fabs(y) > kCoordinateLimit)
+            fail(p, "point is outside [-1000, 1000]²");
         points.push_back({x, y, finiteNumber(j[i][2], p + "[2]")});
     }
     return points;
@@ -307,6 +308,17 @@ std::string validate(const Session& s) {
         if (std::string e = validate(s.generator); !e.empty()) return "data.generator: " + e;
     if (std::string e = validate(s.network, classes); !e.empty()) return "network: " + e;
     if (std::string e = validate(s.training, s.network); !e.empty()) return "training: " + e;
+    if (s.weights) {
+        const Mlp shape(s.network);
+        if (s.weights->size() != shape.layers().size()) return "weights: wrong number of layers";
+        for (std::size_t l = 0; l < s.weights->size(); ++l) {
+            const LayerParams& w = (*s.weights)[l];
+            const LayerParams& want = shape.layers()[l];
+            if (w.in != want.in || w.out != want.out || w.w.size() != want.w.size() ||
+                w.b.size() != want.b.size() || w.learnable.size() != want.learnable.size())
+                return "weights[" + std::to_string(l) + "]: shape does not match the network";
+        }
+    }
     return "";
 }
 

@@ -161,7 +161,7 @@ INSTANTIATE_TEST_SUITE_P(
                   R"({"weights": [{"w": [[1, 2]], "b": [0]}, {"w": [], "b": []}, {"w": [], "b": []}]})",
                   "", "weights[0].w: expected 6 rows"},
         Malformed{"PointOutsideDomain",
-                  R"({"data": {"generator": null, "points": {"classes": 2, "train": [[9, 0, 1]]}}})",
+                  R"({"data": {"generator": null, "points": {"classes": 2, "train": [[9e9, 0, 1]]}}})",
                   "", "data.points.train[0]: point is outside"},
         Malformed{"LabelDoesNotFit",
                   R"({"data": {"generator": null, "points": {"classes": 2, "train": [[1, 0, 3]]}}})",
