@@ -8,8 +8,13 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   qt6-translations-l10n libgl-dev libqcustomplot-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  xvfb xauth fonts-noto-cjk
+  xvfb xauth fonts-noto-cjk python3
 )
+
+# With --hardening, also what the sanitizer and fuzzing runs need (clang and its runtimes).
+if [ "${1:-}" = "--hardening" ]; then
+  packages+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

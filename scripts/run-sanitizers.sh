@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer (any finding aborts) and
+# runs the whole test suite, the GUI tests included (offscreen). With --thread, builds with
+# ThreadSanitizer instead and runs the tests labelled "threads" (the training worker).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-}
+if [ "$mode" = "--thread" ]; then
+  dir=build/tsan; sanitize="thread"; select=(-L threads)
+else
+  dir=build/asan; sanitize="address;undefined"; select=()
+fi
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACTLAB_SANITIZE="$sanitize" \
+  -DACTLAB_BUILD_BENCH=OFF >/dev/null
+cmake --build "$dir" -j "${ACTLAB_JOBS:-2}"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+export ACTLAB_RANDOM_CONFIGS=${ACTLAB_RANDOM_CONFIGS:-500}
+cd "$dir"
+ctest --output-on-failure -j "${ACTLAB_JOBS:-2}" "${select[@]}"
