@@ -61,7 +61,7 @@ struct Softplus {
          .max = 10.0,
          .step = 0.1},
         {.id = "threshold",
-         .symbol = "t",
+         .symbol = "θ",
          .label = {"threshold", "阈值"},
          .tooltip = {"Above x·β > threshold PyTorch returns x itself, for numerical stability.",
                      "当 x·β 超过阈值时，PyTorch 直接返回 x，以保证数值稳定。"},

@@ -73,7 +73,7 @@ struct LeakyLinear {
 struct LeakyReLU : LeakyLinear {
     static constexpr ParamSpec kParams[] = {
         {.id = "negative_slope",
-         .symbol = "a",
+         .symbol = "α",
          .label = {"negative slope", "负半轴斜率"},
          .tooltip = {"Slope of the line for x < 0; 0 gives ReLU, 1 gives the identity.",
                      "x < 0 时直线的斜率；取 0 即为 ReLU，取 1 即为恒等函数。"},
@@ -165,7 +165,7 @@ struct Clamp {
 struct Hardtanh : Clamp {
     static constexpr ParamSpec kParams[] = {
         {.id = "min_val",
-         .symbol = "min",
+         .symbol = "a",
          .label = {"min value", "下限"},
          .tooltip = {"Output floor: everything below is clipped to it.",
                      "输出下限：低于它的值都被截断为它。"},
@@ -174,7 +174,7 @@ struct Hardtanh : Clamp {
          .max = 0.0,
          .step = 0.1},
         {.id = "max_val",
-         .symbol = "max",
+         .symbol = "b",
          .label = {"max value", "上限"},
          .tooltip = {"Output ceiling: everything above is clipped to it.",
                      "输出上限：高于它的值都被截断为它。"},
@@ -304,7 +304,7 @@ struct Threshold {
     static constexpr bool kWide = false;
     static constexpr ParamSpec kParams[] = {
         {.id = "threshold",
-         .symbol = "t",
+         .symbol = "θ",
          .label = {"threshold", "阈值"},
          .tooltip = {"Inputs at or below it are replaced.", "小于等于它的输入会被替换。"},
          .defaultValue = 1.0,
