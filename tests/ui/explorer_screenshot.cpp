@@ -1,0 +1,123 @@
+// Renders the main window in a documented state and saves a PNG of it, so the screenshots in
+// docs/screenshots can be reproduced:
+//
+//   xvfb-run -a -s "-screen 0 1600x1000x24" explorer_screenshot SCENE OUT.png [WIDTH HEIGHT]
+//
+// SCENE is one of: gelu, leaky_relu, compare, all, invalid, chinese. The window is driven only
+// through its public API, as a user would drive it through the controls.
+
+#include <QApplication>
+#include <QCursor>
+#include <QDir>
+#include <QImage>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QThread>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "app_settings.h"
+#include "curve_plot.h"
+#include "explorer_page.h"
+#include "explorer_state.h"
+#include "main_window.h"
+#include "parameter_panel.h"
+#include "parameter_slider.h"
+
+using namespace actlab::ui;
+
+namespace {
+
+void settle() {
+    for (int i = 0; i < 10; ++i) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+}
+
+/// Moves a parameter's slider the way a drag does: press, move, release.
+void dragSlider(ParameterSlider* slider, double value) {
+    QSlider* s = slider->slider();
+    s->setSliderDown(true);
+    s->setSliderPosition(slider->tickFor(value));
+    s->setSliderDown(false);
+}
+
+bool setUp(const std::string& scene, MainWindow& window) {
+    ExplorerPage* page = window.explorerPage();
+    ExplorerState* state = page->state();
+    if (scene == "gelu") {
+        page->selectActivation("gelu");
+        state->setShowD2f(true);
+        state->setVanishingZoneShown(true);
+        state->setEpsilon(0.05);
+        settle();
+        page->plot()->showCrosshairAt(1.0);
+    } else if (scene == "leaky_relu") {
+        page->selectActivation("leaky_relu");
+        state->pinCurrent();  // the default slope 0.01 as the reference
+        dragSlider(page->parameterPanel()->slider(QStringLiteral("negative_slope")), 0.2);
+        settle();
+        page->plot()->showCrosshairAt(-3.0);
+    } else if (scene == "compare") {
+        page->selectActivation("gelu");
+        for (const char* id : {"sigmoid", "tanh", "relu"}) state->setCompared(id, true);
+        state->setXRange(-4, 4);
+        settle();
+        page->plot()->showCrosshairAt(-2.0);
+    } else if (scene == "all") {
+        page->selectActivation("elu");
+        page->showAllActivations(true);
+    } else if (scene == "invalid") {
+        page->selectActivation("hardtanh");
+        page->setParameter("min_val", 2.0);
+    } else if (scene == "chinese") {
+        window.setLanguage("zh_CN");
+        page->selectActivation("sigmoid");
+        state->setVanishingZoneShown(true);
+        settle();
+        page->plot()->showCrosshairAt(2.0);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3 && argc != 5) {
+        std::fprintf(stderr,
+                     "usage: %s gelu|leaky_relu|compare|all|invalid|chinese OUT.png "
+                     "[WIDTH HEIGHT]\n",
+                     argv[0]);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Activation Lab");
+    const int width = argc == 5 ? std::atoi(argv[3]) : 1600;
+    const int height = argc == 5 ? std::atoi(argv[4]) : 1000;
+
+    // Fresh settings, so what the user last did does not leak into the picture.
+    QTemporaryDir dir;
+    MainWindow window(new AppSettings(dir.filePath("settings.ini")));
+    QCursor::setPos(width - 1, height - 1);  // no hover effects in the picture
+    window.resize(width, height);
+    window.show();
+    settle();
+    if (!setUp(argv[1], window)) {
+        std::fprintf(stderr, "unknown scene '%s'\n", argv[1]);
+        return 2;
+    }
+    settle();
+    window.explorerPage()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    settle();
+    const QImage image = window.grab().toImage();
+    if (!image.save(QString::fromLocal8Bit(argv[2]))) {
+        std::fprintf(stderr, "could not write %s\n", argv[2]);
+        return 1;
+    }
+    std::printf("%s: %dx%d\n", argv[2], image.width(), image.height());
+    return 0;
+}

@@ -1,0 +1,172 @@
+#include "app_settings.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <cmath>
+
+#include "qt_text.h"
+
+namespace actlab::ui {
+
+namespace {
+
+// Every key, in one place.
+constexpr char kGeometry[] = "window/geometry";
+constexpr char kState[] = "window/state";
+constexpr char kExplorerLayout[] = "explorer/layout";
+constexpr char kActivation[] = "explorer/activation";
+constexpr char kParamsGroup[] = "explorer/params";
+constexpr char kXMin[] = "explorer/xMin";
+constexpr char kXMax[] = "explorer/xMax";
+constexpr char kShowD2f[] = "explorer/showD2f";
+constexpr char kVanishingZone[] = "explorer/vanishingZone";
+constexpr char kEpsilon[] = "explorer/epsilon";
+constexpr char kDeadZone[] = "explorer/deadZone";
+constexpr char kLanguage[] = "ui/language";
+constexpr char kPngScale[] = "export/pngScale";
+
+std::optional<double> readDouble(const QSettings& settings, const QString& key) {
+    if (!settings.contains(key)) return std::nullopt;
+    bool ok = false;
+    const double v = settings.value(key).toDouble(&ok);
+    if (!ok || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+QString orDefault(const QString& value, const char* fallback) {
+    return value.isEmpty() ? QString::fromLatin1(fallback) : value;
+}
+
+}  // namespace
+
+AppSettings::AppSettings(QObject* parent)
+    : QObject(parent),
+      m_settings(QSettings::UserScope,
+                 orDefault(QCoreApplication::organizationName(), "ActivationLab"),
+                 orDefault(QCoreApplication::applicationName(), "Activation Lab")) {}
+
+AppSettings::AppSettings(const QString& iniPath, QObject* parent)
+    : QObject(parent), m_settings(iniPath, QSettings::IniFormat) {}
+
+QByteArray AppSettings::windowGeometry() const {
+    return m_settings.value(kGeometry).toByteArray();
+}
+void AppSettings::setWindowGeometry(const QByteArray& geometry) {
+    m_settings.setValue(kGeometry, geometry);
+}
+
+QByteArray AppSettings::windowState() const {
+    return m_settings.value(kState).toByteArray();
+}
+void AppSettings::setWindowState(const QByteArray& state) {
+    m_settings.setValue(kState, state);
+}
+
+QByteArray AppSettings::explorerLayout() const {
+    return m_settings.value(kExplorerLayout).toByteArray();
+}
+void AppSettings::setExplorerLayout(const QByteArray& layout) {
+    m_settings.setValue(kExplorerLayout, layout);
+}
+
+QString AppSettings::lastActivationId() const {
+    return m_settings.value(kActivation).toString();
+}
+void AppSettings::setLastActivationId(const QString& id) {
+    m_settings.setValue(kActivation, id);
+}
+
+std::optional<ParamValues> AppSettings::paramValues(const ActivationSpec& spec) const {
+    const QString group = QString("%1/%2/").arg(kParamsGroup, qs(spec.id));
+    ParamValues values = spec.defaults();
+    bool any = false;
+    for (std::size_t i = 0; i < spec.params.size(); ++i) {
+        if (const auto v = readDouble(m_settings, group + qs(spec.params[i].id))) {
+            values[i] = *v;
+            any = true;
+        }
+    }
+    if (!any) return std::nullopt;
+    return values;
+}
+
+void AppSettings::setParamValues(const ActivationSpec& spec, const ParamValues& values) {
+    const QString group = QString("%1/%2/").arg(kParamsGroup, qs(spec.id));
+    for (std::size_t i = 0; i < spec.params.size(); ++i)
+        m_settings.setValue(group + qs(spec.params[i].id), values[i]);
+}
+
+double AppSettings::xMin() const {
+    const auto lo = readDouble(m_settings, kXMin), hi = readDouble(m_settings, kXMax);
+    return lo && hi && *lo < *hi ? *lo : -6.0;
+}
+
+double AppSettings::xMax() const {
+    const auto lo = readDouble(m_settings, kXMin), hi = readDouble(m_settings, kXMax);
+    return lo && hi && *lo < *hi ? *hi : 6.0;
+}
+
+void AppSettings::setXRange(double xMin, double xMax) {
+    m_settings.setValue(kXMin, xMin);
+    m_settings.setValue(kXMax, xMax);
+}
+
+bool AppSettings::showD2f() const {
+    return m_settings.value(kShowD2f, false).toBool();
+}
+void AppSettings::setShowD2f(bool on) {
+    m_settings.setValue(kShowD2f, on);
+}
+
+bool AppSettings::vanishingZoneShown() const {
+    return m_settings.value(kVanishingZone, false).toBool();
+}
+void AppSettings::setVanishingZoneShown(bool on) {
+    m_settings.setValue(kVanishingZone, on);
+}
+
+double AppSettings::zoneEpsilon() const {
+    const auto v = readDouble(m_settings, kEpsilon);
+    return v && *v > 0 ? *v : 0.01;
+}
+void AppSettings::setZoneEpsilon(double epsilon) {
+    m_settings.setValue(kEpsilon, epsilon);
+}
+
+bool AppSettings::deadZoneShown() const {
+    return m_settings.value(kDeadZone, false).toBool();
+}
+void AppSettings::setDeadZoneShown(bool on) {
+    m_settings.setValue(kDeadZone, on);
+}
+
+QString AppSettings::language() const {
+    const QString lang = m_settings.value(kLanguage).toString();
+    if (!lang.isEmpty()) return lang;
+    // Nothing chosen yet: follow the application's locale.
+    return QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                            : QStringLiteral("en");
+}
+
+void AppSettings::setLanguage(const QString& language) {
+    if (language == this->language()) return;
+    m_settings.setValue(kLanguage, language);
+    emit languageChanged(language);
+}
+
+int AppSettings::pngScale() const {
+    const int scale = m_settings.value(kPngScale, 2).toInt();
+    return scale >= 1 && scale <= 4 ? scale : 2;
+}
+
+void AppSettings::setPngScale(int scale) {
+    if (scale < 1 || scale > 4 || scale == pngScale()) return;
+    m_settings.setValue(kPngScale, scale);
+    emit pngScaleChanged(scale);
+}
+
+void AppSettings::sync() {
+    m_settings.sync();
+}
+
+}  // namespace actlab::ui

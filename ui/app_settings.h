@@ -1,0 +1,84 @@
+#pragma once
+// The one place that knows the application's QSettings keys. Everything is typed; activations are
+// stored by registry id and parameters by their PyTorch keyword, never by list index.
+
+#include <QByteArray>
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <optional>
+
+#include "activations/activation_spec.h"
+
+namespace actlab::ui {
+
+/// Typed, persistent application settings with change signals.
+class AppSettings : public QObject {
+    Q_OBJECT
+public:
+    /// Settings in the platform's usual place for this application.
+    explicit AppSettings(QObject* parent = nullptr);
+    /// Settings in an INI file (tests, portable installs).
+    explicit AppSettings(const QString& iniPath, QObject* parent = nullptr);
+
+    /// The main window's geometry and dock/toolbar state (QMainWindow::saveGeometry/saveState).
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    /// The explorer's splitter layout.
+    QByteArray explorerLayout() const;
+    void setExplorerLayout(const QByteArray& layout);
+
+    /// The activation shown last, or empty.
+    QString lastActivationId() const;
+    void setLastActivationId(const QString& id);
+
+    /// The saved parameter values of `spec`, if any were saved. Parameters that are missing or
+    /// unreadable take their defaults.
+    std::optional<ParamValues> paramValues(const ActivationSpec& spec) const;
+    /// Stores the values of `spec`'s parameters under its id and their PyTorch keywords.
+    void setParamValues(const ActivationSpec& spec, const ParamValues& values);
+
+    /// The x range; [−6, 6] when nothing valid is stored.
+    double xMin() const;
+    double xMax() const;
+    void setXRange(double xMin, double xMax);
+
+    /// Whether f″ is drawn.
+    bool showD2f() const;
+    void setShowD2f(bool on);
+    /// Whether the vanishing-gradient zone is shaded.
+    bool vanishingZoneShown() const;
+    void setVanishingZoneShown(bool on);
+    /// ε of the vanishing-gradient zone.
+    double zoneEpsilon() const;
+    void setZoneEpsilon(double epsilon);
+    /// Whether the dead zone is shaded.
+    bool deadZoneShown() const;
+    void setDeadZoneShown(bool on);
+
+    /// The language of registry texts ("en" or "zh_CN"). Until one is chosen it follows the
+    /// application's locale: "zh_CN" for Chinese locales, else "en".
+    QString language() const;
+    /// Chooses the language; emits languageChanged when it changes.
+    void setLanguage(const QString& language);
+
+    /// The scale factor of PNG exports (1 to 4).
+    int pngScale() const;
+    /// Sets the PNG scale; values outside 1 to 4 are ignored.
+    void setPngScale(int scale);
+
+    /// Writes pending changes to storage.
+    void sync();
+
+signals:
+    /// The language or the PNG scale changed.
+    void languageChanged(const QString& language);
+    void pngScaleChanged(int scale);
+
+private:
+    QSettings m_settings;
+};
+
+}  // namespace actlab::ui

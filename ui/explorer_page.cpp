@@ -1,0 +1,602 @@
+#include "explorer_page.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "activation_chooser.h"
+#include "activations/registry.h"
+#include "app_settings.h"
+#include "curve_plot.h"
+#include "explorer_state.h"
+#include "parameter_panel.h"
+#include "parameter_slider.h"
+#include "qt_text.h"
+#include "small_multiples_view.h"
+#include "teaching_panel.h"
+
+namespace actlab::ui {
+
+namespace {
+
+QAction* checkable(QObject* parent, bool checked) {
+    auto* action = new QAction(parent);
+    action->setCheckable(true);
+    action->setChecked(checked);
+    return action;
+}
+
+/// The desktop theme's icon, or none: every action also has a text, which stays the fallback.
+QIcon themeIcon(const char* name) {
+    return QIcon::fromTheme(QString::fromLatin1(name), QIcon());
+}
+
+}  // namespace
+
+ExplorerPage::ExplorerPage(ExplorerState* state, QWidget* parent)
+    : QWidget(parent), m_state(state ? state : new ExplorerState(this)) {
+    setObjectName("explorerPage");
+    createActions();
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setHandleWidth(6);
+    m_splitter->addWidget(createLeftColumn());
+    m_splitter->addWidget(createCentre());
+    m_splitter->addWidget(createRightColumn());
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({320, 910, 370});
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 4);
+    layout->addWidget(m_splitter);
+
+    connectState();
+    retranslate();
+    syncActivation();
+    syncToggles();
+    syncXRange();
+    showReadout(QString());
+}
+
+void ExplorerPage::createActions() {
+    m_showF = checkable(this, m_state->showF());
+    m_showDf = checkable(this, m_state->showDf());
+    m_showD2f = checkable(this, m_state->showD2f());
+    m_vanishingZone = checkable(this, m_state->vanishingZoneShown());
+    m_deadZone = checkable(this, m_state->deadZoneShown());
+    m_allActivations = checkable(this, false);
+    m_pin = new QAction(themeIcon("view-pin"), QString(), this);
+    m_pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_clearPins = new QAction(this);
+    m_clearCompare = new QAction(this);
+    m_resetView = new QAction(themeIcon("zoom-original"), QString(), this);
+    m_resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_zoomIn = new QAction(themeIcon("zoom-in"), QString(), this);
+    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
+    m_zoomOut = new QAction(themeIcon("zoom-out"), QString(), this);
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_exportPlot = new QAction(themeIcon("document-save-as"), QString(), this);
+    m_exportPlot->setShortcut(QKeySequence::Save);
+    m_exportCsv = new QAction(themeIcon("text-csv"), QString(), this);
+    m_exportCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_copyImage = new QAction(themeIcon("edit-copy"), QString(), this);
+    // Ctrl+C copies the plot; a focused text field or selectable text keeps Ctrl+C for itself.
+    m_copyImage->setShortcut(QKeySequence::Copy);
+    m_find = new QAction(themeIcon("edit-find"), QString(), this);
+    m_find->setShortcut(QKeySequence::Find);
+
+    connect(m_showF, &QAction::toggled, m_state, &ExplorerState::setShowF);
+    connect(m_showDf, &QAction::toggled, m_state, &ExplorerState::setShowDf);
+    connect(m_showD2f, &QAction::toggled, m_state, &ExplorerState::setShowD2f);
+    connect(m_vanishingZone, &QAction::toggled, m_state, &ExplorerState::setVanishingZoneShown);
+    connect(m_deadZone, &QAction::toggled, m_state, &ExplorerState::setDeadZoneShown);
+    connect(m_allActivations, &QAction::toggled, this, &ExplorerPage::showAllActivations);
+    connect(m_pin, &QAction::triggered, this, [this] {
+        if (m_state->pinCurrent())
+            emit statusMessage(tr("Pinned %1 as a reference curve.").arg(m_plot->title()), 4000);
+        else if (!m_state->isValid())
+            emit statusMessage(tr("Only accepted parameters can be pinned."), 5000);
+        else
+            emit statusMessage(tr("This curve is already pinned."), 4000);
+    });
+    connect(m_clearPins, &QAction::triggered, m_state, &ExplorerState::clearPinned);
+    connect(m_clearCompare, &QAction::triggered, m_state, &ExplorerState::clearCompared);
+    connect(m_resetView, &QAction::triggered, this, [this] { m_plot->resetView(); });
+    connect(m_zoomIn, &QAction::triggered, this, [this] { m_plot->zoomBy(0.8); });
+    connect(m_zoomOut, &QAction::triggered, this, [this] { m_plot->zoomBy(1.25); });
+    connect(m_exportPlot, &QAction::triggered, this, &ExplorerPage::exportPlotWithDialog);
+    connect(m_exportCsv, &QAction::triggered, this, &ExplorerPage::exportCsvWithDialog);
+    connect(m_copyImage, &QAction::triggered, this, &ExplorerPage::copyPlotImage);
+    connect(m_find, &QAction::triggered, this, [this] {
+        m_chooser->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_chooser->filterEdit()->selectAll();
+    });
+    for (QAction* a :
+         {m_pin, m_resetView, m_zoomIn, m_zoomOut, m_exportPlot, m_exportCsv, m_copyImage, m_find})
+        addAction(a);  // shortcuts work while the page is shown, even without a menu bar
+
+    m_compareMenu = new QMenu(this);
+    for (Group group : {Group::Classic, Group::Smooth, Group::Piecewise}) {
+        QAction* section = m_compareMenu->addSection(ActivationChooser::groupTitle(group));
+        section->setData(static_cast<int>(group));
+        for (const ActivationSpec& spec : activations()) {
+            if (spec.group != group) continue;
+            QAction* action = m_compareMenu->addAction(qs(spec.name.en));
+            action->setCheckable(true);
+            action->setData(qs(spec.id));
+            connect(action, &QAction::toggled, this,
+                    [this, id = qs(spec.id)](bool on) { m_state->setCompared(id, on); });
+        }
+    }
+    m_compareMenu->addSeparator();
+    m_compareMenu->addAction(m_clearCompare);
+
+    m_pinMenu = new QMenu(this);
+}
+
+QWidget* ExplorerPage::createLeftColumn() {
+    auto* column = new QWidget(this);
+    column->setObjectName("leftColumn");
+    m_activationsTitle = new QLabel(column);
+    m_activationsTitle->setObjectName("sectionTitle");
+    m_chooser = new ActivationChooser(column);
+    m_parameters = new ParameterPanel(column);
+
+    // View: the x range and the zone shading.
+    m_viewTitle = new QLabel(column);
+    m_viewTitle->setObjectName("sectionTitle");
+    m_xLabel = new QLabel(column);
+    m_xToLabel = new QLabel(column);
+    const auto xBox = [column] {
+        auto* box = new QDoubleSpinBox(column);
+        box->setDecimals(2);
+        box->setRange(-ExplorerState::kMaxAbsX, ExplorerState::kMaxAbsX);
+        box->setSingleStep(1);
+        box->setKeyboardTracking(false);
+        box->setAlignment(Qt::AlignRight);
+        box->setMinimumWidth(70);
+        return box;
+    };
+    m_xMin = xBox();
+    m_xMax = xBox();
+    auto* xRow = new QHBoxLayout;
+    xRow->setSpacing(6);
+    xRow->addWidget(m_xLabel);
+    xRow->addWidget(m_xMin, 1);
+    xRow->addWidget(m_xToLabel);
+    xRow->addWidget(m_xMax, 1);
+
+    m_vanishingCheck = new QCheckBox(column);
+    m_epsilon = new QDoubleSpinBox(column);
+    m_epsilon->setDecimals(3);
+    m_epsilon->setRange(0.001, 1.0);
+    m_epsilon->setSingleStep(0.005);
+    m_epsilon->setValue(m_state->epsilon());
+    m_epsilon->setKeyboardTracking(false);
+    m_epsilon->setAlignment(Qt::AlignRight);
+    auto* zoneRow = new QHBoxLayout;
+    zoneRow->setSpacing(6);
+    zoneRow->addWidget(m_vanishingCheck, 1);
+    zoneRow->addWidget(m_epsilon);
+    m_deadCheck = new QCheckBox(column);
+
+    auto* layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 4, 6, 4);
+    layout->setSpacing(6);
+    layout->addWidget(m_activationsTitle);
+    layout->addWidget(m_chooser, 1);
+    layout->addSpacing(8);
+    layout->addWidget(m_parameters);
+    layout->addSpacing(8);
+    layout->addWidget(m_viewTitle);
+    layout->addLayout(xRow);
+    layout->addLayout(zoneRow);
+    layout->addWidget(m_deadCheck);
+    column->setMinimumWidth(280);
+
+    connect(m_vanishingCheck, &QCheckBox::toggled, m_state, &ExplorerState::setVanishingZoneShown);
+    connect(m_deadCheck, &QCheckBox::toggled, m_state, &ExplorerState::setDeadZoneShown);
+    connect(m_epsilon, &QDoubleSpinBox::valueChanged, m_state, &ExplorerState::setEpsilon);
+    connect(m_xMin, &QDoubleSpinBox::valueChanged, this, &ExplorerPage::commitXRange);
+    connect(m_xMax, &QDoubleSpinBox::valueChanged, this, &ExplorerPage::commitXRange);
+    return column;
+}
+
+QWidget* ExplorerPage::createCentre() {
+    auto* centre = new QWidget(this);
+    m_toolBar = new QToolBar(centre);
+    m_toolBar->setObjectName("explorerToolBar");
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_showF);
+    m_toolBar->addAction(m_showDf);
+    m_toolBar->addAction(m_showD2f);
+    m_toolBar->addSeparator();
+    m_pinButton = new QToolButton(centre);
+    m_pinButton->setDefaultAction(m_pin);
+    m_pinButton->setMenu(m_pinMenu);
+    m_pinButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_pinButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addWidget(m_pinButton);
+    m_compareButton = new QToolButton(centre);
+    m_compareButton->setObjectName("compareButton");
+    m_compareButton->setMenu(m_compareMenu);
+    m_compareButton->setPopupMode(QToolButton::InstantPopup);
+    m_compareButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addWidget(m_compareButton);
+    m_toolBar->addAction(m_allActivations);
+    auto* spacer = new QWidget(centre);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addAction(m_resetView);
+
+    m_plot = new CurvePlot(m_state, centre);
+    m_plot->setMinimumSize(420, 320);
+    m_multiples = new SmallMultiplesView(m_state, centre);
+    auto* multiplesScroll = new QScrollArea(centre);
+    multiplesScroll->setWidget(m_multiples);
+    multiplesScroll->setWidgetResizable(true);
+    multiplesScroll->setFrameShape(QFrame::NoFrame);
+    m_stack = new QStackedWidget(centre);
+    m_stack->addWidget(m_plot);
+    m_stack->addWidget(multiplesScroll);
+
+    // Below the plot: the exact values under the mouse.
+    m_readout = new QLabel(centre);
+    m_readout->setObjectName("readout");
+    m_readout->setTextFormat(Qt::RichText);
+    m_readout->setMinimumWidth(200);
+    m_readout->setContentsMargins(6, 2, 6, 2);
+
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_readout);
+
+    connect(m_plot, &CurvePlot::readoutChanged, this, &ExplorerPage::showReadout);
+    return centre;
+}
+
+QWidget* ExplorerPage::createRightColumn() {
+    m_teaching = new TeachingPanel(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("teachingScroll");
+    scroll->setWidget(m_teaching);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(280);
+    connect(m_teaching, &TeachingPanel::snippetCopied, this,
+            [this] { emit statusMessage(tr("Copied the PyTorch code to the clipboard."), 3000); });
+    return scroll;
+}
+
+void ExplorerPage::connectState() {
+    connect(m_chooser, &ActivationChooser::currentActivationChanged, m_state,
+            [this](const QString& id) { m_state->setActivation(id); });
+    connect(m_parameters, &ParameterPanel::parameterChanged, m_state, &ExplorerState::setParam);
+    // During a slider drag the plot trades antialiasing for frame rate; it returns on release.
+    connect(m_parameters, &ParameterPanel::dragStarted, m_plot,
+            [this] { m_plot->setLiveUpdate(true); });
+    connect(m_parameters, &ParameterPanel::dragFinished, m_plot,
+            [this] { m_plot->setLiveUpdate(false); });
+    connect(m_multiples, &SmallMultiplesView::activationClicked, this, [this](const QString& id) {
+        m_state->setActivation(id);
+        showAllActivations(false);
+    });
+
+    connect(m_state, &ExplorerState::activationChanged, this, &ExplorerPage::syncActivation);
+    connect(m_state, &ExplorerState::paramsChanged, this, &ExplorerPage::syncParams);
+    connect(m_state, &ExplorerState::curvesShownChanged, this, &ExplorerPage::syncToggles);
+    connect(m_state, &ExplorerState::zonesChanged, this, &ExplorerPage::syncToggles);
+    connect(m_state, &ExplorerState::xRangeChanged, this, &ExplorerPage::syncXRange);
+    connect(m_state, &ExplorerState::comparedChanged, this, &ExplorerPage::syncCompareMenu);
+    connect(m_state, &ExplorerState::pinnedChanged, this, &ExplorerPage::rebuildPinMenu);
+    rebuildPinMenu();
+}
+
+void ExplorerPage::rebuildPinMenu() {
+    m_pinMenu->clear();
+    m_pinMenu->addAction(m_pin);
+    m_pinMenu->addAction(m_clearPins);
+    m_clearPins->setEnabled(!m_state->pinned().empty());
+    if (!m_state->pinned().empty()) m_pinMenu->addSeparator();
+    for (int i = 0; i < static_cast<int>(m_state->pinned().size()); ++i) {
+        const ActivationCall& pin = m_state->pinned()[static_cast<std::size_t>(i)];
+        QString label = qs(pin.spec->name, m_lang);
+        const std::string params = formatTorchParams(*pin.spec, pin.params);
+        if (!params.empty()) label += QStringLiteral(" (%1)").arg(qs(params));
+        QAction* remove = m_pinMenu->addAction(tr("Remove %1").arg(label));
+        connect(remove, &QAction::triggered, this, [this, i] { m_state->removePinned(i); });
+    }
+}
+
+void ExplorerPage::syncActivation() {
+    const ActivationSpec& spec = m_state->spec();
+    m_chooser->setCurrentActivation(qs(spec.id));
+    m_parameters->setActivation(spec, m_state->params());
+    m_parameters->setError(m_state->paramError());
+    m_teaching->setActivation(spec);
+    syncCompareMenu();
+}
+
+void ExplorerPage::syncParams() {
+    m_parameters->setValues(m_state->params());
+    m_parameters->setError(m_state->paramError());
+}
+
+void ExplorerPage::syncToggles() {
+    const std::pair<QAction*, bool> toggles[] = {
+        {m_showF, m_state->showF()},
+        {m_showDf, m_state->showDf()},
+        {m_showD2f, m_state->showD2f()},
+        {m_vanishingZone, m_state->vanishingZoneShown()},
+        {m_deadZone, m_state->deadZoneShown()},
+    };
+    for (const auto& [action, on] : toggles) {
+        const QSignalBlocker block(action);
+        action->setChecked(on);
+    }
+    const QSignalBlocker blockVanishing(m_vanishingCheck);
+    const QSignalBlocker blockDead(m_deadCheck);
+    const QSignalBlocker blockEpsilon(m_epsilon);
+    m_vanishingCheck->setChecked(m_state->vanishingZoneShown());
+    m_deadCheck->setChecked(m_state->deadZoneShown());
+    m_epsilon->setValue(m_state->epsilon());
+}
+
+void ExplorerPage::syncXRange() {
+    const QSignalBlocker blockMin(m_xMin);
+    const QSignalBlocker blockMax(m_xMax);
+    m_xMin->setValue(m_state->xMin());
+    m_xMax->setValue(m_state->xMax());
+}
+
+void ExplorerPage::syncCompareMenu() {
+    const QString current = qs(m_state->spec().id);
+    for (QAction* action : m_compareMenu->actions()) {
+        const QString id = action->data().toString();
+        if (!action->isCheckable() || id.isEmpty()) continue;
+        const QSignalBlocker block(action);
+        action->setChecked(m_state->isCompared(id) && id != current);
+        action->setEnabled(id != current);
+    }
+    m_clearCompare->setEnabled(!m_state->compared().isEmpty());
+    const int n = static_cast<int>(m_state->compared().size() - m_state->compared().count(current));
+    m_compareButton->setText((n > 0 ? tr("Compare (%1)").arg(n) : tr("Compare")) +
+                             QStringLiteral(" \u25BE"));
+}
+
+void ExplorerPage::commitXRange() {
+    const double lo = m_xMin->value(), hi = m_xMax->value();
+    const QString problem = ExplorerState::xRangeError(lo, hi);
+    if (!problem.isEmpty()) {
+        emit statusMessage(problem, 5000);
+        syncXRange();
+        return;
+    }
+    m_state->setXRange(lo, hi);
+}
+
+void ExplorerPage::showReadout(const QString& html) {
+    if (!html.isEmpty()) {
+        m_readout->setText(html);
+        return;
+    }
+    m_readout->setText(
+        QStringLiteral("<span style=\"color:#6B7480\">%1</span>")
+            .arg(tr("Point at the plot to read x, f(x), f\u2032(x) and f\u2033(x).")));
+}
+
+bool ExplorerPage::selectActivation(const QString& id) {
+    return m_state->setActivation(id);
+}
+
+bool ExplorerPage::setParameter(const QString& paramId, double value) {
+    const int index = m_state->spec().paramIndex(toStd(paramId));
+    if (index < 0) return false;
+    m_state->setParam(index, value);
+    return true;
+}
+
+void ExplorerPage::showAllActivations(bool on) {
+    m_stack->setCurrentIndex(on ? 1 : 0);
+    m_readout->setVisible(!on);  // the readout belongs to the plot
+    const QSignalBlocker block(m_allActivations);
+    m_allActivations->setChecked(on);
+}
+
+bool ExplorerPage::allActivationsShown() const {
+    return m_stack->currentIndex() == 1;
+}
+
+QString ExplorerPage::exportPlot(const QString& path, PlotExport::Format format, double scale) {
+    // An export always shows the settled, antialiased plot.
+    m_plot->setLiveUpdate(false);
+    const QString error = PlotExport::savePlot(m_plot, path, format, scale);
+    emit statusMessage(
+        error.isEmpty() ? tr("Saved the plot to %1.").arg(QDir::toNativeSeparators(path)) : error,
+        error.isEmpty() ? 5000 : 8000);
+    return error;
+}
+
+QString ExplorerPage::exportCsv(const QString& path) {
+    const QString error = PlotExport::saveCurveCsv(
+        m_state->call(), m_state->xMin(), m_state->xMax(), ExplorerState::kSampleCount, path);
+    emit statusMessage(error.isEmpty() ? tr("Saved %1 points to %2.")
+                                             .arg(ExplorerState::kSampleCount)
+                                             .arg(QDir::toNativeSeparators(path))
+                                       : error,
+                       error.isEmpty() ? 5000 : 8000);
+    return error;
+}
+
+void ExplorerPage::copyPlotImage() {
+    m_plot->setLiveUpdate(false);
+    PlotExport::copyToClipboard(m_plot, devicePixelRatioF());
+    emit statusMessage(tr("Copied the plot image to the clipboard."), 3000);
+}
+
+void ExplorerPage::exportPlotWithDialog() {
+    const QString png = tr("PNG image, %1× (*.png)").arg(m_pngScale);
+    const QString svg = tr("SVG vector image (*.svg)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    const QString dir = m_lastDir.isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                            : m_lastDir;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Plot"),
+        QDir(dir).filePath(qs(m_state->spec().id) + QStringLiteral(".png")),
+        QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty()) return;
+    PlotExport::Format format;
+    if (!PlotExport::formatFromPath(path, &format)) {
+        format = filter == svg   ? PlotExport::Format::Svg
+                 : filter == pdf ? PlotExport::Format::Pdf
+                                 : PlotExport::Format::Png;
+        path += format == PlotExport::Format::Svg   ? QStringLiteral(".svg")
+                : format == PlotExport::Format::Pdf ? QStringLiteral(".pdf")
+                                                    : QStringLiteral(".png");
+    }
+    m_lastDir = QFileInfo(path).absolutePath();
+    const QString error = exportPlot(path, format, m_pngScale);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export Plot"), error);
+}
+
+void ExplorerPage::exportCsvWithDialog() {
+    if (!m_state->isValid()) {
+        QMessageBox::information(this, tr("Export Curve Data"),
+                                 tr("The current parameters are not accepted (%1), so there is no "
+                                    "curve to save.")
+                                     .arg(m_state->paramError()));
+        return;
+    }
+    const QString dir = m_lastDir.isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                            : m_lastDir;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Curve Data"),
+        QDir(dir).filePath(qs(m_state->spec().id) + QStringLiteral(".csv")),
+        tr("CSV table (*.csv)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csv");
+    m_lastDir = QFileInfo(path).absolutePath();
+    const QString error = exportCsv(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export Curve Data"), error);
+}
+
+void ExplorerPage::setLanguage(const QString& lang) {
+    m_lang = lang;
+    m_chooser->setLanguage(lang);
+    m_parameters->setLanguage(lang);
+    m_teaching->setLanguage(lang);
+    m_plot->setLanguage(lang);
+    m_multiples->setLanguage(lang);
+    for (QAction* action : m_compareMenu->actions()) {
+        const ActivationSpec* spec = findActivation(toStd(action->data().toString()));
+        if (spec && action->isCheckable()) action->setText(qs(spec->name, lang));
+    }
+    rebuildPinMenu();  // pinned names
+}
+
+void ExplorerPage::restoreSettings(const AppSettings& settings) {
+    for (const ActivationSpec& spec : activations())
+        if (const auto values = settings.paramValues(spec)) m_state->rememberParams(spec, *values);
+    m_state->setXRange(settings.xMin(), settings.xMax());
+    m_state->setShowD2f(settings.showD2f());
+    m_state->setVanishingZoneShown(settings.vanishingZoneShown());
+    m_state->setEpsilon(settings.zoneEpsilon());
+    m_state->setDeadZoneShown(settings.deadZoneShown());
+    const QString id = settings.lastActivationId();
+    if (!id.isEmpty()) m_state->setActivation(id);  // an unknown id keeps the first activation
+    if (const QByteArray layout = settings.explorerLayout(); !layout.isEmpty())
+        m_splitter->restoreState(layout);
+}
+
+void ExplorerPage::saveSettings(AppSettings& settings) const {
+    for (const auto& [id, values] : m_state->rememberedParams())
+        if (const ActivationSpec* spec = findActivation(id)) settings.setParamValues(*spec, values);
+    settings.setLastActivationId(qs(m_state->spec().id));
+    settings.setXRange(m_state->xMin(), m_state->xMax());
+    settings.setShowD2f(m_state->showD2f());
+    settings.setVanishingZoneShown(m_state->vanishingZoneShown());
+    settings.setZoneEpsilon(m_state->epsilon());
+    settings.setDeadZoneShown(m_state->deadZoneShown());
+    settings.setExplorerLayout(m_splitter->saveState());
+}
+
+void ExplorerPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ExplorerPage::retranslate() {
+    m_showF->setText(tr("f(x)"));
+    m_showF->setToolTip(tr("Show the activation f(x)"));
+    m_showDf->setText(tr("f\u2032(x)"));
+    m_showDf->setToolTip(tr("Show the first derivative f\u2032(x), the gradient factor"));
+    m_showD2f->setText(tr("f\u2033(x)"));
+    m_showD2f->setToolTip(tr("Show the second derivative f\u2033(x), the curvature"));
+    m_vanishingZone->setText(tr("Vanishing gradient"));
+    m_vanishingZone->setToolTip(
+        tr("Shade where |f\u2032(x)| < \u03B5: little gradient flows back "
+           "through such inputs"));
+    m_vanishingCheck->setText(tr("Vanishing gradient, |f\u2032| <"));
+    m_vanishingCheck->setToolTip(m_vanishingZone->toolTip());
+    m_epsilon->setToolTip(tr("Threshold \u03B5 of the vanishing-gradient zone"));
+    m_deadZone->setText(tr("Dead zone"));
+    m_deadZone->setToolTip(tr("Shade where f\u2032(x) = 0 exactly: no gradient at all"));
+    m_deadCheck->setText(tr("Dead zone, f\u2032 = 0"));
+    m_deadCheck->setToolTip(m_deadZone->toolTip());
+    m_pin->setText(tr("Pin"));
+    m_pin->setToolTip(tr("Keep the current curve as a dashed reference (Ctrl+D)"));
+    m_clearPins->setText(tr("Clear Pinned Curves"));
+    m_clearCompare->setText(tr("Clear Comparison"));
+    m_allActivations->setText(tr("All activations"));
+    m_allActivations->setToolTip(tr("Show every activation as a small plot of f and f\u2032"));
+    m_resetView->setText(tr("Reset view"));
+    m_resetView->setToolTip(tr("Back to x in [\u22126, 6] with y fitted to the curves (Ctrl+0)"));
+    m_zoomIn->setText(tr("Zoom In"));
+    m_zoomOut->setText(tr("Zoom Out"));
+    m_exportPlot->setText(tr("Export Plot…"));
+    m_exportPlot->setToolTip(tr("Save the plot as PNG, SVG or PDF"));
+    m_exportCsv->setText(tr("Export Curve Data (CSV)…"));
+    m_copyImage->setText(tr("Copy Plot Image"));
+    m_find->setText(tr("Find Activation"));
+    m_compareButton->setToolTip(tr("Overlay other activations on the plot"));
+    m_compareMenu->setTitle(tr("Compare With"));
+    m_pinMenu->setTitle(tr("Pinned Curves"));
+    m_viewTitle->setText(tr("View"));
+    m_xLabel->setText(tr("x from"));
+    m_xToLabel->setText(tr("to"));
+    for (QAction* action : m_compareMenu->actions())
+        if (action->isSeparator() && action->data().isValid())
+            action->setText(
+                ActivationChooser::groupTitle(static_cast<Group>(action->data().toInt())));
+    m_activationsTitle->setText(tr("Activations"));
+    syncCompareMenu();
+}
+
+}  // namespace actlab::ui

@@ -1,0 +1,165 @@
+#include "explorer_state.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "activations/registry.h"
+#include "qt_text.h"
+
+namespace actlab::ui {
+
+ExplorerState::ExplorerState(QObject* parent) : QObject(parent) {
+    const ActivationSpec& first = activations().front();
+    m_call = {&first, first.defaults()};
+    updateError();
+}
+
+ParamValues ExplorerState::paramsFor(const ActivationSpec& spec) const {
+    if (&spec == m_call.spec) return m_call.params;
+    const auto it = m_remembered.find(std::string(spec.id));
+    return it != m_remembered.end() ? it->second : spec.defaults();
+}
+
+bool ExplorerState::setActivation(const QString& id) {
+    const ActivationSpec* spec = findActivation(toStd(id));
+    if (!spec) return false;
+    if (spec == m_call.spec) return true;
+    m_call = {spec, paramsFor(*spec)};
+    updateError();
+    emit activationChanged();
+    return true;
+}
+
+void ExplorerState::setParam(int index, double value) {
+    if (index < 0 || index >= static_cast<int>(spec().params.size())) return;
+    ParamValues values = m_call.params;
+    values[static_cast<std::size_t>(index)] = value;
+    setParams(values);
+}
+
+void ExplorerState::setParams(const ParamValues& values) {
+    ParamValues clean{};
+    for (std::size_t i = 0; i < spec().params.size(); ++i) clean[i] = values[i];
+    if (clean == m_call.params) return;
+    m_call.params = clean;
+    m_remembered[std::string(spec().id)] = clean;
+    updateError();
+    emit paramsChanged();
+}
+
+void ExplorerState::resetParam(int index) {
+    if (index < 0 || index >= static_cast<int>(spec().params.size())) return;
+    setParam(index, spec().params[static_cast<std::size_t>(index)].defaultValue);
+}
+
+void ExplorerState::rememberParams(const ActivationSpec& spec, const ParamValues& values) {
+    if (&spec == m_call.spec) {
+        setParams(values);
+        return;
+    }
+    m_remembered[std::string(spec.id)] = values;
+}
+
+QString ExplorerState::xRangeError(double xMin, double xMax) {
+    if (!std::isfinite(xMin) || !std::isfinite(xMax))
+        return tr("The x range needs two finite numbers.");
+    if (std::fabs(xMin) > kMaxAbsX || std::fabs(xMax) > kMaxAbsX)
+        return tr("The x range must stay within ±%1.").arg(kMaxAbsX, 0, 'g');
+    // Below this width the 4,001 samples would not all be distinct doubles.
+    const double minWidth = 1e-9 * std::max({1.0, std::fabs(xMin), std::fabs(xMax)});
+    if (!(xMax - xMin > minWidth)) return tr("The start of the x range must be below its end.");
+    return {};
+}
+
+bool ExplorerState::setXRange(double xMin, double xMax) {
+    if (!xRangeError(xMin, xMax).isEmpty()) return false;
+    if (xMin == m_xMin && xMax == m_xMax) return true;
+    m_xMin = xMin;
+    m_xMax = xMax;
+    emit xRangeChanged(xMin, xMax);
+    return true;
+}
+
+void ExplorerState::setShowF(bool on) {
+    if (on == m_showF) return;
+    m_showF = on;
+    emit curvesShownChanged();
+}
+
+void ExplorerState::setShowDf(bool on) {
+    if (on == m_showDf) return;
+    m_showDf = on;
+    emit curvesShownChanged();
+}
+
+void ExplorerState::setShowD2f(bool on) {
+    if (on == m_showD2f) return;
+    m_showD2f = on;
+    emit curvesShownChanged();
+}
+
+void ExplorerState::setVanishingZoneShown(bool on) {
+    if (on == m_vanishingZone) return;
+    m_vanishingZone = on;
+    emit zonesChanged();
+}
+
+void ExplorerState::setEpsilon(double epsilon) {
+    if (!(epsilon > 0 && epsilon <= 1e3) || epsilon == m_epsilon) return;
+    m_epsilon = epsilon;
+    emit zonesChanged();
+}
+
+void ExplorerState::setDeadZoneShown(bool on) {
+    if (on == m_deadZone) return;
+    m_deadZone = on;
+    emit zonesChanged();
+}
+
+bool ExplorerState::pinCurrent() {
+    if (!isValid()) return false;
+    for (const ActivationCall& pin : m_pinned)
+        if (pin.spec == m_call.spec && pin.params == m_call.params) return false;
+    m_pinned.push_back(m_call);
+    emit pinnedChanged();
+    return true;
+}
+
+void ExplorerState::removePinned(int index) {
+    if (index < 0 || index >= static_cast<int>(m_pinned.size())) return;
+    m_pinned.erase(m_pinned.begin() + index);
+    emit pinnedChanged();
+}
+
+void ExplorerState::clearPinned() {
+    if (m_pinned.empty()) return;
+    m_pinned.clear();
+    emit pinnedChanged();
+}
+
+void ExplorerState::setCompared(const QString& id, bool on) {
+    if (!findActivation(toStd(id)) || on == m_compared.contains(id)) return;
+    if (on)
+        m_compared.append(id);
+    else
+        m_compared.removeAll(id);
+    emit comparedChanged();
+}
+
+void ExplorerState::clearCompared() {
+    if (m_compared.isEmpty()) return;
+    m_compared.clear();
+    emit comparedChanged();
+}
+
+bool ExplorerState::compareMode() const {
+    for (const QString& id : m_compared)
+        if (id != qs(spec().id)) return true;
+    return false;
+}
+
+void ExplorerState::updateError() {
+    m_paramError = qs(checkParams(spec(), m_call.params));
+}
+
+}  // namespace actlab::ui

@@ -1,0 +1,53 @@
+#pragma once
+// Colours, pens and fonts shared by the explorer's plots, so the large plot, the thumbnails and the
+// exports look alike. Colours are the Okabe–Ito palette, which stays distinguishable for the
+// common forms of colour-blindness and on washed-out classroom projectors.
+
+#include <QColor>
+#include <QFont>
+
+namespace actlab::ui::style {
+
+inline const QColor kBlue{0x00, 0x72, 0xB2};
+inline const QColor kVermillion{0xD5, 0x5E, 0x00};
+inline const QColor kBluishGreen{0x00, 0x9E, 0x73};
+inline const QColor kOrange{0xE6, 0x9F, 0x00};
+inline const QColor kReddishPurple{0xCC, 0x79, 0xA7};
+inline const QColor kSkyBlue{0x56, 0xB4, 0xE9};
+inline const QColor kYellow{0xF0, 0xE4, 0x42};
+inline const QColor kBlack{0x22, 0x22, 0x22};
+
+/// f, f′ and f″ of the current activation.
+inline const QColor kF = kBlue;
+inline const QColor kDf = kVermillion;
+inline const QColor kD2f = kBluishGreen;
+
+/// Shading of the vanishing-gradient zone (|f′| < ε) and of the dead zone (f′ = 0).
+inline const QColor kVanishingZone{0xE6, 0x9F, 0x00, 60};
+inline const QColor kDeadZone{0x88, 0x88, 0x88, 90};
+
+/// Axes, grid and text.
+inline const QColor kText{0x26, 0x2B, 0x33};
+inline const QColor kAxis{0x5A, 0x63, 0x70};
+inline const QColor kGrid{0xE3, 0xE6, 0xEA};
+inline const QColor kZeroLine{0x7A, 0x82, 0x8C};
+
+/// Line widths in device-independent pixels: thick enough to read from the back of a room.
+inline constexpr double kFWidth = 3.5;
+inline constexpr double kDfWidth = 3.0;
+inline constexpr double kD2fWidth = 2.5;
+inline constexpr double kOverlayWidth = 2.5;
+
+/// Point sizes of the plot's text.
+inline constexpr double kTickPt = 14;
+inline constexpr double kLabelPt = 15;
+inline constexpr double kLegendPt = 14;
+inline constexpr double kTitlePt = 17;
+
+/// The colour of the n-th activation in compare mode (the current one is 0).
+QColor compareColor(int n);
+
+/// A font of the given point size for plot text (the application's family).
+QFont plotFont(double pointSize, bool bold = false);
+
+}  // namespace actlab::ui::style

@@ -1,0 +1,260 @@
+#include "small_multiples_view.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+#include "activation_chooser.h"
+#include "activations/activation_call.h"
+#include "activations/registry.h"
+#include "explorer_state.h"
+#include "plot_style.h"
+#include "qt_text.h"
+
+namespace actlab::ui {
+
+// --- ActivationThumbnail --------------------------------------------------------------------
+
+ActivationThumbnail::ActivationThumbnail(const ActivationSpec& spec, QWidget* parent)
+    : QAbstractButton(parent), m_spec(&spec), m_params(spec.defaults()) {
+    setCursor(Qt::PointingHandCursor);
+    setFocusPolicy(Qt::TabFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setAccessibleName(qs(spec.name.en));
+    setToolTip(qs(spec.formula));
+}
+
+QSize ActivationThumbnail::sizeHint() const {
+    return {190, 120};
+}
+QSize ActivationThumbnail::minimumSizeHint() const {
+    return {130, 80};
+}
+
+void ActivationThumbnail::setParams(const ParamValues& params) {
+    if (params == m_params) return;
+    m_params = params;
+    m_dirty = true;
+    update();
+}
+
+void ActivationThumbnail::setXRange(double xMin, double xMax) {
+    m_xMin = xMin;
+    m_xMax = xMax;
+    m_dirty = true;  // resampled when next painted: hidden thumbnails cost nothing while panning
+    update();
+}
+
+void ActivationThumbnail::setLanguage(const QString& lang) {
+    m_lang = lang;
+    update();
+}
+
+void ActivationThumbnail::setCurrent(bool current) {
+    if (current == m_current) return;
+    m_current = current;
+    update();
+}
+
+void ActivationThumbnail::resample() {
+    const int n = std::clamp(width(), 60, 400);
+    m_xs.resize(static_cast<std::size_t>(n));
+    m_f.resize(m_xs.size());
+    m_df.resize(m_xs.size());
+    m_valid = checkParams(*m_spec, m_params).empty();
+    double lo = 0, hi = 0;  // 0 stays in view, like in the large plot
+    for (int i = 0; i < n; ++i) {
+        const double x = m_xMin + (m_xMax - m_xMin) * i / (n - 1);
+        const auto k = static_cast<std::size_t>(i);
+        m_xs[k] = x;
+        m_f[k] = m_valid ? m_spec->f(x, m_params) : NAN;
+        m_df[k] = m_valid ? m_spec->df(x, m_params) : NAN;
+        for (double v : {m_f[k], m_df[k]})
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    }
+    if (hi - lo < 1e-9) {
+        lo -= 1;
+        hi += 1;
+    }
+    const double pad = 0.08 * (hi - lo);
+    m_yMin = lo - pad;
+    m_yMax = hi + pad;
+    m_dirty = false;
+}
+
+void ActivationThumbnail::resizeEvent(QResizeEvent* event) {
+    QAbstractButton::resizeEvent(event);
+    m_dirty = true;
+}
+
+void ActivationThumbnail::enterEvent(QEnterEvent* event) {
+    m_hover = true;
+    update();
+    QAbstractButton::enterEvent(event);
+}
+
+void ActivationThumbnail::leaveEvent(QEvent* event) {
+    m_hover = false;
+    update();
+    QAbstractButton::leaveEvent(event);
+}
+
+void ActivationThumbnail::paintEvent(QPaintEvent*) {
+    if (m_dirty) resample();
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF card = QRectF(rect()).adjusted(2, 2, -2, -2);
+    const QColor border = m_current               ? style::kBlue
+                          : m_hover || hasFocus() ? QColor(0x8A, 0x96, 0xA6)
+                                                  : QColor(0xD5, 0xDA, 0xE1);
+    p.setPen(QPen(border, m_current ? 3 : 1.5));
+    p.setBrush(m_current ? QColor(0xEE, 0xF5, 0xFB) : QColor(Qt::white));
+    p.drawRoundedRect(card, 8, 8);
+
+    QFont nameFont = font();
+    nameFont.setBold(true);
+    p.setFont(nameFont);
+    p.setPen(style::kText);
+    const QFontMetrics fm(nameFont);
+    const QRectF nameRect = card.adjusted(10, 6, -10, 0);
+    p.drawText(nameRect.adjusted(0, 0, 0, -(nameRect.height() - fm.height())),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(qs(m_spec->name.in(toStd(m_lang))), Qt::ElideRight,
+                             static_cast<int>(nameRect.width())));
+
+    const QRectF area = card.adjusted(10, 10 + fm.height(), -10, -8);
+    if (area.width() < 10 || area.height() < 10) return;
+    const auto px = [&](double x) {
+        return area.left() + (x - m_xMin) / (m_xMax - m_xMin) * area.width();
+    };
+    const auto py = [&](double y) {
+        return area.bottom() - (y - m_yMin) / (m_yMax - m_yMin) * area.height();
+    };
+
+    // Zero lines.
+    p.setPen(QPen(style::kZeroLine, 1));
+    if (m_yMin < 0 && m_yMax > 0)
+        p.drawLine(QPointF(area.left(), py(0)), QPointF(area.right(), py(0)));
+    if (m_xMin < 0 && m_xMax > 0)
+        p.drawLine(QPointF(px(0), area.top()), QPointF(px(0), area.bottom()));
+
+    if (!m_valid) {
+        p.setPen(QColor(0x8A, 0x1C, 0x1C));
+        p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, tr("parameters not accepted"));
+        return;
+    }
+    p.setClipRect(area.adjusted(-2, -2, 2, 2));
+    const auto drawCurve = [&](const std::vector<double>& ys, const QColor& color, double width) {
+        QPainterPath path;
+        bool open = false;
+        for (std::size_t i = 0; i < ys.size(); ++i) {
+            if (!std::isfinite(ys[i])) {
+                open = false;
+                continue;
+            }
+            const QPointF pt(px(m_xs[i]), py(ys[i]));
+            if (open)
+                path.lineTo(pt);
+            else
+                path.moveTo(pt);
+            open = true;
+        }
+        QPen pen(color, width);
+        pen.setCapStyle(Qt::RoundCap);
+        pen.setJoinStyle(Qt::RoundJoin);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+    };
+    drawCurve(m_df, style::kDf, 2.0);
+    drawCurve(m_f, style::kF, 2.75);
+}
+
+// --- SmallMultiplesView ---------------------------------------------------------------------
+
+SmallMultiplesView::SmallMultiplesView(ExplorerState* state, QWidget* parent)
+    : QWidget(parent), m_state(state), m_hint(new QLabel(this)) {
+    constexpr int kColumns = 5;
+    m_hint->setObjectName("hint");
+    // No word wrap: a height-for-width label would make the scroll area size every row by its
+    // preferred height instead of fitting the grid into the page.
+    m_hint->setWordWrap(false);
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(10, 4, 10, 8);
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(6);
+    int row = 0;
+    grid->addWidget(m_hint, row++, 0, 1, kColumns);
+    for (Group group : {Group::Classic, Group::Smooth, Group::Piecewise}) {
+        auto* header = new QLabel(this);
+        header->setObjectName("sectionTitle");
+        m_headers.emplace_back(group, header);
+        grid->addWidget(header, row++, 0, 1, kColumns);
+        int column = 0;
+        for (const ActivationSpec& spec : activations()) {
+            if (spec.group != group) continue;
+            auto* thumb = new ActivationThumbnail(spec, this);
+            thumb->setParams(m_state->paramsFor(spec));
+            thumb->setXRange(m_state->xMin(), m_state->xMax());
+            connect(thumb, &QAbstractButton::clicked, this,
+                    [this, id = qs(spec.id)] { emit activationClicked(id); });
+            grid->addWidget(thumb, row, column);
+            m_thumbnails.push_back(thumb);
+            if (++column == kColumns) {
+                column = 0;
+                ++row;
+            }
+        }
+        if (column != 0) ++row;
+    }
+    for (int c = 0; c < kColumns; ++c) grid->setColumnStretch(c, 1);
+
+    connect(m_state, &ExplorerState::activationChanged, this, &SmallMultiplesView::syncCurrent);
+    connect(m_state, &ExplorerState::paramsChanged, this, [this] {
+        if (ActivationThumbnail* t = thumbnail(qs(m_state->spec().id)))
+            t->setParams(m_state->params());
+    });
+    connect(m_state, &ExplorerState::xRangeChanged, this, [this](double lo, double hi) {
+        for (ActivationThumbnail* t : m_thumbnails) t->setXRange(lo, hi);
+    });
+    syncCurrent();
+    retranslate();
+}
+
+ActivationThumbnail* SmallMultiplesView::thumbnail(const QString& id) const {
+    for (ActivationThumbnail* t : m_thumbnails)
+        if (qs(t->spec().id) == id) return t;
+    return nullptr;
+}
+
+void SmallMultiplesView::setLanguage(const QString& lang) {
+    for (ActivationThumbnail* t : m_thumbnails) t->setLanguage(lang);
+}
+
+void SmallMultiplesView::syncCurrent() {
+    for (ActivationThumbnail* t : m_thumbnails) {
+        t->setCurrent(&t->spec() == &m_state->spec());
+        t->setParams(m_state->paramsFor(t->spec()));
+    }
+}
+
+void SmallMultiplesView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SmallMultiplesView::retranslate() {
+    m_hint->setText(
+        tr("Every activation with f (blue) and f\u2032 (orange) on the same x range. "
+           "Click one to explore it."));
+    for (auto& [group, label] : m_headers) label->setText(ActivationChooser::groupTitle(group));
+}
+
+}  // namespace actlab::ui

@@ -1,0 +1,90 @@
+#pragma once
+// "All activations": a grid of thumbnails of f and f′, one per registry row and grouped like the
+// chooser. Clicking a thumbnail selects that activation.
+
+#include <QAbstractButton>
+#include <QPolygonF>
+#include <QWidget>
+#include <vector>
+
+#include "activations/activation_spec.h"
+
+class QLabel;
+
+namespace actlab::ui {
+
+class ExplorerState;
+
+/// One activation drawn small: its name, f and f′ on the explorer's x range.
+class ActivationThumbnail : public QAbstractButton {
+    Q_OBJECT
+public:
+    /// A thumbnail of `spec` with its default parameters on [−6, 6].
+    ActivationThumbnail(const ActivationSpec& spec, QWidget* parent = nullptr);
+
+    /// The activation drawn.
+    const ActivationSpec& spec() const { return *m_spec; }
+    /// Draws the curves with these parameters, on this x range, with the name in `lang`.
+    void setParams(const ParamValues& params);
+    void setXRange(double xMin, double xMax);
+    void setLanguage(const QString& lang);
+    /// Highlights the thumbnail of the current activation.
+    void setCurrent(bool current);
+    /// True for the current activation's thumbnail.
+    bool isCurrent() const { return m_current; }
+
+    /// A card of about 190×120, at least 130×80.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void enterEvent(QEnterEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void resample();
+
+    const ActivationSpec* m_spec;
+    ParamValues m_params;
+    double m_xMin = -6, m_xMax = 6;
+    QString m_lang = QStringLiteral("en");
+    bool m_current = false;
+    bool m_hover = false;
+    bool m_valid = true;
+    bool m_dirty = true;
+    std::vector<double> m_xs, m_f, m_df;
+    double m_yMin = -1, m_yMax = 1;
+};
+
+/// The grid of all activations.
+class SmallMultiplesView : public QWidget {
+    Q_OBJECT
+public:
+    /// A grid that follows `state`: its current activation, parameters and x range.
+    explicit SmallMultiplesView(ExplorerState* state, QWidget* parent = nullptr);
+
+    /// The thumbnail of `id`, or nullptr.
+    ActivationThumbnail* thumbnail(const QString& id) const;
+    /// The number of thumbnails: one per registry row.
+    int count() const { return static_cast<int>(m_thumbnails.size()); }
+    /// Shows the names in `lang`.
+    void setLanguage(const QString& lang);
+
+signals:
+    /// A thumbnail was clicked.
+    void activationClicked(const QString& id);
+
+private:
+    void changeEvent(QEvent* event) override;
+    void retranslate();
+    void syncCurrent();
+
+    ExplorerState* m_state;
+    std::vector<ActivationThumbnail*> m_thumbnails;
+    std::vector<std::pair<Group, QLabel*>> m_headers;
+    QLabel* m_hint = nullptr;
+};
+
+}  // namespace actlab::ui

@@ -1,0 +1,175 @@
+#include "teaching_panel.h"
+
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "qt_text.h"
+
+namespace actlab::ui {
+
+namespace {
+
+QLabel* sectionTitle(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName("sectionTitle");
+    return label;
+}
+
+QString chip(bool yes, const QString& text) {
+    // ✓ and ✗ as well as colour, so the meaning survives greyscale projection.
+    return yes ? QStringLiteral("<span style=\"color:#00795A\">&#10003;&nbsp;%1</span>").arg(text)
+               : QStringLiteral("<span style=\"color:#8A8F98\">&#10007;&nbsp;%1</span>").arg(text);
+}
+
+}  // namespace
+
+TeachingPanel::TeachingPanel(QWidget* parent)
+    : QWidget(parent),
+      m_name(new QLabel(this)),
+      m_torchName(new QLabel(this)),
+      m_formulaTitle(sectionTitle(this)),
+      m_formula(new QLabel(this)),
+      m_rangeTitle(sectionTitle(this)),
+      m_range(new QLabel(this)),
+      m_propertiesTitle(sectionTitle(this)),
+      m_properties(new QLabel(this)),
+      m_teachingTitle(sectionTitle(this)),
+      m_teaching(new QLabel(this)),
+      m_snippetTitle(sectionTitle(this)),
+      m_snippet(new QLabel(this)),
+      m_copy(new QPushButton(this)),
+      m_copiedTimer(new QTimer(this)) {
+    m_name->setObjectName("activationName");
+    m_name->setWordWrap(true);
+    m_torchName->setObjectName("torchName");
+    m_formula->setObjectName("formula");
+    m_formula->setTextFormat(Qt::RichText);
+    m_formula->setWordWrap(true);
+    m_range->setObjectName("range");
+    m_range->setWordWrap(true);
+    m_properties->setObjectName("properties");
+    m_properties->setTextFormat(Qt::RichText);
+    m_properties->setWordWrap(true);
+    m_teaching->setObjectName("teaching");
+    m_teaching->setTextFormat(Qt::RichText);
+    m_teaching->setWordWrap(true);
+    m_teaching->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_snippet->setObjectName("snippet");
+    m_snippet->setTextFormat(Qt::PlainText);
+    m_snippet->setWordWrap(true);
+    m_snippet->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_copy->setObjectName("copySnippet");
+    m_copiedTimer->setSingleShot(true);
+    m_copiedTimer->setInterval(1500);
+
+    auto* nameRow = new QHBoxLayout;
+    nameRow->setSpacing(10);
+    nameRow->addWidget(m_name, 1);
+    nameRow->addWidget(m_torchName, 0, Qt::AlignRight | Qt::AlignVCenter);
+
+    auto* snippetRow = new QHBoxLayout;
+    snippetRow->addWidget(m_snippetTitle, 1);
+    snippetRow->addWidget(m_copy);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    layout->addLayout(nameRow);
+    layout->addSpacing(8);
+    layout->addWidget(m_formulaTitle);
+    layout->addWidget(m_formula);
+    layout->addSpacing(8);
+    layout->addWidget(m_rangeTitle);
+    layout->addWidget(m_range);
+    layout->addSpacing(8);
+    layout->addWidget(m_propertiesTitle);
+    layout->addWidget(m_properties);
+    layout->addSpacing(8);
+    layout->addWidget(m_teachingTitle);
+    layout->addWidget(m_teaching);
+    layout->addSpacing(8);
+    layout->addLayout(snippetRow);
+    layout->addWidget(m_snippet);
+    layout->addStretch(1);
+
+    connect(m_copy, &QPushButton::clicked, this, &TeachingPanel::copySnippet);
+    connect(m_copiedTimer, &QTimer::timeout, this, [this] { m_copy->setText(tr("Copy")); });
+    refresh();
+}
+
+QString TeachingPanel::smoothnessText(Smoothness s) {
+    switch (s) {
+        case Smoothness::Discontinuous:
+            return tr("discontinuous");
+        case Smoothness::C0:
+            return tr("continuous, with kinks (C\u2070)");
+        case Smoothness::C1:
+            return tr("once differentiable (C\u00B9)");
+        case Smoothness::CInfinity:
+            return tr("smooth (C\u221E)");
+    }
+    return {};
+}
+
+void TeachingPanel::setActivation(const ActivationSpec& spec) {
+    m_spec = &spec;
+    refresh();
+}
+
+void TeachingPanel::setLanguage(const QString& lang) {
+    m_lang = lang;
+    refresh();
+}
+
+void TeachingPanel::copySnippet() {
+    if (!m_spec) return;
+    const QString text = qs(m_spec->pytorch);
+    QGuiApplication::clipboard()->setText(text);
+    m_copy->setText(tr("Copied \u2713"));
+    m_copiedTimer->start();
+    emit snippetCopied(text);
+}
+
+void TeachingPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) refresh();
+    QWidget::changeEvent(event);
+}
+
+void TeachingPanel::refresh() {
+    m_formulaTitle->setText(tr("Formula"));
+    m_rangeTitle->setText(tr("Range"));
+    m_propertiesTitle->setText(tr("Properties (default parameters)"));
+    m_teachingTitle->setText(tr("In the classroom"));
+    m_snippetTitle->setText(tr("PyTorch"));
+    m_copy->setText(tr("Copy"));
+    m_copy->setToolTip(tr("Copy the PyTorch code to the clipboard"));
+    if (!m_spec) return;
+    const ActivationSpec& s = *m_spec;
+    m_name->setText(qs(s.name, m_lang));
+    m_torchName->setText(QStringLiteral("nn.%1").arg(qs(s.torchName)));
+    m_formula->setText(qs(s.formulaHtml));
+    m_range->setText(qs(s.range, m_lang));
+    const Properties& p = s.properties;
+    // Two columns of yes/no properties; smoothness, the one with more than two values, below.
+    const QString row =
+        QStringLiteral("<tr><td style=\"padding-right:14px\">%1</td><td>%2</td></tr>");
+    m_properties->setText(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">%1%2%3</table>"
+                                         "<div style=\"margin-top:3px\">%4</div>")
+                              .arg(row.arg(chip(p.monotonic, tr("monotonic")),
+                                           chip(p.zeroCentred, tr("zero-centred"))),
+                                   row.arg(chip(p.boundedBelow, tr("bounded below")),
+                                           chip(p.boundedAbove, tr("bounded above"))),
+                                   row.arg(chip(p.saturating, tr("saturating")), QString()),
+                                   tr("Smoothness: %1").arg(smoothnessText(p.smoothness))));
+    m_teaching->setText(QStringLiteral("<div style=\"line-height:135%\">%1</div>")
+                            .arg(qs(s.teaching, m_lang).toHtmlEscaped()));
+    m_snippet->setText(qs(s.pytorch));
+}
+
+}  // namespace actlab::ui

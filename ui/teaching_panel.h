@@ -1,0 +1,70 @@
+#pragma once
+// What a teacher says about the current activation: its formula, range and properties, the
+// teaching text and a PyTorch snippet with a copy button. Registry texts follow the language.
+
+#include <QWidget>
+
+#include "activations/activation_spec.h"
+
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace actlab::ui {
+
+/// The teaching notes of one activation.
+class TeachingPanel : public QWidget {
+    Q_OBJECT
+public:
+    /// An empty panel; setActivation fills it.
+    explicit TeachingPanel(QWidget* parent = nullptr);
+
+    /// Shows `spec`.
+    void setActivation(const ActivationSpec& spec);
+    /// Shows the texts in `lang` ("en", "zh_CN").
+    void setLanguage(const QString& lang);
+    /// The activation shown, or nullptr before the first.
+    const ActivationSpec* activation() const { return m_spec; }
+
+    /// Copies the PyTorch snippet to the clipboard.
+    void copySnippet();
+
+    /// The labels of each section, and the copy button.
+    QLabel* nameLabel() const { return m_name; }
+    QLabel* formulaLabel() const { return m_formula; }
+    QLabel* rangeLabel() const { return m_range; }
+    QLabel* propertiesLabel() const { return m_properties; }
+    QLabel* teachingLabel() const { return m_teaching; }
+    QLabel* snippetLabel() const { return m_snippet; }
+    QPushButton* copyButton() const { return m_copy; }
+
+    /// A property as the panel names it ("smooth (C∞)", ...).
+    static QString smoothnessText(Smoothness s);
+
+signals:
+    /// The snippet was copied; `text` is what went to the clipboard.
+    void snippetCopied(const QString& text);
+
+private:
+    void changeEvent(QEvent* event) override;
+    void refresh();
+
+    const ActivationSpec* m_spec = nullptr;
+    QString m_lang = QStringLiteral("en");
+    QLabel* m_name = nullptr;
+    QLabel* m_torchName = nullptr;
+    QLabel* m_formulaTitle = nullptr;
+    QLabel* m_formula = nullptr;
+    QLabel* m_rangeTitle = nullptr;
+    QLabel* m_range = nullptr;
+    QLabel* m_propertiesTitle = nullptr;
+    QLabel* m_properties = nullptr;
+    QLabel* m_teachingTitle = nullptr;
+    QLabel* m_teaching = nullptr;
+    QLabel* m_snippetTitle = nullptr;
+    QLabel* m_snippet = nullptr;
+    QPushButton* m_copy = nullptr;
+    QTimer* m_copiedTimer = nullptr;
+};
+
+}  // namespace actlab::ui
