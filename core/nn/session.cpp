@@ -357,6 +357,34 @@ SessionLoad parseSession(std::string_view text) {
                                                              : 2;
         s.network.outputs = s.network.output == OutputKind::SoftmaxCe ? std::max(classes, 2) : 1;
         readTraining(top, s);
+        if (top.has("compare")) {
+            const Json& c = array(top.raw("compare"), "compare");
+            if (c.size() < 2 || c.size() > 8) fail("compare", "needs 2 to 8 activation ids");
+            for (std::size_t i = 0; i < c.size(); ++i) {
+                const std::string p = "compare[" + std::to_string(i) + "]";
+                if (!c[i].is_string()) fail(p, "expected an activation id");
+                const std::string id = c[i].get<std::string>();
+                if (!findActivation(id))
+                    fail(p, "unknown activation '" + id + "'; valid: " + activationIdList());
+                s.compare.push_back(id);
+            }
+        }
+        if (top.has("view")) {
+            ObjectReader v(top.raw("view"), "view");
+            s.view.page = v.string("page", "");
+            if (!s.view.page.empty() && s.view.page != "explorer" && s.view.page != "network")
+                fail("view.page", "unknown value '" + s.view.page + "'; valid: explorer, network");
+            s.view.activation = v.string("activation", "");
+            if (!s.view.activation.empty() && !findActivation(s.view.activation))
+                fail("view.activation", "unknown activation '" + s.view.activation + "'");
+            s.view.panel = v.string("panel", "");
+            if (!s.view.panel.empty() && s.view.panel != "boundary" && s.view.panel != "loss" &&
+                s.view.panel != "network" && s.view.panel != "health")
+                fail("view.panel", "unknown value '" + s.view.panel +
+                                       "'; valid: boundary, loss, network, health");
+            s.view.epochsPerFrame = int(v.has("epochsPerFrame") ? v.integer("epochsPerFrame", 1, 1000) : 0);
+            v.finish();
+        }
         if (std::string e = validate(s); !e.empty()) throw SessionError{e};
         if (top.has("weights")) s.weights = readWeights(top.raw("weights"), Mlp(s.network));
         top.finish();
@@ -437,6 +465,15 @@ std::string serializeSession(const Session& s) {
                      {"batchSize", c.batchSize},
                      {"regularization",
                       {{"kind", regularizationId(c.regularization)}, {"rate", c.regularizationRate}}}};
+    if (!s.compare.empty()) j["compare"] = s.compare;
+    if (!(s.view == Session::View{})) {
+        Json v = Json::object();
+        if (!s.view.page.empty()) v["page"] = s.view.page;
+        if (!s.view.activation.empty()) v["activation"] = s.view.activation;
+        if (!s.view.panel.empty()) v["panel"] = s.view.panel;
+        if (s.view.epochsPerFrame) v["epochsPerFrame"] = s.view.epochsPerFrame;
+        j["view"] = v;
+    }
     if (s.weights) {
         Json w = Json::array();
         for (const LayerParams& l : *s.weights) {
@@ -469,6 +506,22 @@ Mlp sessionNetwork(const Session& s) {
 
 Trainer makeTrainer(const Session& s) {
     return Trainer(sessionData(s), sessionNetwork(s), s.training, s.seed);
+}
+
+Session compareMember(const Session& session, const std::string& activationId) {
+    Session s = session;
+    s.compare.clear();
+    const ActivationSpec& act = activation(activationId);
+    for (LayerSpec& l : s.network.hidden) {
+        l.activation = activationId;
+        l.params = act.defaults();
+    }
+    if (s.weights)  // the learnable slot's shape follows the activation
+        for (std::size_t l = 0; l < s.network.hidden.size(); ++l) {
+            const Mlp shape(s.network);
+            (*s.weights)[l].learnable = shape.layers()[l].learnable;
+        }
+    return s;
 }
 
 Session withTrainedWeights(Session s, const Trainer& trainer) {

@@ -33,8 +33,25 @@ struct Session {
     std::optional<std::vector<LayerParams>> weights;
     /// Epochs already trained when the weights were saved (informational).
     int epoch = 0;
+    /// Compare mode: 2 … 8 activations (registry ids, with their default parameters) trained side
+    /// by side on the same data from the same initial weights; each replaces the activation of
+    /// every hidden layer. Empty: a single network.
+    std::vector<std::string> compare;
+    /// How the GUI presents the session (lessons use it); the trainer ignores it.
+    struct View {
+        std::string page;            ///< "explorer" or "network" (empty: unchanged)
+        std::string activation;      ///< the explorer's activation id (empty: unchanged)
+        std::string panel;           ///< "boundary", "loss", "network", "health" (empty: default)
+        int epochsPerFrame = 0;      ///< training speed (0: unchanged)
+        bool operator==(const View&) const = default;
+    } view;
     bool operator==(const Session&) const = default;
 };
+
+/// The session for one member of its compare set: every hidden layer uses `activationId` with
+/// that activation's default parameters. The weights (explicit or from the seed) are the same for
+/// every member whenever the layer shapes are, which they are: only activations differ.
+Session compareMember(const Session& session, const std::string& activationId);
 
 /// The result of loading: a session, or a message that names the offending field.
 struct SessionLoad {

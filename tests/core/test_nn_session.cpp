@@ -163,9 +163,34 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"PointOutsideDomain",
                   R"({"data": {"generator": null, "points": {"classes": 2, "train": [[9e9, 0, 1]]}}})",
                   "", "data.points.train[0]: point is outside"},
+        Malformed{"CompareTooShort", R"({"compare": ["relu"]})", "", "compare: needs 2 to 8"},
+        Malformed{"CompareUnknown", R"({"compare": ["relu", "nope"]})", "",
+                  "compare[1]: unknown activation 'nope'"},
+        Malformed{"ViewPanel", R"({"view": {"panel": "3d"}})", "", "view.panel"},
         Malformed{"LabelDoesNotFit",
                   R"({"data": {"generator": null, "points": {"classes": 2, "train": [[1, 0, 3]]}}})",
                   "", "data.points: label 3"}));
+
+TEST(Session, CompareSetAndViewRoundTripAndShareTheInitialWeights) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(kValid);
+    j["compare"] = {"sigmoid", "relu", "prelu"};
+    j["view"] = {{"page", "network"}, {"panel", "health"}, {"epochsPerFrame", 20}};
+    const nn::SessionLoad r = nn::parseSession(j.dump());
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.session.compare, (std::vector<std::string>{"sigmoid", "relu", "prelu"}));
+    EXPECT_EQ(r.session.view.panel, "health");
+    EXPECT_EQ(nn::serializeSession(nn::parseSession(nn::serializeSession(r.session)).session),
+              nn::serializeSession(r.session));
+    const nn::Mlp a = nn::sessionNetwork(nn::compareMember(r.session, "sigmoid"));
+    const nn::Mlp b = nn::sessionNetwork(nn::compareMember(r.session, "prelu"));
+    for (std::size_t l = 0; l < a.layers().size(); ++l) {
+        EXPECT_EQ(a.layers()[l].w, b.layers()[l].w);
+        EXPECT_EQ(a.layers()[l].b, b.layers()[l].b);
+    }
+    EXPECT_EQ(b.activationOf(0)->id, "prelu");
+    EXPECT_EQ(b.layers()[0].learnable, std::vector<double>{0.25});      // one weight per layer
+    EXPECT_EQ(b.layers()[1].learnable, std::vector<double>(4, 0.25));   // one per neuron
+}
 
 TEST(Session, RejectingLeavesNothingPartiallyApplied) {
     // A failed parse returns no session at all: a default one, never a half-filled one.
