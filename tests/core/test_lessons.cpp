@@ -1,0 +1,133 @@
+// Every lesson under resources/lessons loads and trains 20 epochs (each member of its compare set),
+// and each lesson's claim shows in the numbers the app displays.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include "nn/session.h"
+
+namespace actlab::test {
+namespace {
+
+std::string lessonsDir() { return std::string(ACTLAB_LESSONS_DIR); }
+
+std::vector<std::string> lessonFiles() {
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(lessonsDir()))
+        if (e.path().string().ends_with(".actlab.json")) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+nn::Session lesson(const std::string& stem) {
+    const nn::SessionLoad r = nn::loadSessionFile(lessonsDir() + "/" + stem + ".actlab.json");
+    if (!r.ok()) throw std::runtime_error(r.error);
+    return r.session;
+}
+
+/// Trains the compare member (or the session itself) for `epochs`.
+nn::Trainer trained(const nn::Session& s, const std::string& member, int epochs) {
+    nn::Trainer t = nn::makeTrainer(member.empty() ? s : nn::compareMember(s, member));
+    t.run(epochs);
+    return t;
+}
+
+class Lesson : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Lesson, LoadsAndTrainsTwentyEpochsInBothLanguages) {
+    const nn::SessionLoad r = nn::loadSessionFile(GetParam());
+    ASSERT_TRUE(r.ok()) << r.error;
+    const nn::Session& s = r.session;
+    EXPECT_FALSE(s.title.empty());
+    EXPECT_GT(s.descriptionEn.size(), 100u);
+    EXPECT_GT(s.descriptionZh.size(), 100u);
+    std::vector<std::string> members = s.compare;
+    if (members.empty()) members.push_back("");
+    for (const std::string& m : members) {
+        nn::Trainer t = trained(s, m, 20);
+        EXPECT_EQ(t.epoch(), 20) << m << ": " << t.divergence();
+        EXPECT_TRUE(std::isfinite(t.latest().trainLoss)) << m;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Lessons, Lesson, ::testing::ValuesIn(lessonFiles()), [](const auto& info) {
+    std::string n = std::filesystem::path(info.param).stem().stem().string();
+    for (char& c : n)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    return "L" + n;
+});
+
+TEST(LessonClaims, SigmoidGradientsVanishInTheDeepNetwork) {
+    const nn::Session s = lesson("01-vanishing-gradients");
+    const nn::Trainer sig = trained(s, "sigmoid", 20), relu = trained(s, "relu", 20);
+    const auto& ls = sig.latest().layers;
+    const auto& lr = relu.latest().layers;
+    std::cout << "sigmoid first/last layer gradient " << ls.front().gradNorm << " / "
+              << ls.back().gradNorm << ", relu " << lr.front().gradNorm << " / "
+              << lr.back().gradNorm << "; losses " << sig.latest().trainLoss << " vs "
+              << relu.latest().trainLoss << "\n";
+    EXPECT_LT(ls.front().gradNorm, ls.back().gradNorm / 100);
+    EXPECT_LT(relu.latest().trainLoss, sig.latest().trainLoss / 2);
+}
+
+TEST(LessonClaims, ReluUnitsDieAtAHighLearningRateAndLeakyOnesDoNot) {
+    const nn::Session s = lesson("02-dying-relu");
+    const nn::Trainer relu = trained(s, "relu", 20), leaky = trained(s, "leaky_relu", 20),
+                      prelu = trained(s, "prelu", 20);
+    double deadRelu = 0, deadLeaky = 0;
+    for (std::size_t l = 0; l + 1 < relu.latest().layers.size(); ++l) {
+        deadRelu += relu.latest().layers[l].deadFraction;
+        deadLeaky += leaky.latest().layers[l].deadFraction + prelu.latest().layers[l].deadFraction;
+    }
+    std::cout << "dead fraction sum relu " << deadRelu << ", leaky+prelu " << deadLeaky
+              << "; accuracy relu " << relu.latest().testAccuracy << ", leaky "
+              << leaky.latest().testAccuracy << ", prelu " << prelu.latest().testAccuracy
+              << "; prelu weights " << prelu.latest().layers[0].learnable[0] << "\n";
+    EXPECT_GT(deadRelu, 0.3);
+    EXPECT_EQ(deadLeaky, 0);
+    EXPECT_GT(leaky.latest().testAccuracy, relu.latest().testAccuracy + 0.1);
+    EXPECT_NE(prelu.latest().layers[0].learnable[0], 0.25);  // the slopes were learned
+    EXPECT_EQ(prelu.latest().layers[0].learnable.size(), 8u);  // one per neuron
+}
+
+TEST(LessonClaims, TanhConvergesFasterThanSigmoid) {
+    const nn::Session s = lesson("03-zero-centred-tanh");
+    const nn::Trainer sig = trained(s, "sigmoid", 20), tanh = trained(s, "tanh", 20);
+    std::cout << "loss after 20 epochs: sigmoid " << sig.latest().trainLoss << ", tanh "
+              << tanh.latest().trainLoss << "\n";
+    EXPECT_LT(tanh.latest().trainLoss, sig.latest().trainLoss / 2);
+}
+
+TEST(LessonClaims, SeluKeepsActivationsNormalised) {
+    const nn::Session s = lesson("04-elu-selu-self-normalisation");
+    const nn::Trainer relu = trained(s, "relu", 1), selu = trained(s, "selu", 1);
+    const auto spread = [](const nn::Trainer& t, auto field) {
+        double worst = 0;
+        for (std::size_t l = 0; l + 1 < t.latest().layers.size(); ++l)
+            worst = std::max(worst, field(t.latest().layers[l]));
+        return worst;
+    };
+    const auto meanOff = [](const nn::LayerMetrics& m) { return std::fabs(m.mean); };
+    const auto stdOff = [](const nn::LayerMetrics& m) { return std::fabs(std::log(m.stddev)); };
+    std::cout << "worst |mean| relu " << spread(relu, meanOff) << ", selu "
+              << spread(selu, meanOff) << "; worst |log std| relu " << spread(relu, stdOff)
+              << ", selu " << spread(selu, stdOff) << "\n";
+    EXPECT_LT(spread(selu, meanOff), spread(relu, meanOff));
+    EXPECT_LT(spread(selu, stdOff), spread(relu, stdOff));
+}
+
+TEST(LessonClaims, LinearModelSolvesTheCircleWithSquaredFeatures) {
+    const nn::Session s = lesson("06-features-for-a-linear-model");
+    EXPECT_TRUE(s.network.hidden.empty());
+    EXPECT_GE(trained(s, "", 100).latest().testAccuracy, 0.95);
+    nn::Session plain = s;
+    plain.network.features = {nn::Feature::X, nn::Feature::Y};
+    EXPECT_LT(trained(plain, "", 100).latest().testAccuracy, 0.75);
+}
+
+}  // namespace
+}  // namespace actlab::test
