@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/eval_command.h"
+#include "cli/speed_command.h"
 #include "cli/train_command.h"
 #include "main_window.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
         const std::vector<std::string> args(argv + 2, argv + argc);
         if (command == "eval") return actlab::cli::runEval(args, std::cout, std::cerr);
         if (command == "train") return actlab::cli::runTrain(args, std::cout, std::cerr);
+        if (command == "speed") return actlab::cli::runSpeed(args, std::cout, std::cerr);
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName("Activation Lab");

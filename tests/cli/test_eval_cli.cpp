@@ -223,3 +223,27 @@ TEST(EvalCli, XFileErrorsNameTheLine) {
 
 }  // namespace
 }  // namespace actlab::test
+
+namespace actlab::test {
+namespace {
+
+TEST(SpeedCli, TimesTheRequestedActivationsRelativeToRelu) {
+    const ProcessResult r =
+        runApp({"speed", "--activation", "relu", "--activation", "GELU"}, {"DISPLAY"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto rows = csvRows(r.out);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0][0], "relu");
+    EXPECT_EQ(rows[1][0], "gelu");
+    EXPECT_GT(*parseNumber(rows[1][1]), 0);
+    // Not a timing assertion: only that the ratio column is the ratio of the times given.
+    EXPECT_NEAR(*parseNumber(rows[1][2]), *parseNumber(rows[1][1]) / *parseNumber(rows[0][1]) *
+                                              *parseNumber(rows[0][2]),
+                0.05 * *parseNumber(rows[1][2]));
+    const ProcessResult bad = runApp({"speed", "--activation", "nope"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.out, "");
+}
+
+}  // namespace
+}  // namespace actlab::test
