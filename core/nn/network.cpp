@@ -6,6 +6,7 @@
 #include "activations/activation_call.h"
 #include "activations/registry.h"
 #include "rng.h"
+#include "util/id_table.h"
 
 // The forward and backward passes are built for AVX-512, AVX2 and the baseline; the loader
 // picks the best the CPU has (their inner loops run over the examples of a batch).
@@ -15,31 +16,19 @@ namespace actlab::nn {
 
 namespace {
 
-constexpr std::pair<OutputKind, std::string_view> kOutputs[] = {
+constexpr IdTableEntry<OutputKind> kOutputs[] = {
     {OutputKind::TanhSquare, "tanh_square"},
     {OutputKind::SigmoidBce, "sigmoid_bce"},
     {OutputKind::SoftmaxCe, "softmax_ce"},
     {OutputKind::LinearSquare, "linear_square"},
 };
-constexpr std::pair<InitKind, std::string_view> kInits[] = {
+constexpr IdTableEntry<InitKind> kInits[] = {
     {InitKind::Playground, "playground"},
     {InitKind::Xavier, "xavier"},
     {InitKind::He, "he"},
     {InitKind::LeCun, "lecun"},
 };
 
-template <class E, std::size_t N>
-std::string_view idOf(const std::pair<E, std::string_view> (&table)[N], E e) {
-    for (const auto& [k, id] : table)
-        if (k == e) return id;
-    return "?";
-}
-template <class E, std::size_t N>
-std::optional<E> fromId(const std::pair<E, std::string_view> (&table)[N], std::string_view id) {
-    for (const auto& [k, name] : table)
-        if (name == id) return k;
-    return std::nullopt;
-}
 
 /// log(1 + eᶻ) without overflow.
 double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
