@@ -46,6 +46,24 @@ void GridEvaluator::outputGrid(const Mlp& net, int n, std::span<double> out) {
     }
 }
 
+void GridEvaluator::outputGridRange(const Mlp& net, int n, std::span<double> out, int begin,
+                                    int end) {
+    const FeatureTable& table = features(net, n);
+    const bool softmax = net.spec().output == OutputKind::SoftmaxCe;
+    for (int first = begin; first < end; first += kChunk) {
+        const int count = std::min(kChunk, end - first);
+        net.prepare(m_ws, count);
+        net.loadInputs(table, first, m_ws);
+        net.forward(m_ws, false);
+        const std::span<const double> o = net.outputs(m_ws);
+        for (int b = 0; b < count; ++b)
+            out[std::size_t(first + b)] =
+                softmax
+                    ? predictedLabel(OutputKind::SoftmaxCe, o, std::size_t(b), std::size_t(count))
+                    : o[std::size_t(b)];
+    }
+}
+
 int GridEvaluator::unitCount(const Mlp& net) {
     int units = 0;
     for (const LayerParams& l : net.layers()) units += l.out;

@@ -24,6 +24,12 @@ public:
     /// predicted class (0 … K−1) for softmax. Precondition: out.size() == n·n, n ≥ 2.
     void outputGrid(const Mlp& net, int n, std::span<double> out);
 
+    /// The part of outputGrid for the grid points [begin, end) of the layout above (point i·n + j
+    /// is out[i·n + j]); nothing else of `out` is written. Several evaluators can fill one grid
+    /// in parallel, each its own range. Precondition: out.size() == n·n, n ≥ 2,
+    /// 0 ≤ begin ≤ end ≤ n·n.
+    void outputGridRange(const Mlp& net, int n, std::span<double> out, int begin, int end);
+
     /// Every unit's activation over an m×m grid, hidden layers in order then the output layer:
     /// out[(k·m + i)·m + j] for unit k. Precondition: out.size() == units·m·m.
     void unitGrids(const Mlp& net, int m, std::span<double> out);

@@ -5,31 +5,20 @@
 #include <limits>
 #include <numeric>
 
+#include "util/id_table.h"
 #include "util/number_format.h"
 
 namespace actlab::nn {
 
 namespace {
 
-constexpr std::pair<OptimizerKind, std::string_view> kOptimizers[] = {
+constexpr IdTableEntry<OptimizerKind> kOptimizers[] = {
     {OptimizerKind::Sgd, "sgd"}, {OptimizerKind::Momentum, "momentum"}, {OptimizerKind::Adam, "adam"}};
-constexpr std::pair<Regularization, std::string_view> kRegularizations[] = {
+constexpr IdTableEntry<Regularization> kRegularizations[] = {
     {Regularization::None, "none"}, {Regularization::L1, "l1"}, {Regularization::L2, "l2"}};
-constexpr std::pair<TrainingMode, std::string_view> kModes[] = {
+constexpr IdTableEntry<TrainingMode> kModes[] = {
     {TrainingMode::Standard, "standard"}, {TrainingMode::Playground, "playground"}};
 
-template <class E, std::size_t N>
-std::string_view idOf(const std::pair<E, std::string_view> (&table)[N], E e) {
-    for (const auto& [k, id] : table)
-        if (k == e) return id;
-    return "?";
-}
-template <class E, std::size_t N>
-std::optional<E> fromId(const std::pair<E, std::string_view> (&table)[N], std::string_view id) {
-    for (const auto& [k, name] : table)
-        if (name == id) return k;
-    return std::nullopt;
-}
 
 constexpr int kEvalChunk = 256;  // examples per forward pass when evaluating a whole set
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -365,6 +354,10 @@ void Trainer::reset() {
     m_divergence.clear();
     m_history.clear();
     m_history.push_back(evaluate());
+}
+
+void Trainer::discardHistory() {
+    m_history.erase(m_history.begin(), m_history.end() - 1);
 }
 
 void Trainer::setData(Dataset data) {

@@ -91,6 +91,13 @@ public:
     /// stays at the last good epoch.
     bool diverged() const { return !m_divergence.empty(); }
     const std::string& divergence() const { return m_divergence; }
+    /// Lets training continue after a divergence, from the last good state it kept (for example
+    /// once the learning rate is lower). No effect when training has not diverged.
+    void clearDivergence() { m_divergence.clear(); }
+
+    /// Forgets the metrics of every epoch but the latest, so that history() holds one entry.
+    /// For long runs whose caller keeps its own, sampled record; training is unaffected.
+    void discardHistory();
 
     /// Live changes between steps, without a reset.
     void setLearningRate(double lr) { m_config.learningRate = lr; }

@@ -155,6 +155,48 @@ TEST(LiveChanges, LearningRateAndActivationParametersChangeBetweenSteps) {
     EXPECT_TRUE(std::isfinite(b.latest().trainLoss));
 }
 
+TEST(LiveChanges, ClearDivergenceContinuesFromTheLastGoodStateAtALowerRate) {
+    nn::Session s = session(nn::DatasetKind::Plane, {layer(8, "relu"), layer(8, "relu")},
+                            nn::OptimizerKind::Sgd, 10);
+    s.network.output = nn::OutputKind::LinearSquare;
+    s.init = nn::InitKind::He;
+    nn::Trainer t = nn::makeTrainer(s);
+    t.run(50);
+    ASSERT_TRUE(t.diverged());
+    const nn::Mlp lastGood = t.network();
+    const int epoch = t.epoch();
+    t.clearDivergence();
+    EXPECT_FALSE(t.diverged());
+    EXPECT_TRUE(t.network() == lastGood);  // nothing else changes
+    t.setLearningRate(0.001);
+    t.step();
+    EXPECT_FALSE(t.diverged()) << t.divergence();
+    EXPECT_EQ(t.epoch(), epoch + 1);
+    EXPECT_TRUE(std::isfinite(t.latest().trainLoss));
+    t.clearDivergence();  // no effect when not diverged
+    EXPECT_EQ(t.epoch(), epoch + 1);
+}
+
+TEST(LiveChanges, DiscardHistoryKeepsTheLatestEntryAndTrainingIsUnaffected) {
+    const nn::Session s = session(nn::DatasetKind::Xor, {layer(4, "tanh")}, nn::OptimizerKind::Adam, 0.01);
+    nn::Trainer a = nn::makeTrainer(s), b = nn::makeTrainer(s);
+    a.run(5);
+    b.run(5);
+    const nn::EpochMetrics latest = b.latest();
+    b.discardHistory();
+    ASSERT_EQ(b.history().size(), 1u);
+    EXPECT_EQ(b.latest().epoch, 5);
+    EXPECT_EQ(b.latest().trainLoss, latest.trainLoss);
+    a.run(3);
+    b.run(3);
+    EXPECT_EQ(b.history().size(), 4u);
+    EXPECT_EQ(a.latest().trainLoss, b.latest().trainLoss);
+    EXPECT_TRUE(a.network() == b.network());
+    b.discardHistory();
+    b.discardHistory();  // idempotent
+    EXPECT_EQ(b.history().size(), 1u);
+}
+
 TEST(Metrics, DeadReluUnitsAreCounted) {
     nn::Session s = session(nn::DatasetKind::Circle, {layer(4, "relu")}, nn::OptimizerKind::Sgd, 0.03);
     nn::Mlp net = nn::sessionNetwork(s);
