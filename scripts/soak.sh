@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Soak test: the real GUI under Xvfb in compare mode with eight 6×8 networks training at 50
+# epochs per frame, for SECONDS (default 600). Samples the resident memory every 10 s and fails if
+# it grows by more than 10 MB after the first minute (or, for runs of a minute or less, after the
+# first 20 s), or if the window stops responding: the app's --heartbeat file is rewritten every
+# second by the GUI thread, so a stale file means a blocked event loop.
+# Writes build/soak/rss.csv, and with PNG_OUT a graph of it (tests/soak/soak_plot).
+# Usage: scripts/soak.sh [SECONDS] [PNG_OUT]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+png=${2:-}
+app=build/release/app/activation-lab
+[ -x "$app" ] || scripts/build.sh Release >/dev/null
+out=build/soak
+mkdir -p "$out"
+heartbeat="$out/heartbeat"
+rm -f "$heartbeat"
+xvfb-run -a -s "-screen 0 1600x1000x24" "$app" --session tests/soak/compare8.actlab.json \
+  --play --heartbeat "$heartbeat" >"$out/app.log" 2>&1 &
+runner=$!
+trap 'kill $runner 2>/dev/null || true; pkill -f "activation-lab --session tests/soak" 2>/dev/null || true' EXIT
+pid=""
+for _ in $(seq 1 100); do
+  pid=$(pgrep -f "^$app --session tests/soak" | head -1 || true)
+  [ -n "$pid" ] && [ -f "$heartbeat" ] && break
+  sleep 0.2
+done
+[ -n "$pid" ] || { echo "soak: the app did not start"; cat "$out/app.log"; exit 1; }
+baseline_after=$(( seconds > 60 ? 60 : 20 ))
+echo "seconds,rss_kb,epoch" > "$out/rss.csv"
+start=$(date +%s)
+baseline=""
+status=0
+while :; do
+  now=$(( $(date +%s) - start ))
+  if ! kill -0 "$pid" 2>/dev/null; then echo "soak: the app exited at ${now}s"; status=1; break; fi
+  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+  age=$(( $(date +%s) - $(stat -c %Y "$heartbeat") ))
+  epoch=$(cat "$heartbeat" 2>/dev/null | cut -d' ' -f2)
+  echo "$now,$rss,${epoch:-}" >> "$out/rss.csv"
+  echo "soak: ${now}s rss ${rss} kB epoch ${epoch:-?} heartbeat age ${age}s"
+  if [ "$age" -gt 5 ]; then echo "soak: the window stopped responding (heartbeat ${age}s old)"; status=1; break; fi
+  if [ -z "$baseline" ] && [ "$now" -ge "$baseline_after" ]; then baseline=$rss; fi
+  if [ -n "$baseline" ] && [ $(( rss - baseline )) -gt 10240 ]; then
+    echo "soak: memory grew by $(( (rss - baseline) / 1024 )) MB since ${baseline_after}s"; status=1; break
+  fi
+  [ "$now" -ge "$seconds" ] && break
+  sleep 10
+done
+if [ -n "$png" ]; then build/release/tests/soak/soak_plot "$out/rss.csv" "$png"; fi
+[ $status -eq 0 ] && echo "soak: passed, $(( $(tail -1 "$out/rss.csv" | cut -d, -f2) / 1024 )) MB at the end"
+exit $status
