@@ -24,6 +24,12 @@ constexpr char kEpsilon[] = "explorer/epsilon";
 constexpr char kDeadZone[] = "explorer/deadZone";
 constexpr char kLanguage[] = "ui/language";
 constexpr char kPngScale[] = "export/pngScale";
+constexpr char kNetworkSession[] = "network/session";
+constexpr char kEpochsPerFrame[] = "network/epochsPerFrame";
+constexpr char kShowTestData[] = "network/showTestData";
+constexpr char kDiscretize[] = "network/discretize";
+constexpr char kLogLoss[] = "network/logLoss";
+constexpr char kNetworkView[] = "network/view";
 
 std::optional<double> readDouble(const QSettings& settings, const QString& key) {
     if (!settings.contains(key)) return std::nullopt;
@@ -163,6 +169,53 @@ void AppSettings::setPngScale(int scale) {
     if (scale < 1 || scale > 4 || scale == pngScale()) return;
     m_settings.setValue(kPngScale, scale);
     emit pngScaleChanged(scale);
+}
+
+QString AppSettings::networkSession() const {
+    return m_settings.value(kNetworkSession).toString();
+}
+void AppSettings::setNetworkSession(const QString& json) {
+    m_settings.setValue(kNetworkSession, json);
+}
+
+int AppSettings::epochsPerFrame() const {
+    bool ok = false;
+    const int v = m_settings.value(kEpochsPerFrame, 5).toInt(&ok);
+    return ok && v >= 1 && v <= 1000 ? v : 5;
+}
+void AppSettings::setEpochsPerFrame(int epochs) {
+    m_settings.setValue(kEpochsPerFrame, epochs);
+}
+
+bool AppSettings::showTestData() const {
+    return m_settings.value(kShowTestData, false).toBool();
+}
+void AppSettings::setShowTestData(bool on) {
+    m_settings.setValue(kShowTestData, on);
+}
+
+bool AppSettings::discretizeOutput() const {
+    return m_settings.value(kDiscretize, false).toBool();
+}
+void AppSettings::setDiscretizeOutput(bool on) {
+    m_settings.setValue(kDiscretize, on);
+}
+
+bool AppSettings::logLossScale() const {
+    return m_settings.value(kLogLoss, false).toBool();
+}
+void AppSettings::setLogLossScale(bool on) {
+    m_settings.setValue(kLogLoss, on);
+}
+
+QString AppSettings::networkView() const {
+    const QString v = m_settings.value(kNetworkView).toString();
+    return v == QLatin1String("compare") || v == QLatin1String("health")
+               ? v
+               : QStringLiteral("network");
+}
+void AppSettings::setNetworkView(const QString& view) {
+    m_settings.setValue(kNetworkView, view);
 }
 
 void AppSettings::sync() {

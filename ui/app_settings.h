@@ -69,6 +69,23 @@ public:
     /// Sets the PNG scale; values outside 1 to 4 are ignored.
     void setPngScale(int scale);
 
+    /// The network page's last session as JSON (serializeSession), or empty.
+    QString networkSession() const;
+    void setNetworkSession(const QString& json);
+    /// The network page's training speed in epochs per frame (1 … 1000; 5 when unset).
+    int epochsPerFrame() const;
+    void setEpochsPerFrame(int epochs);
+    /// The network page's view toggles: test points, discretized output, log-scale loss.
+    bool showTestData() const;
+    void setShowTestData(bool on);
+    bool discretizeOutput() const;
+    void setDiscretizeOutput(bool on);
+    bool logLossScale() const;
+    void setLogLossScale(bool on);
+    /// The network page's main view: "network", "compare" or "health".
+    QString networkView() const;
+    void setNetworkView(const QString& view);
+
     /// Writes pending changes to storage.
     void sync();
 

@@ -14,6 +14,7 @@
 #include "app_settings.h"
 #include "explorer_page.h"
 #include "explorer_state.h"
+#include "network_page.h"
 #include "teaching_panel.h"
 
 namespace actlab::ui {
@@ -68,7 +69,8 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
       m_settings(settings),
       m_state(new ExplorerState(this)),
       m_pages(new QTabWidget(this)),
-      m_explorer(new ExplorerPage(m_state, m_pages)) {
+      m_explorer(new ExplorerPage(m_state, m_pages)),
+      m_network(new NetworkPage(m_state, m_pages)) {
     m_settings->setParent(this);
     setWindowTitle(tr("Activation Lab"));
     setObjectName("mainWindow");
@@ -83,10 +85,21 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_pages->setTabBarAutoHide(true);  // one page needs no tab bar; a second page shows it
     setCentralWidget(m_pages);
     addPage(m_explorer, tr("Activation Explorer"));
+    addPage(m_network, tr("Network"));
 
     createMenus();
     connect(m_explorer, &ExplorerPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_settings, &AppSettings::pngScaleChanged, m_explorer, &ExplorerPage::setPngScale);
+    connect(m_network, &NetworkPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_settings, &AppSettings::pngScaleChanged, m_network, &NetworkPage::setPngScale);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_pages->widget(index) == m_network)
+            statusBar()->showMessage(
+                tr("Space trains or pauses. Click the output plot to add "
+                   "points; point at a neuron to see its output large."));
+        else
+            statusBar()->clearMessage();
+    });
     readSettings();
     statusBar()->showMessage(
         tr("Choose an activation on the left; drag its parameters and "
@@ -175,6 +188,22 @@ void MainWindow::createMenus() {
     curves->addMenu(page->compareMenu());
     curves->addAction(page->clearCompareAction());
 
+    QMenu* network = menu(tr("&Network"));
+    NetworkPage* net = m_network;
+    network->addAction(net->playAction());
+    network->addAction(net->stepAction());
+    network->addAction(net->resetAction());
+    network->addSeparator();
+    network->addAction(net->undoAction());
+    network->addAction(net->redoAction());
+    network->addSeparator();
+    network->addAction(net->importCsvAction());
+    network->addAction(net->exportCsvAction());
+    network->addAction(net->exportBoundaryAction());
+    network->addAction(net->exportLossAction());
+    network->addSeparator();
+    network->addAction(net->compareClassicAction());
+
     QMenu* help = menu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Activation Lab"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -184,6 +213,7 @@ void MainWindow::createMenus() {
 void MainWindow::setLanguage(const QString& lang) {
     m_settings->setLanguage(lang);
     m_explorer->setLanguage(lang);
+    m_network->setLanguage(lang);
     for (QAction* a : m_languages->actions()) a->setChecked(a->data().toString() == lang);
 }
 
@@ -198,6 +228,8 @@ void MainWindow::readSettings() {
     restoreState(m_settings->windowState());
     m_explorer->restoreSettings(*m_settings);
     m_explorer->setPngScale(m_settings->pngScale());
+    m_network->restoreSettings(*m_settings);
+    m_network->setPngScale(m_settings->pngScale());
     for (QAction* a : m_pngScales->actions())
         a->setChecked(a->data().toInt() == m_settings->pngScale());
     setLanguage(m_settings->language());
@@ -207,6 +239,7 @@ void MainWindow::writeSettings() {
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_explorer->saveSettings(*m_settings);
+    m_network->saveSettings(*m_settings);
     m_settings->sync();
 }
 

@@ -10,6 +10,7 @@ namespace actlab::ui {
 class AppSettings;
 class ExplorerPage;
 class ExplorerState;
+class NetworkPage;
 
 /// The application window. It composes the pages, menus and status bar, and restores its
 /// geometry and the explorer's state from AppSettings; the pages do the work.
@@ -26,6 +27,8 @@ public:
     QTabWidget* pages() const { return m_pages; }
     /// The activation explorer, the first page.
     ExplorerPage* explorerPage() const { return m_explorer; }
+    /// The mini-network page, the second page.
+    NetworkPage* networkPage() const { return m_network; }
     /// The state of the explorer, to share "the same function" with other pages.
     ExplorerState* explorerState() const { return m_state; }
     AppSettings* settings() const { return m_settings; }
@@ -47,6 +50,7 @@ private:
     ExplorerState* m_state;
     QTabWidget* m_pages;
     ExplorerPage* m_explorer;
+    NetworkPage* m_network;
     QActionGroup* m_languages = nullptr;
     QActionGroup* m_pngScales = nullptr;
 };

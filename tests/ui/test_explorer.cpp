@@ -35,6 +35,7 @@
 #include "explorer_page.h"
 #include "explorer_state.h"
 #include "main_window.h"
+#include "network_page.h"
 #include "parameter_panel.h"
 #include "parameter_slider.h"
 #include "plot_export.h"
@@ -584,13 +585,14 @@ TEST_F(ExplorerTest, ChineseNotesComeFromTheRegistry) {
 // --- main window ------------------------------------------------------------------------------
 
 TEST_F(ExplorerTest, ExplorerIsTheFirstPageAndMorePagesCanBeAdded) {
-    ASSERT_EQ(window->pages()->count(), 1);
+    ASSERT_EQ(window->pages()->count(), 2);
     EXPECT_EQ(window->pages()->widget(0), page);
-    EXPECT_FALSE(window->pages()->tabBar()->isVisible());
-    const int index = window->addPage(new QLabel("network"), "Network");
-    EXPECT_EQ(index, 1);
+    EXPECT_EQ(window->pages()->widget(1), window->networkPage());
     EXPECT_EQ(window->pages()->tabText(1), "Network");
     EXPECT_TRUE(window->pages()->tabBar()->isVisible());
+    const int index = window->addPage(new QLabel("more"), "More");
+    EXPECT_EQ(index, 2);
+    EXPECT_EQ(window->pages()->tabText(2), "More");
 }
 
 TEST_F(ExplorerTest, MenusOfferStandardShortcuts) {

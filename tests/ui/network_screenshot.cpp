@@ -1,0 +1,139 @@
+// Renders the main window's network page in a documented state and saves a PNG of it, so that the
+// screenshots in docs/screenshots can be reproduced:
+//
+//   xvfb-run -a -s "-screen 0 1600x1000x24" network_screenshot SCENE OUT.png [WIDTH HEIGHT]
+//
+// SCENE is one of: circle_tanh, spiral_relu, compare_xor, health_sigmoid_relu. The page is driven
+// only through its public API, as a user drives it through the controls; training runs a fixed
+// number of epochs, so every run gives the same picture.
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCursor>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QThread>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "activations/registry.h"
+#include "app_settings.h"
+#include "compare_view.h"
+#include "main_window.h"
+#include "network_page.h"
+#include "nn/session.h"
+#include "session_edits.h"
+
+using namespace actlab;
+using namespace actlab::ui;
+
+namespace {
+
+void settle(int rounds = 10) {
+    for (int i = 0; i < rounds; ++i) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+}
+
+/// Trains exactly `epochs` epochs and waits until the page shows the result.
+bool train(NetworkPage* page, int epochs) {
+    const int target = page->epoch() + epochs;
+    page->trainEpochs(epochs);
+    QElapsedTimer timer;
+    timer.start();
+    while ((page->epoch() < target || page->isPlaying()) && timer.elapsed() < 120000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return page->epoch() >= target;
+}
+
+nn::LayerSpec layer(int neurons, const char* id) {
+    return {neurons, id, activation(id).defaults(), nn::PReluMode::PerLayer};
+}
+
+bool setUp(const std::string& scene, NetworkPage* page) {
+    nn::Session s = edits::defaultSession();
+    if (scene == "circle_tanh") {
+        // TensorFlow Playground's default experiment, after 300 epochs.
+        s.generator.noisePercent = 10;
+        s.view.epochsPerFrame = 10;
+        if (!page->applySession(s).isEmpty()) return false;
+        page->selectLayer(0);
+        return train(page, 300);
+    }
+    if (scene == "spiral_relu") {
+        // Playground's deep spiral: only x₁ and x₂, six ReLU layers of 8.
+        s.generator.kind = nn::DatasetKind::Spiral;
+        s.network.hidden.assign(6, layer(8, "relu"));
+        s.init = nn::InitKind::He;
+        s.training.optimizer = nn::OptimizerKind::Adam;
+        s.training.learningRate = 0.003;
+        s.view.epochsPerFrame = 20;
+        if (!page->applySession(s).isEmpty()) return false;
+        page->selectLayer(2);
+        return train(page, 1200);
+    }
+    if (scene == "compare_xor") {
+        s.generator.kind = nn::DatasetKind::Xor;
+        s.generator.noisePercent = 0;
+        s.network.hidden = {layer(6, "tanh"), layer(6, "tanh")};
+        s.init = nn::InitKind::Xavier;
+        s.training.learningRate = 0.03;
+        for (const std::string& id : edits::classicEight()) s.compare.push_back(id);
+        s.view.epochsPerFrame = 10;
+        if (!page->applySession(s).isEmpty()) return false;
+        page->compareView()->logScaleBox()->setChecked(true);  // small differences show
+        return train(page, 300);
+    }
+    if (scene == "health_sigmoid_relu") {
+        s.generator.kind = nn::DatasetKind::Circle;
+        s.network.hidden.assign(6, layer(8, "sigmoid"));
+        s.init = nn::InitKind::Xavier;
+        s.training.learningRate = 0.03;
+        s.compare = {"sigmoid", "relu"};
+        s.view.panel = "health";
+        s.view.epochsPerFrame = 5;
+        if (!page->applySession(s).isEmpty()) return false;
+        return train(page, 200);
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3 && argc != 5) {
+        std::fprintf(stderr,
+                     "usage: %s circle_tanh|spiral_relu|compare_xor|health_sigmoid_relu OUT.png "
+                     "[WIDTH HEIGHT]\n",
+                     argv[0]);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Activation Lab");
+    const int width = argc == 5 ? std::atoi(argv[3]) : 1600;
+    const int height = argc == 5 ? std::atoi(argv[4]) : 1000;
+
+    // Fresh settings, so what the user last did does not leak into the picture.
+    QTemporaryDir dir;
+    MainWindow window(new AppSettings(dir.filePath("settings.ini")));
+    QCursor::setPos(width - 1, height - 1);  // no hover effects in the picture
+    window.resize(width, height);
+    window.show();
+    window.pages()->setCurrentWidget(window.networkPage());
+    settle();
+    if (!setUp(argv[1], window.networkPage())) {
+        std::fprintf(stderr, "scene '%s' failed or is unknown\n", argv[1]);
+        return 2;
+    }
+    settle(20);
+    const QImage image = window.grab().toImage();
+    if (!image.save(QString::fromLocal8Bit(argv[2]))) {
+        std::fprintf(stderr, "could not write %s\n", argv[2]);
+        return 1;
+    }
+    return 0;
+}

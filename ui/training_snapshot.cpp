@@ -1,0 +1,35 @@
+#include "training_snapshot.h"
+
+#include <algorithm>
+
+namespace actlab::ui {
+
+int sampleStride(int epoch) {
+    int stride = 1;
+    while (static_cast<long long>(stride) * kMaxSamples < epoch) stride *= 2;
+    return stride;
+}
+
+void thinSamples(std::vector<MetricSample>& samples) {
+    if (samples.size() <= 2 * static_cast<std::size_t>(kMaxSamples)) return;
+    const int last = samples.back().epoch;
+    const int stride = sampleStride(last);
+    std::erase_if(samples,
+                  [&](const MetricSample& s) { return s.epoch % stride != 0 && s.epoch != last; });
+}
+
+void mergeOlderSnapshot(TrainingSnapshot& newer, TrainingSnapshot&& older) {
+    if (older.sessionId != newer.sessionId || older.networks.size() != newer.networks.size())
+        return;  // a new session: nothing of the old one is wanted
+    for (std::size_t k = 0; k < newer.networks.size(); ++k) {
+        NetworkFrame& n = newer.networks[k];
+        NetworkFrame& o = older.networks[k];
+        if (n.samplesRestart) continue;
+        o.samples.insert(o.samples.end(), std::make_move_iterator(n.samples.begin()),
+                         std::make_move_iterator(n.samples.end()));
+        n.samples = std::move(o.samples);
+        n.samplesRestart = o.samplesRestart;
+    }
+}
+
+}  // namespace actlab::ui
