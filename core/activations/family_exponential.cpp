@@ -2,6 +2,7 @@
 // Each row is one activation: adding one here (with its kernel) adds it everywhere.
 
 #include "family_exponential.h"
+#include "fast_kernels.h"
 #include "registry.h"
 
 namespace actlab::detail {
@@ -42,6 +43,7 @@ void appendExponentialRows(std::vector<ActivationSpec>& rows) {
                      "于 0。"},
         .pytorch = "nn.ELU(alpha=1.0)  # or F.elu(x, alpha=1.0)",
         .kinkConvention = "at x = 0: f′ = α and f″ = α (the left piece); C¹ only when α = 1",
+        .fast = {fast::kElu.fdf, fast::kElu.f},
     }));
 
     rows.push_back(kernel::row<kernels::SELU>({
@@ -89,6 +91,7 @@ void appendExponentialRows(std::vector<ActivationSpec>& rows) {
                    "nonlinearity='linear')  # LeCun-normal init",
         .kinkConvention = "at x = 0: f′ = λα ≈ 1.7581 and f″ = λα (the left piece); the "
                           "right limit of f′ is λ ≈ 1.0507",
+        .fast = {fast::kSelu.fdf, fast::kSelu.f},
     }));
 
     rows.push_back(kernel::row<kernels::CELU>({

@@ -2,6 +2,7 @@
 // Each row is one activation: adding one here (with its kernel) adds it everywhere.
 
 #include "family_gaussian.h"
+#include "fast_kernels.h"
 #include "registry.h"
 
 namespace actlab::detail {
@@ -46,6 +47,7 @@ void appendGaussianRows(std::vector<ActivationSpec>& rows) {
                      "，才有了 tanh 近似版本。"},
         .pytorch = "nn.GELU()  # approximate='none' (exact erf); or F.gelu(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kGelu.fdf, fast::kGelu.f},
     }));
 
     rows.push_back(kernel::row<kernels::GELUTanh>({
@@ -85,6 +87,7 @@ void appendGaussianRows(std::vector<ActivationSpec>& rows) {
                      "近取得最小值约 −0.170。"},
         .pytorch = "nn.GELU(approximate='tanh')  # or F.gelu(x, approximate='tanh')",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kGeluTanh.fdf, fast::kGeluTanh.f},
     }));
 }
 

@@ -123,6 +123,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                      "很负时梯度也会消失。"},
         .pytorch = "nn.SiLU()  # or F.silu(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kSilu.fdf, fast::kSilu.f},
     }));
 
     rows.push_back(kernel::row<kernels::Mish>({

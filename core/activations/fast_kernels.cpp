@@ -30,7 +30,9 @@ ACTLAB_INLINE double expBranchFree(double x, int pow2 = 0) {
                             0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
                             0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
                             0x1.ae64567f544e4p-26, 0x1.1eed8eff8d898p-29, 0x1.6124613a86d09p-33};
-    double xc = x < -746.0 ? -746.0 : x;
+    // Below the clamp the (scaled) result underflows to 0 whatever pow2 is.
+    const double low = -746.0 - 0.6931471805599453 * pow2;
+    double xc = x < low ? low : x;
     xc = xc > 710.0 ? 710.0 : xc;
     const double t = xc * kLog2e + kShift;
     const double k = t - kShift;
@@ -44,6 +46,32 @@ ACTLAB_INLINE double expBranchFree(double x, int pow2 = 0) {
     const double s1 = std::bit_cast<double>(static_cast<std::uint64_t>(k1 + 1023) << 52);
     const double s2 = std::bit_cast<double>(static_cast<std::uint64_t>(k2 + 1023) << 52);
     return p * s1 * s2;
+}
+
+/// eˣ − 1 without branches (0.5 ulp + the rounding of r), from the same reduction as
+/// expBranchFree: eˣ − 1 = 2ᵏ·expm1(r) + (2ᵏ − 1), where 2ᵏ − 1 is exact whenever it matters and
+/// expm1(r) = r + r²·q(r) has no cancellation. Below x = −60 the result is −1 to double precision.
+ACTLAB_INLINE double expm1BranchFree(double x) {
+    constexpr double kLog2e = 1.4426950408889634;
+    constexpr double kShift = 0x1.8p52;
+    constexpr double kLn2Hi = 0x1.62e42fee00000p-1;
+    constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;
+    constexpr double c[] = {1.0, 1.0, 0x1p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
+                            0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
+                            0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
+                            0x1.ae64567f544e4p-26, 0x1.1eed8eff8d898p-29, 0x1.6124613a86d09p-33};
+    double xc = x < -60.0 ? -60.0 : x;
+    xc = xc > 709.0 ? 709.0 : xc;
+    const double t = xc * kLog2e + kShift;
+    const double k = t - kShift;
+    const double r = (xc - k * kLn2Hi) - k * kLn2Lo;
+    double q = c[13];
+#pragma GCC unroll 16
+    for (int i = 12; i >= 2; --i) q = std::fma(q, r, c[i]);
+    const double em = std::fma(r * r, q, r);
+    const std::int64_t ki = std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(kShift);
+    const double s = std::bit_cast<double>(static_cast<std::uint64_t>(ki + 1023) << 52);
+    return std::fma(s, em, s - 1.0);
 }
 
 /// Odd Taylor coefficients of tanh, t₁ … t₃₇: below |x| = 0.55 the series converges to double
@@ -99,6 +127,242 @@ ACTLAB_INLINE void sigmoidPrime(double x, double& y, double& dy) {
     y = divide(x >= 0 ? 1.0 : e, 0.0, d, dl);
     y = x != x ? x : y;
     dy = overOnePlusSquared(e, d, dl);
+}
+
+struct NoBinding {};
+ACTLAB_INLINE NoBinding noParams(const ParamValues&) { return {}; }
+
+/// (1 + 2z)·e^(z²)·erfc(z) for z ≥ 0, as a Chebyshev series in t = (z − 3.75)/(z + 3.75), which
+/// maps [0, ∞) onto [−1, 1) (the approach of Shepherd and Laframboise); the coefficients were fitted
+/// at 50 digits and the truncation is below 1e-19.
+ACTLAB_INLINE double scaledErfc(double z, double& lo) {
+    constexpr double c[] = {
+        1.1775789345674017,     -0.004590054580646478,  -0.08424913336651792,
+        0.05920993999819189,    -0.026658668435305753,  0.009074997670705265,
+        -0.002413163540417608,  0.0004907758365258086,  -6.916973302501207e-05,
+        4.13902798607301e-06,   7.74038306619849e-07,   -2.1886401049234397e-07,
+        1.076499946567091e-08,  4.521959811218287e-09,  -7.754400208831351e-10,
+        -6.318088340886684e-11, 2.86879501093067e-11,   1.9455868545777347e-13,
+        -9.65469674843344e-13,  3.25254814814874e-14,   3.3478119482868056e-14,
+        -1.864562880419313e-15, -1.2507950530688648e-15, 7.418235256624044e-17,
+        5.068148904796111e-17,  -2.2370566594359995e-18, -2.187342944303018e-18,
+        2.6766327399258762e-20};
+    const double t = (z - 3.75) / (z + 3.75);
+    const double t2 = 2.0 * t;
+    double b1 = 0.0, b2 = 0.0;
+#pragma GCC unroll 32
+    for (int k = 27; k >= 1; --k) {  // Clenshaw's recurrence
+        const double b0 = std::fma(t2, b1, c[k] - b2);
+        b2 = b1;
+        b1 = b0;
+    }
+    // The last step in double-double: its rounding would otherwise be the largest error.
+    const double head = c[0] - b2;
+    const double headLo = (c[0] - head) - b2;
+    const double tb = t * b1, tbLo = std::fma(t, b1, -tb);
+    const double sum = head + tb, sumB = sum - head;
+    lo = ((head - (sum - sumB)) + (tb - sumB)) + (headLo + tbLo);
+    return sum;
+}
+
+/// Exact GELU x·Φ(x) and f′ = Φ(x) + x·φ(x), with Φ from the scaled erfc above:
+/// Φ(−|x|) = ½·R·E with R = erfc(z)·e^(z²), E = e^(−z²), z = |x|/√2 carried as a double-double
+/// (E's relative condition is z², up to 700). For x < 0 the products are formed at the scale 2⁶⁴
+/// so that results below the normal range round once.
+ACTLAB_INLINE void gelu(double x, NoBinding, double& y, double& dy) {
+    constexpr double kC = 0.7071067811865476, kCLo = -4.833646656726457e-17;  // 1/√2
+    constexpr double kInvSqrt2Pi = 0.3989422804014327, kInvSqrt2PiLo = -2.49232720227773e-17;
+    constexpr double kDown = 0x1p-64;
+    const double xc = x < -40.0 ? -40.0 : (x > 40.0 ? 40.0 : x);
+    const double a = std::fabs(xc);
+    const double zh = a * kC;
+    const double zl = std::fma(a, kC, -zh) + a * kCLo;
+    const double z2 = zh * zh;
+    const double z2lo = std::fma(zh, zh, -z2) + 2.0 * zh * zl;
+    const double eRaw = expBranchFree(-z2);
+    const double e = std::fma(eRaw, -z2lo, eRaw);           // e^(−z²)
+    const double esRaw = expBranchFree(-z2, 64);
+    const double es = std::fma(esRaw, -z2lo, esRaw);        // e^(−z²)·2⁶⁴
+    // R = y/(1 + 2z), with 1 + 2z exact as a double-double
+    const double d = 1.0 + 2.0 * zh;
+    const double dl = (2.0 * zh - (d - 1.0)) + 2.0 * zl;
+    double yl;
+    const double yh = scaledErfc(zh, yl);
+    const double r = divide(yh, yl, d, dl);
+    const double pdfScale = std::fma(kInvSqrt2Pi, xc, kInvSqrt2PiLo * xc);  // x/√(2π)
+    // x < 0
+    const double halfR = 0.5 * r;
+    const double xr = xc * halfR, xrl = std::fma(xc, halfR, -xr);
+    const double fNeg = std::fma(xr, es, xrl * es) * kDown;
+    const double dNeg = (halfR + pdfScale) * es * kDown;
+    // x ≥ 0: Φ = 1 − ½·R·E
+    const double tail = halfR * e;
+    const double phi = 1.0 - tail;
+    const double fPos = xc * phi;
+    const double dPos = std::fma(pdfScale, e, phi);
+    // |x| < 1: Φ = ½ + x/√(2π)·S(x²), S = Σ (−x²/2)ⁿ/(n!(2n + 1)), which avoids the ½ − ½·R·E
+    // of the form above (R is only known to an ulp or two where E ≈ 1).
+    constexpr double s[] = {1.0, -0.16666666666666666, 0.025, -0.002976190476190476,
+                            0.00028935185185185184, -2.3674242424242424e-05,
+                            1.6693376068376068e-06, -1.033399470899471e-07,
+                            5.698894140989729e-09, -2.832783637334076e-10,
+                            1.2814973597463678e-11, -5.318467303295202e-13,
+                            2.038745799596494e-14, -7.260490739303754e-16,
+                            2.4142025857290806e-17, -7.5281586006605745e-19,
+                            2.2099708013302823e-20};
+    const double xx = xc * xc;
+    double series = s[16];
+#pragma GCC unroll 20
+    for (int n = 15; n >= 0; --n) series = std::fma(series, xx, s[n]);
+    const double rise = pdfScale * series;  // Φ − ½
+    const double fSmall = std::fma(xc, rise, 0.5 * xc);
+    const double dSmall = 0.5 + (rise + pdfScale * e);
+    const bool small = a < 1.0;
+    y = small ? fSmall : (x < 0 ? fNeg : fPos);
+    dy = small ? dSmall : (x < 0 ? dNeg : dPos);
+    y = x > 40.0 || x != x ? x : (x < -40.0 ? -0.0 : y);
+    dy = x > 40.0 ? 1.0 : (x < -40.0 ? -0.0 : dy);
+    dy = x != x ? x : dy;
+}
+
+/// GELU with approximate='tanh': x·σ(2u), u = √(2/π)·(x + 0.044715·x³), with 2u carried as a
+/// double-double and the products for u < 0 formed at the scale 2⁶⁴, as in gelu().
+ACTLAB_INLINE void geluTanh(double x, NoBinding, double& y, double& dy) {
+    constexpr double kB = 0.7978845608028654, kBLo = -4.98465440455546e-17;
+    constexpr double kK = 0.044715, kKLo = 2.1960211427085595e-18;
+    constexpr double k3K = 0.134145, k3KLo = 1.3526957332032908e-17;
+    constexpr double kDown = 0x1p-64;
+    const double xc = x < -30.0 ? -30.0 : (x > 30.0 ? 30.0 : x);
+    // x² and x³ as double-doubles
+    const double x2 = xc * xc, x2l = std::fma(xc, xc, -x2);
+    const double x3 = x2 * xc, x3l = std::fma(x2, xc, -x3) + x2l * xc;
+    // κx³
+    const double k3 = x3 * kK, k3l = std::fma(x3, kK, -k3) + (x3l * kK + x3 * kKLo);
+    // inner = x + κx³ (two-sum)
+    const double in = xc + k3;
+    const double inB = in - xc;
+    const double inl = ((xc - (in - inB)) + (k3 - inB)) + k3l;
+    // 2u = 2·β·inner
+    const double u = in * kB, ul = std::fma(in, kB, -u) + (inl * kB + in * kBLo);
+    const double tu = 2.0 * u, tul = 2.0 * ul;
+    // u′ = β·(1 + 3κx²), and 2x·u′
+    const double q = x2 * k3K, ql = std::fma(x2, k3K, -q) + (x2l * k3K + x2 * k3KLo);
+    const double opq = 1.0 + q, opql = ((1.0 - opq) + q) + ql;  // q ≥ 0: Fast2Sum
+    const double up = opq * kB, upl = std::fma(opq, kB, -up) + (opql * kB + opq * kBLo);
+    const double w = 2.0 * xc * up, wl = std::fma(2.0 * xc, up, -w) + 2.0 * xc * upl;
+    // E = e^(−2|u|), with the low part of 2u folded in
+    const double m = tu >= 0 ? -tu : tu, ml = tu >= 0 ? -tul : tul;
+    const double eRaw = expBranchFree(m);
+    const double e = std::fma(eRaw, ml, eRaw);
+    const double esRaw = expBranchFree(m, 64);
+    const double es = std::fma(esRaw, ml, esRaw);
+    const double d = 1.0 + e, dl = e - (d - 1.0);
+    const double p2 = d * d, p2l = std::fma(d, d, -p2) + 2.0 * d * dl;
+    // u ≥ 0: f = x/(1 + E), f′ = ((1 + E) + 2xu′·E)/(1 + E)²
+    const double fPos = divide(xc, 0.0, d, dl);
+    const double we = w * e, wel = std::fma(w, e, -we) + wl * e;
+    const double nP = d + we, nPB = nP - d;
+    const double nPl = ((d - (nP - nPB)) + (we - nPB)) + (dl + wel);
+    const double dPos = divide(nP, nPl, p2, p2l);
+    // u < 0: f = x·E/(1 + E), f′ = E·((1 + E) + 2xu′)/(1 + E)², at the scale 2⁶⁴
+    const double xes = xc * es;
+    const double fNeg = divide(xes, std::fma(xc, es, -xes), d, dl) * kDown;
+    const double s = d + w, sB = s - d;
+    const double sl = ((d - (s - sB)) + (w - sB)) + (dl + wl);
+    const double nN = s * es, nNl = std::fma(s, es, -nN) + sl * es;
+    const double dNeg = divide(nN, nNl, p2, p2l) * kDown;
+    y = tu >= 0 ? fPos : fNeg;
+    dy = tu >= 0 ? dPos : dNeg;
+    y = x > 30.0 || x != x ? x : (x < -30.0 ? -0.0 : y);
+    dy = x > 30.0 ? 1.0 : (x < -30.0 ? -0.0 : dy);
+    dy = x != x ? x : dy;
+}
+
+/// The batch loops of a kernel from its element function `elem(x, p, y, dy)` and the binding of
+/// its parameters; f alone reuses the element function (the compiler drops the unused f′).
+#define ACTLAB_FAST_KERNEL(name, bind, elem)                                                   \
+    ACTLAB_CLONES void name##FDf(std::span<const double> x, std::span<double> y,                \
+                                 std::span<double> dy, const ParamValues& raw) {                 \
+        const auto p = bind(raw);                                                               \
+        const std::size_t n = x.size();                                                         \
+        const double* xs = x.data();                                                            \
+        double* ys = y.data();                                                                  \
+        double* ds = dy.data();                                                                 \
+        for (std::size_t i = 0; i < n; ++i) elem(xs[i], p, ys[i], ds[i]);                       \
+    }                                                                                           \
+    ACTLAB_CLONES void name##F(std::span<const double> x, std::span<double> y,                  \
+                               const ParamValues& raw) {                                        \
+        const auto p = bind(raw);                                                               \
+        const std::size_t n = x.size();                                                         \
+        const double* xs = x.data();                                                            \
+        double* ys = y.data();                                                                  \
+        for (std::size_t i = 0; i < n; ++i) {                                                   \
+            double unused;                                                                      \
+            elem(xs[i], p, ys[i], unused);                                                      \
+        }                                                                                       \
+    }
+
+ACTLAB_INLINE void eluElement(double x, double alpha, double& y, double& dy) {
+    const double neg = alpha * expm1BranchFree(x);
+    const double dneg = alpha * expBranchFree(x);
+    y = x > 0 ? x : neg;
+    dy = x > 0 ? 1.0 : dneg;
+}
+
+/// ELU with α = p[0] (rounded as the scalar kernel binds it).
+struct EluParams {
+    double alpha;
+};
+ACTLAB_INLINE EluParams eluParams(const ParamValues& v) { return {v[0]}; }
+ACTLAB_INLINE void elu(double x, EluParams p, double& y, double& dy) { eluElement(x, p.alpha, y, dy); }
+
+/// SELU with the exact constants carried as double-doubles, as in the scalar kernel.
+ACTLAB_INLINE void selu(double x, NoBinding, double& y, double& dy) {
+    constexpr double kLambdaHi = 1.0507009873554805, kLambdaLo = 3.9874847667154144e-17;
+    constexpr double kAlHi = 1.7580993408473768, kAlLo = 1.41535193800845e-17;
+    const double em = expm1BranchFree(x), e = expBranchFree(x);
+    const double pos = std::fma(kLambdaHi, x, kLambdaLo * x);
+    y = x > 0 ? pos : std::fma(kAlHi, em, kAlLo * em);
+    const double d = x != x ? x : kLambdaHi;
+    dy = x > 0 ? d : std::fma(kAlHi, e, kAlLo * e);
+    dy = x != x ? x : dy;
+}
+
+/// SiLU x·σ(x) and its derivative over the common denominator (1 + e)², e = e^(−|x|), with the
+/// numerators formed at the scale 2⁶⁴ so that results below the normal range round once.
+ACTLAB_INLINE void silu(double x, NoBinding, double& y, double& dy) {
+    constexpr double kDown = 0x1p-64;
+    const double xc = x < -800.0 ? -800.0 : (x > 800.0 ? 800.0 : x);
+    const double a = std::fabs(xc);
+    const double e = expBranchFree(-a);
+    const double es = expBranchFree(-a, 64);  // e·2⁶⁴
+    const double d = 1.0 + e;
+    const double dl = e - (d - 1.0);
+    // x ≥ 0: x/(1 + e), f′ = (1 + e + x·e)/(1 + e)²
+    const double fPos = divide(xc, 0.0, d, dl);
+    const double xe = xc * e;
+    const double xeLo = std::fma(xc, e, -xe);
+    const double nPos = d + xe;
+    const double nPosLo = ((d - nPos) + xe) + (dl + xeLo);  // two-sum of d and x·e
+    const double p2 = d * d;
+    const double p2lo = std::fma(d, d, -p2) + 2.0 * d * dl;
+    const double dPos = divide(nPos, nPosLo, p2, p2lo);
+    // x < 0: x·e/(1 + e), f′ = e·(1 + x + e)/(1 + e)², at the scale 2⁶⁴
+    const double xes = xc * es;
+    const double fNeg = divide(xes, std::fma(xc, es, -xes), d, dl) * kDown;
+    const double onePlusX = 1.0 + xc;  // exact for x ≤ −0.5
+    const double m = onePlusX + e;
+    const double mB = m - onePlusX;
+    const double mLo = (onePlusX - (m - mB)) + (e - mB);  // two-sum: either term may be larger
+    const double nNeg = m * es;
+    const double nNegLo = std::fma(m, es, -nNeg) + mLo * es;
+    const double dNeg = divide(nNeg, nNegLo, p2, p2lo) * kDown;
+    y = x >= 0 ? fPos : fNeg;
+    dy = x >= 0 ? dPos : dNeg;
+    y = x > 800.0 || x != x ? x : y;
+    y = x < -800.0 ? -0.0 : y;
+    dy = x > 800.0 ? 1.0 : (x < -800.0 ? -0.0 : dy);
+    dy = x != x ? x : dy;
 }
 
 ACTLAB_CLONES void tanhFDf(std::span<const double> x, std::span<double> y, std::span<double> dy,
@@ -195,6 +459,12 @@ void identityF(std::span<const double> x, std::span<double> y, const ParamValues
     std::copy(x.begin(), x.end(), y.begin());
 }
 
+ACTLAB_FAST_KERNEL(elu, eluParams, elu)
+ACTLAB_FAST_KERNEL(selu, noParams, selu)
+ACTLAB_FAST_KERNEL(silu, noParams, silu)
+ACTLAB_FAST_KERNEL(gelu, noParams, gelu)
+ACTLAB_FAST_KERNEL(geluTanh, noParams, geluTanh)
+
 }  // namespace
 
 const Kernels kTanh{&tanhFDf, &tanhF};
@@ -202,5 +472,10 @@ const Kernels kSigmoid{&sigmoidFDf, &sigmoidF};
 const Kernels kRelu{&reluFDf, &reluF};
 const Kernels kLeaky{&leakyFDf, &leakyF};
 const Kernels kIdentity{&identityFDf, &identityF};
+const Kernels kElu{&eluFDf, &eluF};
+const Kernels kSelu{&seluFDf, &seluF};
+const Kernels kSilu{&siluFDf, &siluF};
+const Kernels kGelu{&geluFDf, &geluF};
+const Kernels kGeluTanh{&geluTanhFDf, &geluTanhF};
 
 }  // namespace actlab::fast

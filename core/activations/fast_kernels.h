@@ -1,6 +1,6 @@
 #pragma once
-// Vectorised batch kernels for the activations that dominate network training (tanh, sigmoid,
-// ReLU and its leaky relatives, identity). They are branch-free so the compiler vectorises them,
+// Vectorised batch kernels for the activations used most in network training (tanh, sigmoid,
+// ReLU and its leaky relatives, identity, ELU, SELU, SiLU, and GELU in both forms). They are branch-free so the compiler vectorises them,
 // and each is built for AVX-512, AVX2+FMA and the x86-64 baseline, chosen per CPU when first
 // called (GCC function multi-versioning). They stay within the catalogue's accuracy bounds
 // (checked against the golden files like the scalar kernels), but they are not bit-identical
@@ -29,5 +29,11 @@ extern const Kernels kRelu;
 /// LeakyReLU and PReLU: the slope is p[0].
 extern const Kernels kLeaky;
 extern const Kernels kIdentity;
+/// ELU: α is p[0].
+extern const Kernels kElu;
+extern const Kernels kSelu;
+extern const Kernels kSilu;
+extern const Kernels kGelu;
+extern const Kernels kGeluTanh;
 
 }  // namespace actlab::fast
