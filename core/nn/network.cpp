@@ -30,6 +30,9 @@ constexpr IdTableEntry<InitKind> kInits[] = {
 };
 
 
+/// n rounded up to a multiple of 8 doubles (one AVX-512 vector).
+std::size_t paddedLength(std::size_t n) { return (n + 7) / 8 * 8; }
+
 /// log(1 + eᶻ) without overflow.
 double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
 
@@ -167,9 +170,12 @@ void Mlp::prepare(Workspace& ws, int batch) const {
     ws.a[0].resize(size(inputs()));
     for (std::size_t l = 0; l < m_layers.size(); ++l) {
         const std::size_t n = size(m_layers[l].out);
-        ws.z[l + 1].resize(n);
-        ws.a[l + 1].resize(n);
-        ws.d[l + 1].resize(n);
+        // z, a and d get room for a whole number of vectors: the vectorised activation kernels
+        // then run on full vectors only (the extra entries hold finite leftovers, unused).
+        const std::size_t padded = paddedLength(n);
+        ws.z[l + 1].resize(padded);
+        ws.a[l + 1].resize(padded);
+        ws.d[l + 1].resize(padded);
         ws.delta[l + 1].resize(n);
     }
     ws.outDelta.resize(size(m_layers.back().out));
@@ -232,6 +238,12 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
         std::span<double> as(ws.a[l + 1].data(), n), ds(ws.d[l + 1].data(), n);
         if (l < hidden) {
             const ActivationSpec& act = *net.activationOf(int(l));
+            if (act.fast.fdf && layer.learnable.size() <= 1) {  // whole vectors, see prepare()
+                const std::size_t padded = paddedLength(n);
+                zs = {z, padded};
+                as = {ws.a[l + 1].data(), padded};
+                ds = {ws.d[l + 1].data(), padded};
+            }
             // The vectorised kernels where the row has them, else the row's batch kernels: one
             // call per layer (per neuron when PReLU has a weight per neuron).
             const auto fdf = act.fast.fdf ? act.fast.fdf : act.k64.batchFDf;
