@@ -80,8 +80,8 @@ void GridEvaluator::unitGrids(const Mlp& net, int m, std::span<double> out) {
         net.forward(m_ws, false);
         std::size_t unit = 0;
         for (std::size_t l = 1; l < m_ws.a.size(); ++l) {
-            const std::vector<double>& a = m_ws.a[l];
-            const std::size_t units = a.size() / std::size_t(count);
+            const std::vector<double>& a = m_ws.a[l];  // padded past units × count
+            const std::size_t units = std::size_t(net.layers()[l - 1].out);
             for (std::size_t k = 0; k < units; ++k, ++unit)
                 std::copy_n(a.begin() + static_cast<long>(k * std::size_t(count)), count,
                             out.begin() + static_cast<long>(unit * std::size_t(total) + std::size_t(first)));

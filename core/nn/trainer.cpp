@@ -293,7 +293,9 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
         for (int l = 0; l < hidden; ++l) {
             const std::vector<double>& a = m_ws.a[std::size_t(l) + 1];
             const std::vector<double>& d = m_ws.d[std::size_t(l) + 1];
-            for (std::size_t k = 0; k < a.size(); ++k) {
+            // a and d are padded past out × count for the vectorised kernels; skip the padding.
+            const std::size_t used = alive[std::size_t(l)].size() * std::size_t(count);
+            for (std::size_t k = 0; k < used; ++k) {
                 sum[std::size_t(l)] += a[k];
                 sumSq[std::size_t(l)] += a[k] * a[k];
                 if (d[k] != 0) alive[std::size_t(l)][k / std::size_t(count)] = 1;
