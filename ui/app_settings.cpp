@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <cmath>
 
+#include "appearance.h"
 #include "qt_text.h"
 
 namespace actlab::ui {
@@ -30,6 +31,15 @@ constexpr char kShowTestData[] = "network/showTestData";
 constexpr char kDiscretize[] = "network/discretize";
 constexpr char kLogLoss[] = "network/logLoss";
 constexpr char kNetworkView[] = "network/view";
+constexpr char kTheme[] = "ui/theme";
+constexpr char kNormalScale[] = "ui/scale";
+constexpr char kPresentationScale[] = "ui/presentationScale";
+constexpr char kRecentFiles[] = "files/recent";
+constexpr char kDocumentPath[] = "document/path";
+constexpr char kDocumentLesson[] = "document/lesson";
+constexpr char kDocumentModified[] = "document/modified";
+constexpr char kLessonBanner[] = "document/bannerShown";
+constexpr char kCurrentPage[] = "window/page";
 
 std::optional<double> readDouble(const QSettings& settings, const QString& key) {
     if (!settings.contains(key)) return std::nullopt;
@@ -216,6 +226,85 @@ QString AppSettings::networkView() const {
 }
 void AppSettings::setNetworkView(const QString& view) {
     m_settings.setValue(kNetworkView, view);
+}
+
+QString AppSettings::theme() const {
+    const QString t = m_settings.value(kTheme).toString();
+    for (const char* id : {"system", "light", "contrast", "dark"})
+        if (t == QLatin1String(id)) return t;
+    return QStringLiteral("system");
+}
+void AppSettings::setTheme(const QString& theme) {
+    m_settings.setValue(kTheme, theme);
+}
+
+namespace {
+double readScale(const QSettings& settings, const char* key, double fallback) {
+    const auto v = readDouble(settings, key);
+    return v && *v >= Appearance::kMinScale && *v <= Appearance::kMaxScale ? *v : fallback;
+}
+}  // namespace
+
+double AppSettings::normalScale() const {
+    return readScale(m_settings, kNormalScale, 1.0);
+}
+void AppSettings::setNormalScale(double scale) {
+    m_settings.setValue(kNormalScale, scale);
+}
+double AppSettings::presentationScale() const {
+    return readScale(m_settings, kPresentationScale, 1.5);
+}
+void AppSettings::setPresentationScale(double scale) {
+    m_settings.setValue(kPresentationScale, scale);
+}
+
+QStringList AppSettings::recentFiles() const {
+    QStringList files = m_settings.value(kRecentFiles).toStringList();
+    files.removeAll(QString());
+    files.removeDuplicates();
+    return files.mid(0, kMaxRecentFiles);
+}
+void AppSettings::addRecentFile(const QString& path) {
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    m_settings.setValue(kRecentFiles, files.mid(0, kMaxRecentFiles));
+}
+void AppSettings::removeRecentFile(const QString& path) {
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    m_settings.setValue(kRecentFiles, files);
+}
+void AppSettings::clearRecentFiles() {
+    m_settings.remove(kRecentFiles);
+}
+
+QString AppSettings::documentPath() const {
+    return m_settings.value(kDocumentPath).toString();
+}
+bool AppSettings::documentIsLesson() const {
+    return m_settings.value(kDocumentLesson, false).toBool();
+}
+bool AppSettings::documentModified() const {
+    return m_settings.value(kDocumentModified, false).toBool();
+}
+bool AppSettings::lessonBannerShown() const {
+    return m_settings.value(kLessonBanner, false).toBool();
+}
+void AppSettings::setDocument(const QString& path, bool lesson, bool modified, bool bannerShown) {
+    m_settings.setValue(kDocumentPath, path);
+    m_settings.setValue(kDocumentLesson, lesson);
+    m_settings.setValue(kDocumentModified, modified);
+    m_settings.setValue(kLessonBanner, bannerShown);
+}
+
+QString AppSettings::currentPage() const {
+    return m_settings.value(kCurrentPage).toString() == QLatin1String("network")
+               ? QStringLiteral("network")
+               : QStringLiteral("explorer");
+}
+void AppSettings::setCurrentPage(const QString& page) {
+    m_settings.setValue(kCurrentPage, page);
 }
 
 void AppSettings::sync() {

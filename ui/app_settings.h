@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 #include "activations/activation_spec.h"
@@ -85,6 +86,36 @@ public:
     /// The network page's main view: "network", "compare" or "health".
     QString networkView() const;
     void setNetworkView(const QString& view);
+
+    /// The colour theme: "system", "light", "contrast" or "dark" ("system" when unset).
+    QString theme() const;
+    void setTheme(const QString& theme);
+    /// The scale of fonts and line widths in normal use and in presentation mode
+    /// (Appearance::kMinScale … kMaxScale; 1 and 1.5 when unset).
+    double normalScale() const;
+    void setNormalScale(double scale);
+    double presentationScale() const;
+    void setPresentationScale(double scale);
+
+    /// Session files opened or saved lately, newest first (at most kMaxRecentFiles).
+    QStringList recentFiles() const;
+    /// Puts `path` first in the recent files.
+    void addRecentFile(const QString& path);
+    void removeRecentFile(const QString& path);
+    void clearRecentFiles();
+    static constexpr int kMaxRecentFiles = 8;
+
+    /// The document shown when the application was closed: the file it came from (a session
+    /// file or a lesson), whether it was a lesson, whether it had unsaved changes, and whether
+    /// its explanation was shown.
+    QString documentPath() const;
+    bool documentIsLesson() const;
+    bool documentModified() const;
+    bool lessonBannerShown() const;
+    void setDocument(const QString& path, bool lesson, bool modified, bool bannerShown);
+    /// The page shown last: "explorer" or "network".
+    QString currentPage() const;
+    void setCurrentPage(const QString& page);
 
     /// Writes pending changes to storage.
     void sync();

@@ -2,6 +2,7 @@
 
 #include <QMouseEvent>
 #include <algorithm>
+#include <cmath>
 
 #include "boundary_items.h"
 #include "network_style.h"
@@ -27,14 +28,16 @@ struct Margins {
     int left, top, right, bottom;
 };
 Margins marginsFor(bool compact) {
-    return compact ? Margins{1, 1, 1, 1} : Margins{44, 8, 12, 34};
+    if (compact) return {1, 1, 1, 1};
+    // Room for the tick labels, which grow with the presentation scale.
+    const double s = Appearance::instance().scale();
+    return {int(std::lround(44 * s)), 8, int(std::lround(12 * s)), int(std::lround(34 * s))};
 }
 
 }  // namespace
 
 BoundaryPlot::BoundaryPlot(bool compact, QWidget* parent)
     : QCustomPlot(parent), m_compact(compact) {
-    setBackground(Qt::white);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setNotAntialiasedElements(QCP::aeAll);
     setAntialiasedElements(QCP::aeScatters | QCP::aePlottables);
@@ -48,13 +51,8 @@ BoundaryPlot::BoundaryPlot(bool compact, QWidget* parent)
         ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
         axis->setTicker(ticker);
         axis->grid()->setVisible(false);
-        axis->setBasePen(QPen(style::kAxis, 1));
-        axis->setTickPen(QPen(style::kAxis, 1));
         axis->setSubTicks(false);
-        axis->setTickLabelFont(style::plotFont(12));
-        axis->setTickLabelColor(style::kText);
         axis->setTickLengthIn(0);
-        axis->setTickLengthOut(4);
         axis->setVisible(!compact);
     }
 
@@ -73,23 +71,39 @@ BoundaryPlot::BoundaryPlot(bool compact, QWidget* parent)
     m_unitMap->setVisible(false);
 
     m_contour = new ContourLines(axisRect());
-    m_contour->setWidth(compact ? 1.6 : 2.2);
     m_points = new PointCloud(axisRect());
-    m_points->setRadius(compact ? 2.6 : 4.5);
 
     m_caption = new QCPItemText(this);
     m_caption->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
     m_caption->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_caption->position->setCoords(0.5, 0.02);
-    m_caption->setFont(style::plotFont(compact ? 11 : 13, true));
-    m_caption->setColor(style::kText);
-    m_caption->setBrush(QColor(255, 255, 255, 225));
     m_caption->setPadding(QMargins(8, 3, 8, 3));
     m_caption->setClipToAxisRect(true);
     m_caption->setVisible(false);
 
     setOutput(nn::OutputKind::TanhSquare, 1);
+    connect(&Appearance::instance(), &Appearance::changed, this, &BoundaryPlot::applyAppearance);
+    applyAppearance();
+}
+
+void BoundaryPlot::applyAppearance() {
+    const ThemeColors& c = style::colors();
+    setBackground(c.plotBackground);
+    for (QCPAxis* axis : {xAxis, yAxis}) {
+        axis->setBasePen(QPen(c.axis, 1));
+        axis->setTickPen(QPen(c.axis, 1));
+        axis->setTickLabelFont(style::plotFont(12));
+        axis->setTickLabelColor(c.plotText);
+        axis->setTickLengthOut(int(std::lround(style::width(4))));
+    }
+    m_contour->setWidth(style::width(m_compact ? 1.6 : 2.2));
+    m_points->setRadius(style::width(m_compact ? 2.6 : 4.5));
+    // The caption sits on the heatmap, which is light in every theme.
+    m_caption->setFont(style::plotFont(m_compact ? 11 : 13, true));
+    m_caption->setColor(QColor(0x26, 0x2B, 0x33));
+    m_caption->setBrush(QColor(255, 255, 255, 225));
     layoutSquare();
+    replot(rpQueuedReplot);
 }
 
 void BoundaryPlot::setOutput(nn::OutputKind kind, int outputs) {

@@ -81,6 +81,8 @@ protected:
 private:
     void layoutSquare();
     void applyGradient();
+    /// Colours, fonts, point and line sizes from the theme and the presentation scale.
+    void applyAppearance();
 
     bool m_compact;
     bool m_editable = false;

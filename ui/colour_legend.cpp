@@ -5,6 +5,7 @@
 #include <QPainter>
 
 #include "network_style.h"
+#include "plot_style.h"
 
 namespace actlab::ui {
 
@@ -40,7 +41,7 @@ void ColourLegend::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics fm = fontMetrics();
     const int textH = fm.height();
-    const QColor text(0x37, 0x41, 0x4D);
+    const QColor text = style::colors().text2;
     const int left = 4;
     if (m_kind == nn::OutputKind::SoftmaxCe) {
         int x = left;
@@ -54,7 +55,7 @@ void ColourLegend::paintEvent(QPaintEvent*) {
             p.drawText(QPointF(x + 24, y + 2 + fm.ascent()), label);
             x += 24 + fm.horizontalAdvance(label) + 16;
         }
-        p.setPen(QColor(0x5A, 0x63, 0x70));
+        p.setPen(style::colors().muted);
         p.drawText(QRectF(left, y + 26, width() - left, textH + 4), Qt::AlignLeft | Qt::AlignTop,
                    tr("Heatmap: the predicted class"));
         return;
@@ -68,7 +69,7 @@ void ColourLegend::paintEvent(QPaintEvent*) {
     const QRectF bar(left + fm.horizontalAdvance(lo) + 8, 4, barW, 14);
     QLinearGradient g(bar.topLeft(), bar.topRight());
     for (int k = 0; k <= 20; ++k) g.setColorAt(k / 20.0, netstyle::diverging(k / 10.0 - 1.0));
-    p.setPen(QPen(QColor(0xB8, 0xBE, 0xC6), 1));
+    p.setPen(QPen(style::colors().controlBorder, 1));
     p.setBrush(g);
     p.drawRoundedRect(bar, 3, 3);
     p.setPen(text);
@@ -77,7 +78,7 @@ void ColourLegend::paintEvent(QPaintEvent*) {
     p.drawText(QPointF(bar.right() + 8, baseline), hi);
     p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), textH),
                Qt::AlignHCenter | Qt::AlignTop, mid);
-    p.setPen(QColor(0x5A, 0x63, 0x70));
+    p.setPen(style::colors().muted);
     const double textLeft = bar.right() + 8 + fm.horizontalAdvance(hi) + 18;
     if (width() - textLeft > 160) {
         p.drawText(QRectF(textLeft, 0, width() - textLeft, height()),

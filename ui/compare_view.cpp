@@ -22,6 +22,7 @@
 #include "network_style.h"
 #include "qt_text.h"
 #include "text_line.h"
+#include "plot_style.h"
 
 namespace actlab::ui {
 
@@ -68,7 +69,7 @@ void CompareCell::setTitle(const QString& name, const QColor& color) {
 
 void CompareCell::setStats(const NetworkFrame& f, bool hasTestSet) {
     if (f.divergedAt > 0) {
-        m_stats->setColor(QColor(0xB3, 0x26, 0x1E));
+        m_stats->setColor(style::colors().errorText);
         m_stats->setText(tr("diverged at epoch %1").arg(f.divergedAt));
         return;
     }

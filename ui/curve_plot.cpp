@@ -80,7 +80,6 @@ CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent
     setNoAntialiasingOnDrag(true);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeZoomFactor(0.85);
-    setBackground(Qt::white);
     setFocusPolicy(Qt::ClickFocus);
 
     // Layers, bottom up: background, grid, "overlays" (pinned and compared curves), "main" (the
@@ -138,50 +137,75 @@ CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent
         if (!m_settingRange) m_yAuto = false;
     });
 
+    connect(&Appearance::instance(), &Appearance::changed, this, &CurvePlot::applyAppearance);
+
     m_xs = linspace(m_state->xMin(), m_state->xMax(), ExplorerState::kSampleCount);
     applyXRange();
     onActivationChanged();
+    applyAppearance();
 }
 
 void CurvePlot::setupAxes() {
     xAxis->setTicker(QSharedPointer<MinusSignTicker>::create());
     yAxis->setTicker(QSharedPointer<MinusSignTicker>::create());
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->setBasePen(QPen(style::kAxis, 1.5));
-        axis->setTickPen(QPen(style::kAxis, 1.5));
-        axis->setSubTickPen(QPen(style::kAxis, 1));
-        axis->setTickLength(0, 7);
-        axis->setSubTickLength(0, 4);
-        axis->setTickLabelFont(style::plotFont(style::kTickPt));
-        axis->setTickLabelColor(style::kText);
-        axis->setLabelFont(style::plotFont(style::kLabelPt));
-        axis->setLabelColor(style::kText);
-        axis->setTickLabelPadding(8);
-        axis->grid()->setPen(QPen(style::kGrid, 1));
-        axis->grid()->setZeroLinePen(QPen(style::kZeroLine, 1.8));
-        axis->grid()->setSubGridVisible(false);
-    }
+    for (QCPAxis* axis : {xAxis, yAxis}) axis->grid()->setSubGridVisible(false);
     xAxis->setLabel(QStringLiteral("x"));
     axisRect()->setMargins(QMargins(0, 0, 0, 0));
 
     legend->setVisible(true);
-    legend->setFont(style::plotFont(style::kLegendPt));
-    legend->setTextColor(style::kText);
-    legend->setBrush(QColor(255, 255, 255, 230));
-    legend->setBorderPen(QPen(QColor(0, 0, 0, 45), 1));
-    legend->setIconSize(40, 18);
     legend->setIconTextPadding(10);
-    legend->setRowSpacing(4);
     legend->setMargins(QMargins(12, 8, 14, 8));
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     axisRect()->insetLayout()->setMargins(QMargins(14, 14, 14, 14));
 
     plotLayout()->insertRow(0);
     m_title = new QCPTextElement(this, QString(), style::plotFont(style::kTitlePt, true));
-    m_title->setTextColor(style::kText);
     m_title->setMargins(QMargins(0, 10, 0, 4));
     plotLayout()->addElement(0, 0, m_title);
     plotLayout()->setRowSpacing(0);
+}
+
+void CurvePlot::applyAppearance() {
+    // Colours from the theme; fonts and line widths times the presentation scale.
+    const ThemeColors& c = style::colors();
+    setBackground(c.plotBackground);
+    for (QCPAxis* axis : {xAxis, yAxis}) {
+        axis->setBasePen(QPen(c.axis, style::width(1.5)));
+        axis->setTickPen(QPen(c.axis, style::width(1.5)));
+        axis->setSubTickPen(QPen(c.axis, style::width(1)));
+        axis->setTickLength(0, int(std::lround(style::width(7))));
+        axis->setSubTickLength(0, int(std::lround(style::width(4))));
+        axis->setTickLabelFont(style::plotFont(style::kTickPt));
+        axis->setTickLabelColor(c.plotText);
+        axis->setLabelFont(style::plotFont(style::kLabelPt));
+        axis->setLabelColor(c.plotText);
+        axis->setTickLabelPadding(int(std::lround(style::width(8))));
+        axis->grid()->setPen(QPen(c.grid, style::width(1)));
+        axis->grid()->setZeroLinePen(QPen(c.zeroLine, style::width(1.8)));
+    }
+    legend->setFont(style::plotFont(style::kLegendPt));
+    legend->setTextColor(c.plotText);
+    legend->setBrush(c.legendBrush);
+    legend->setBorderPen(QPen(c.legendBorder, 1));
+    legend->setIconSize(int(std::lround(style::width(40))), int(std::lround(style::width(18))));
+    legend->setRowSpacing(int(std::lround(style::width(4))));
+    m_title->setFont(style::plotFont(style::kTitlePt, true));
+    m_title->setTextColor(c.plotText);
+    m_message->setFont(style::plotFont(16));
+    m_message->setColor(c.errorText);
+    m_message->setBrush(c.errorBg);
+    m_message->setPen(QPen(c.errorBorder, 1.5));
+    QColor cross = c.plotText;
+    cross.setAlpha(150);
+    m_crosshair->setPen(QPen(cross, style::width(1.5), Qt::DashLine));
+    for (QCPItemTracer* t : m_tracers) {
+        t->setSize(style::width(12));
+        t->setBrush(c.plotBackground);
+    }
+    updateStyles();
+    updateLegend();
+    if (m_crosshairShown) showCrosshairAt(m_crosshairX);
+    queueReplot();
 }
 
 void CurvePlot::setupItems() {
@@ -190,10 +214,6 @@ void CurvePlot::setupItems() {
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_message->position->setCoords(0.5, 0.45);
     m_message->setPositionAlignment(Qt::AlignCenter);
-    m_message->setFont(style::plotFont(16));
-    m_message->setColor(QColor(0x8A, 0x1C, 0x1C));
-    m_message->setBrush(QColor(0xFD, 0xEC, 0xEA));
-    m_message->setPen(QPen(QColor(0xD9, 0x6C, 0x5F), 1.5));
     m_message->setPadding(QMargins(18, 12, 18, 12));
     m_message->setTextAlignment(Qt::AlignCenter);
     m_message->setVisible(false);
@@ -201,16 +221,11 @@ void CurvePlot::setupItems() {
     QCPLayer* top = layer(QStringLiteral("overlay"));
     m_crosshair = new QCPItemStraightLine(this);
     m_crosshair->setLayer(top);
-    m_crosshair->setPen(QPen(QColor(0x30, 0x36, 0x3D, 150), 1.5, Qt::DashLine));
     m_crosshair->setVisible(false);
-    const QColor colors[3] = {style::kF, style::kDf, style::kD2f};
     for (int i = 0; i < 3; ++i) {
         m_tracers[i] = new QCPItemTracer(this);
         m_tracers[i]->setLayer(top);
         m_tracers[i]->setStyle(QCPItemTracer::tsCircle);
-        m_tracers[i]->setSize(12);
-        m_tracers[i]->setPen(QPen(colors[i], 3));
-        m_tracers[i]->setBrush(Qt::white);
         m_tracers[i]->setVisible(false);
     }
 }
@@ -439,8 +454,10 @@ void CurvePlot::updateStyles() {
     const bool shown[3] = {m_state->showF(), m_state->showDf(), m_state->showD2f()};
     const int shownCount = int(shown[0]) + int(shown[1]) + int(shown[2]);
     const Qt::PenStyle byCurve[3] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
-    const double widths[3] = {style::kFWidth, style::kDfWidth, style::kD2fWidth};
-    const QColor colors[3] = {style::kF, style::kDf, style::kD2f};
+    const double widths[3] = {style::width(style::kFWidth), style::width(style::kDfWidth),
+                              style::width(style::kD2fWidth)};
+    const ThemeColors& theme = style::colors();
+    const QColor colors[3] = {theme.f, theme.df, theme.d2f};
 
     // Current activation. Alone: one colour per curve. In compare mode: one colour per
     // activation, and the line style tells f (solid), f′ (dashed) and f″ (dotted) apart.
@@ -465,7 +482,7 @@ void CurvePlot::updateStyles() {
             if (!shown[i] || g >= m_compareGraphs.size()) continue;
             QCPGraph* graph = m_compareGraphs[g++];
             graph->setPen(
-                curvePen(color, i == 0 ? style::kFWidth : style::kOverlayWidth, byCurve[i]));
+                curvePen(color, i == 0 ? widths[0] : style::width(style::kOverlayWidth), byCurve[i]));
             graph->setName(shownCount == 1 ? other
                                            : QStringLiteral("%1  %2").arg(other, curveSymbol(i)));
         }
@@ -482,9 +499,9 @@ void CurvePlot::updateStyles() {
         for (int i = 0; i < 3; ++i) {
             if (!shown[i] || g >= m_pinnedGraphs.size()) continue;
             QCPGraph* graph = m_pinnedGraphs[g++];
-            QColor color = compare ? QColor(0x55, 0x5B, 0x66) : colors[i];
+            QColor color = compare ? theme.pinnedInCompare : colors[i];
             if (!compare) color.setAlpha(200);
-            graph->setPen(curvePen(color, style::kOverlayWidth, pinStyle));
+            graph->setPen(curvePen(color, style::width(style::kOverlayWidth), pinStyle));
             graph->setName(tr("%1, pinned: %2").arg(curveSymbol(i), label));
         }
     }
@@ -696,13 +713,14 @@ void CurvePlot::showCrosshairAt(double x) {
     const bool shown[3] = {m_state->showF(), m_state->showDf(), m_state->showD2f()};
     const double values[3] = {r.f, r.df, r.d2f};
     const bool compare = m_state->compareMode();
-    const QColor colors[3] = {style::kF, style::kDf, style::kD2f};
+    const ThemeColors& theme = style::colors();
+    const QColor colors[3] = {theme.f, theme.df, theme.d2f};
     QStringList parts{QStringLiteral("<b>x</b> = %1").arg(formatNumber(x))};
     if (compare)
         parts << QStringLiteral("<b>%1</b>").arg(qs(m_state->spec().name, m_lang).toHtmlEscaped());
     for (int i = 0; i < 3; ++i) {
         const QColor color = compare ? style::compareColor(0) : colors[i];
-        m_tracers[i]->setPen(QPen(color, 3));
+        m_tracers[i]->setPen(QPen(color, style::width(3)));
         m_tracers[i]->position->setCoords(x, values[i]);
         m_tracers[i]->setVisible(shown[i] && std::isfinite(values[i]));
         parts << QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2(x) = %3")

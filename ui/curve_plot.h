@@ -116,6 +116,8 @@ private:
     };
 
     void retranslate();
+    /// Colours, fonts and line widths from the theme and the presentation scale.
+    void applyAppearance();
     void setupAxes();
     void setupItems();
     QCPGraph* newGraph(QCPLayer* layer);

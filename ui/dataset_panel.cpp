@@ -268,6 +268,8 @@ void DatasetPanel::setSpec(const nn::DatasetSpec& spec, bool edited) {
 }
 
 void DatasetPanel::setCounts(int train, int test) {
+    m_trainCount = train;
+    m_testCount = test;
     m_counts->setText(tr("%1 training and %2 test points").arg(train).arg(test));
 }
 
@@ -333,7 +335,7 @@ void DatasetPanel::updateHint() {
     } else if (nn::isRegression(m_spec.kind)) {
         m_hint->setText(
             tr("Click the output plot: left adds the value +1, right (or Shift+click) "
-               "the value \u22121."));
+               "the value \u2212" "1."));  // split: lupdate would read the 1 into the escape
     } else {
         m_hint->setText(
             tr("Click the output plot: left adds a blue point, right (or Shift+click) "
@@ -380,6 +382,7 @@ void DatasetPanel::retranslate() {
            "back)."));
     for (int k = 0; k < 5; ++k)
         m_brushes[std::size_t(k)]->setToolTip(tr("Left clicks add class %1").arg(k + 1));
+    if (m_trainCount >= 0) setCounts(m_trainCount, m_testCount);
     updateLabels();
     updateHint();
 }

@@ -81,6 +81,7 @@ private:
     QLabel* m_pointsLabel = nullptr;
     QLabel* m_classesLabel = nullptr;
     QLabel* m_counts = nullptr;
+    int m_trainCount = -1, m_testCount = 0;  ///< shown by m_counts (none yet while negative)
     QLabel* m_editTitle = nullptr;
     QLabel* m_hint = nullptr;
     QSlider* m_noise = nullptr;

@@ -31,6 +31,7 @@
 #include "qt_text.h"
 #include "small_multiples_view.h"
 #include "teaching_panel.h"
+#include "plot_style.h"
 
 namespace actlab::ui {
 
@@ -89,16 +90,17 @@ void ExplorerPage::createActions() {
     m_pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_clearPins = new QAction(this);
     m_clearCompare = new QAction(this);
+    // Ctrl+=, Ctrl+− and Ctrl+0 scale the whole window (presentation mode); the plot's own
+    // zoom adds Alt.
     m_resetView = new QAction(themeIcon("zoom-original"), QString(), this);
-    m_resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0));
     m_zoomIn = new QAction(themeIcon("zoom-in"), QString(), this);
-    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
+    m_zoomIn->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Equal));
     m_zoomOut = new QAction(themeIcon("zoom-out"), QString(), this);
-    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_zoomOut->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Minus));
+    // Ctrl+S saves the session; the plot and its data are exported through File ▸ Export.
     m_exportPlot = new QAction(themeIcon("document-save-as"), QString(), this);
-    m_exportPlot->setShortcut(QKeySequence::Save);
     m_exportCsv = new QAction(themeIcon("text-csv"), QString(), this);
-    m_exportCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_copyImage = new QAction(themeIcon("edit-copy"), QString(), this);
     // Ctrl+C copies the plot; a focused text field or selectable text keeps Ctrl+C for itself.
     m_copyImage->setShortcut(QKeySequence::Copy);
@@ -275,6 +277,8 @@ QWidget* ExplorerPage::createCentre() {
     layout->addWidget(m_readout);
 
     connect(m_plot, &CurvePlot::readoutChanged, this, &ExplorerPage::showReadout);
+    connect(&Appearance::instance(), &Appearance::changed, this,
+            [this] { showReadout(m_plot->readoutHtml()); });
     return centre;
 }
 
@@ -405,8 +409,9 @@ void ExplorerPage::showReadout(const QString& html) {
         return;
     }
     m_readout->setText(
-        QStringLiteral("<span style=\"color:#6B7480\">%1</span>")
-            .arg(tr("Point at the plot to read x, f(x), f\u2032(x) and f\u2033(x).")));
+        QStringLiteral("<span style=\"color:%1\">%2</span>")
+            .arg(style::colors().faint.name(),
+                 tr("Point at the plot to read x, f(x), f\u2032(x) and f\u2033(x).")));
 }
 
 bool ExplorerPage::selectActivation(const QString& id) {
@@ -566,6 +571,8 @@ void ExplorerPage::retranslate() {
     m_vanishingCheck->setText(tr("Vanishing gradient, |f\u2032| <"));
     m_vanishingCheck->setToolTip(m_vanishingZone->toolTip());
     m_epsilon->setToolTip(tr("Threshold \u03B5 of the vanishing-gradient zone"));
+    m_xMin->setToolTip(tr("Left end of the plotted x range"));
+    m_xMax->setToolTip(tr("Right end of the plotted x range"));
     m_deadZone->setText(tr("Dead zone"));
     m_deadZone->setToolTip(tr("Shade where f\u2032(x) = 0 exactly: no gradient at all"));
     m_deadCheck->setText(tr("Dead zone, f\u2032 = 0"));
@@ -577,14 +584,24 @@ void ExplorerPage::retranslate() {
     m_allActivations->setText(tr("All activations"));
     m_allActivations->setToolTip(tr("Show every activation as a small plot of f and f\u2032"));
     m_resetView->setText(tr("Reset view"));
-    m_resetView->setToolTip(tr("Back to x in [\u22126, 6] with y fitted to the curves (Ctrl+0)"));
+    m_resetView->setToolTip(
+        // "\u2212" "6" split: lupdate would read the 6 into the escape and miss the message.
+        tr("Back to x in [\u2212" "6, 6] with y fitted to the curves (Ctrl+Alt+0)"));
     m_zoomIn->setText(tr("Zoom In"));
+    m_zoomIn->setToolTip(tr("Zoom into the plot (Ctrl+Alt+=; or turn the mouse wheel)"));
     m_zoomOut->setText(tr("Zoom Out"));
+    m_zoomOut->setToolTip(tr("Zoom out of the plot (Ctrl+Alt+\u2212)"));
     m_exportPlot->setText(tr("Export Plot…"));
     m_exportPlot->setToolTip(tr("Save the plot as PNG, SVG or PDF"));
     m_exportCsv->setText(tr("Export Curve Data (CSV)…"));
+    m_exportCsv->setToolTip(
+        tr("Save x, f, f\u2032 and f\u2033 of the current curve as a CSV table"));
     m_copyImage->setText(tr("Copy Plot Image"));
+    m_copyImage->setToolTip(tr("Copy the plot to the clipboard as an image"));
     m_find->setText(tr("Find Activation"));
+    m_find->setToolTip(tr("Type part of an activation's name to find it"));
+    m_clearPins->setToolTip(tr("Remove every pinned reference curve"));
+    m_clearCompare->setToolTip(tr("Show the current activation alone again"));
     m_compareButton->setToolTip(tr("Overlay other activations on the plot"));
     m_compareMenu->setTitle(tr("Compare With"));
     m_pinMenu->setTitle(tr("Pinned Curves"));
@@ -597,6 +614,7 @@ void ExplorerPage::retranslate() {
                 ActivationChooser::groupTitle(static_cast<Group>(action->data().toInt())));
     m_activationsTitle->setText(tr("Activations"));
     syncCompareMenu();
+    showReadout(m_plot->readoutHtml());  // the hint shown while the mouse is off the plot
 }
 
 }  // namespace actlab::ui

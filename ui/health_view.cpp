@@ -19,16 +19,17 @@ namespace {
 constexpr double kNaN = MetricSample::kNaN;
 
 void styleAxis(QCPAxis* axis) {
-    axis->setBasePen(QPen(style::kAxis, 1));
-    axis->setTickPen(QPen(style::kAxis, 1));
-    axis->setSubTickPen(QPen(style::kAxis, 1));
+    const ThemeColors& c = style::colors();
+    axis->setBasePen(QPen(c.axis, 1));
+    axis->setTickPen(QPen(c.axis, 1));
+    axis->setSubTickPen(QPen(c.axis, 1));
     axis->setTickLabelFont(style::plotFont(11));
     axis->setLabelFont(style::plotFont(11));
-    axis->setTickLabelColor(style::kText);
-    axis->setLabelColor(style::kText);
-    axis->grid()->setPen(QPen(style::kGrid, 1));
+    axis->setTickLabelColor(c.plotText);
+    axis->setLabelColor(c.plotText);
+    axis->grid()->setPen(QPen(c.grid, 1));
     axis->setTickLengthIn(0);
-    axis->setTickLengthOut(4);
+    axis->setTickLengthOut(int(std::lround(style::width(4))));
     axis->setSubTickLengthIn(0);
     axis->setSubTickLengthOut(0);
 }
@@ -57,7 +58,6 @@ double positive(double v) {
 }  // namespace
 
 HealthCard::HealthCard(QWidget* parent) : QCustomPlot(parent) {
-    setBackground(Qt::white);
     setNotAntialiasedElements(QCP::aeGrid | QCP::aeAxes);
     setPlottingHint(QCP::phFastPolylines, true);
     plotLayout()->clear();  // the default axis rect and legend go; the panels replace them
@@ -82,14 +82,49 @@ HealthCard::HealthCard(QWidget* parent) : QCustomPlot(parent) {
     m_noDead->position->setAxisRect(m_deadRect);
     m_noDead->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_noDead->position->setCoords(0.5, 0.5);
-    m_noDead->setFont(style::plotFont(12));
-    m_noDead->setColor(QColor(0x5A, 0x63, 0x70));
     useLogScale(m_gradRect->axis(QCPAxis::atLeft));
     useLogScale(m_timeRect->axis(QCPAxis::atLeft));
     m_deadRect->axis(QCPAxis::atLeft)->setRange(0, 100);
     m_timeRect->axis(QCPAxis::atBottom)->ticker()->setTickCount(4);
     retranslate();
-    setNetwork(QString(), style::kText, nn::NetworkSpec{});
+    setNetwork(QString(), QColor(), nn::NetworkSpec{});
+    connect(&Appearance::instance(), &Appearance::changed, this, &HealthCard::applyAppearance);
+    applyAppearance();
+}
+
+void HealthCard::applyAppearance() {
+    const ThemeColors& c = style::colors();
+    setBackground(c.plotBackground);
+    m_header->setFont(style::plotFont(14, true));
+    m_header->setTextColor(m_title.isEmpty() || !m_color.isValid() ? c.plotText : m_color);
+    for (QCPTextElement* t : {m_gradTitle, m_deadTitle, m_timeTitle, m_meanTitle, m_preluTitle}) {
+        t->setFont(style::plotFont(12, true));
+        t->setTextColor(c.text2);
+    }
+    for (QCPAxisRect* r : {m_gradRect, m_deadRect, m_timeRect, m_meanRect, m_preluRect}) {
+        styleAxis(r->axis(QCPAxis::atBottom));
+        styleAxis(r->axis(QCPAxis::atLeft));
+    }
+    m_noDead->setFont(style::plotFont(12));
+    m_noDead->setColor(c.muted);
+    styleSeries();
+    netstyle::replotIfShown(this);
+}
+
+void HealthCard::styleSeries() {
+    const ThemeColors& c = style::colors();
+    const int layers = int(m_gradGraphs.size());
+    for (int l = 0; l < layers; ++l)
+        m_gradGraphs[std::size_t(l)]->setPen(QPen(netstyle::layerColor(l, layers), style::width(2.0)));
+    for (std::size_t l = 0; l < m_preluGraphs.size(); ++l)
+        if (m_preluGraphs[l])
+            m_preluGraphs[l]->setPen(QPen(netstyle::layerColor(int(l), layers), style::width(2.0)));
+    if (m_mean) {
+        m_mean->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, c.plotText, style::width(8)));
+        m_spread->setPen(QPen(c.plotText, style::width(2)));
+        m_spread->setWhiskerWidth(style::width(10));
+    }
 }
 
 HealthCard::~HealthCard() {
@@ -102,7 +137,6 @@ QCPAxisRect* HealthCard::addPanel(QCPLayoutGrid* grid, int row, int column,
     auto* panel = new QCPLayoutGrid;
     grid->addElement(row, column, panel);
     title = new QCPTextElement(this, QString(), style::plotFont(12, true));
-    title->setTextColor(QColor(0x37, 0x41, 0x4D));
     title->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
     auto* rect = new QCPAxisRect(this, true);
     panel->addElement(0, 0, title);
@@ -111,8 +145,6 @@ QCPAxisRect* HealthCard::addPanel(QCPLayoutGrid* grid, int row, int column,
     panel->setRowSpacing(0);
     rect->axis(QCPAxis::atTop)->setVisible(false);
     rect->axis(QCPAxis::atRight)->setVisible(false);
-    styleAxis(rect->axis(QCPAxis::atBottom));
-    styleAxis(rect->axis(QCPAxis::atLeft));
     rect->setMinimumMargins(QMargins(4, 2, 8, 2));
     return rect;
 }
@@ -143,7 +175,6 @@ void HealthCard::setNetwork(const QString& title, const QColor& color,
         m_gradBars.push_back(bars);
         auto* graph =
             new QCPGraph(m_timeRect->axis(QCPAxis::atBottom), m_timeRect->axis(QCPAxis::atLeft));
-        graph->setPen(QPen(c, 2.0));
         m_gradGraphs.push_back(graph);
         if (l < hidden) {
             auto* dead =
@@ -156,12 +187,9 @@ void HealthCard::setNetwork(const QString& title, const QColor& color,
     }
     m_mean = new QCPGraph(m_meanRect->axis(QCPAxis::atBottom), m_meanRect->axis(QCPAxis::atLeft));
     m_mean->setLineStyle(QCPGraph::lsNone);
-    m_mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x26, 0x2B, 0x33), 8));
     m_spread =
         new QCPErrorBars(m_meanRect->axis(QCPAxis::atBottom), m_meanRect->axis(QCPAxis::atLeft));
     m_spread->setDataPlottable(m_mean);
-    m_spread->setPen(QPen(QColor(0x26, 0x2B, 0x33), 2));
-    m_spread->setWhiskerWidth(10);
 
     bool prelu = false;
     for (int l = 0; l < hidden; ++l) {
@@ -170,7 +198,6 @@ void HealthCard::setNetwork(const QString& title, const QColor& color,
         if (act && act->learnableIndex() >= 0) {
             g = new QCPGraph(m_preluRect->axis(QCPAxis::atBottom),
                              m_preluRect->axis(QCPAxis::atLeft));
-            g->setPen(QPen(netstyle::layerColor(l, layers), 2.0));
             prelu = true;
         }
         m_preluGraphs.push_back(g);
@@ -193,7 +220,8 @@ void HealthCard::setNetwork(const QString& title, const QColor& color,
     m_deadRect->axis(QCPAxis::atBottom)->setRange(0.4, std::max(1, hidden) + 0.6);
     m_meanRect->axis(QCPAxis::atBottom)->setTicker(layerTicker(hidden, false));
     m_meanRect->axis(QCPAxis::atBottom)->setRange(0.4, std::max(1, hidden) + 0.6);
-    m_header->setTextColor(title.isEmpty() ? QColor(0x26, 0x2B, 0x33) : color);
+    m_header->setTextColor(title.isEmpty() || !color.isValid() ? style::colors().plotText : color);
+    styleSeries();
     retranslate();
 }
 
@@ -374,7 +402,7 @@ void HealthView::setNetworks(const QStringList& titles, const std::vector<nn::Ne
         m_grid->addWidget(c, k / std::max(1, columns), k % std::max(1, columns));
         c->setMinimumHeight(n > 4 ? 420 : 480);
         c->setNetwork(k < titles.size() ? titles[k] : QString(),
-                      titles.isEmpty() ? style::kText : netstyle::memberColor(k),
+                      titles.isEmpty() ? QColor() : netstyle::memberColor(k),
                       specs[std::size_t(k)]);
     }
     refresh();

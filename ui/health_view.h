@@ -52,6 +52,9 @@ protected:
 private:
     QCPAxisRect* addPanel(QCPLayoutGrid* grid, int row, int column, QCPTextElement*& title);
     void retranslate();
+    /// Colours, fonts and line widths from the theme and the presentation scale.
+    void applyAppearance();
+    void styleSeries();
     void rebuildSeries();
     void appendSeries(const std::vector<MetricSample>& samples);
 

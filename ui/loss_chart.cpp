@@ -23,28 +23,26 @@ protected:
 };
 
 void styleAxis(QCPAxis* axis) {
-    axis->setBasePen(QPen(style::kAxis, 1));
-    axis->setTickPen(QPen(style::kAxis, 1));
-    axis->setSubTickPen(QPen(style::kAxis, 1));
+    const ThemeColors& c = style::colors();
+    axis->setBasePen(QPen(c.axis, 1));
+    axis->setTickPen(QPen(c.axis, 1));
+    axis->setSubTickPen(QPen(c.axis, 1));
     axis->setTickLabelFont(style::plotFont(12));
     axis->setLabelFont(style::plotFont(12));
-    axis->setTickLabelColor(style::kText);
-    axis->setLabelColor(style::kText);
-    axis->grid()->setPen(QPen(style::kGrid, 1));
+    axis->setTickLabelColor(c.plotText);
+    axis->setLabelColor(c.plotText);
+    axis->grid()->setPen(QPen(c.grid, 1));
     axis->setTickLengthIn(0);
-    axis->setTickLengthOut(4);
+    axis->setTickLengthOut(int(std::lround(style::width(4))));
     axis->setSubTickLengthIn(0);
-    axis->setSubTickLengthOut(2);
+    axis->setSubTickLengthOut(int(std::lround(style::width(2))));
 }
 
 }  // namespace
 
 LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
-    setBackground(Qt::white);
     setPlottingHint(QCP::phFastPolylines, true);
     setNotAntialiasedElements(QCP::aeGrid | QCP::aeAxes);
-    styleAxis(xAxis);
-    styleAxis(yAxis);
     xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     yAxis->setTicker(QSharedPointer<MinusTicker>::create());
     xAxis->ticker()->setTickCount(5);
@@ -52,14 +50,27 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     axisRect()->setupFullAxesBox(false);
     xAxis2->setVisible(false);
     yAxis2->setVisible(false);
-    legend->setFont(style::plotFont(12));
     legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(QColor(255, 255, 255, 215));
-    legend->setIconSize(22, 10);
     legend->setRowSpacing(-2);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     legend->setVisible(true);
     setNetworks({}, {});
+    connect(&Appearance::instance(), &Appearance::changed, this, &LossChart::applyAppearance);
+    applyAppearance();
+}
+
+void LossChart::applyAppearance() {
+    const ThemeColors& c = style::colors();
+    setBackground(c.plotBackground);
+    styleAxis(xAxis);
+    styleAxis(yAxis);
+    legend->setFont(style::plotFont(12));
+    legend->setTextColor(c.plotText);
+    QColor brush = c.plotBackground;
+    brush.setAlpha(215);
+    legend->setBrush(brush);
+    legend->setIconSize(int(std::lround(style::width(22))), int(std::lround(style::width(10))));
+    for (Series& s : m_series) styleSeries(s);
     retranslate();
 }
 
@@ -70,7 +81,7 @@ void LossChart::setNetworks(const QStringList& names, const std::vector<QColor>&
     for (int k = 0; k < count; ++k) {
         Series s;
         s.name = k < names.size() ? names[k] : QString();
-        s.color = k < static_cast<int>(colors.size()) ? colors[std::size_t(k)] : style::kText;
+        s.color = k < static_cast<int>(colors.size()) ? colors[std::size_t(k)] : QColor();
         s.test = addGraph();
         s.train = addGraph();
         m_series.push_back(std::move(s));
@@ -90,11 +101,11 @@ void LossChart::styleSeries(Series& s) {
     const bool single = m_series.size() == 1 && s.name.isEmpty();
     if (single) {
         // One network: test loss dark and solid, training loss grey (as in the output header).
-        s.test->setPen(QPen(style::kText, 2.5));
-        s.train->setPen(QPen(QColor(0x9A, 0xA1, 0xAB), 2.0));
+        s.test->setPen(QPen(style::colors().plotText, style::width(2.5)));
+        s.train->setPen(QPen(style::colors().seriesMuted, style::width(2.0)));
     } else {
-        QPen test(s.color, 2.5);
-        QPen train(s.color, 1.6, Qt::DashLine);
+        QPen test(s.color, style::width(2.5));
+        QPen train(s.color, style::width(1.6), Qt::DashLine);
         s.test->setPen(test);
         s.train->setPen(train);
     }

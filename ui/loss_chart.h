@@ -65,6 +65,8 @@ private:
     void append(Series& s, const std::vector<MetricSample>& samples);
     double valueOf(const MetricSample& s, bool test) const;
     void styleSeries(Series& s);
+    /// Colours, fonts and line widths from the theme and the presentation scale.
+    void applyAppearance();
     void updateLegend();
     void fitRanges();
 

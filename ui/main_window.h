@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
 
 class QActionGroup;
+class QMenu;
 class QTabWidget;
 
 namespace actlab::ui {
@@ -10,7 +12,11 @@ namespace actlab::ui {
 class AppSettings;
 class ExplorerPage;
 class ExplorerState;
+class LessonBanner;
+class LessonCatalog;
 class NetworkPage;
+class PresentationMode;
+class SessionController;
 
 /// The application window. It composes the pages, menus and status bar, and restores its
 /// geometry and the explorer's state from AppSettings; the pages do the work.
@@ -21,6 +27,7 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     /// A window that reads and writes `settings` (it takes ownership).
     explicit MainWindow(AppSettings* settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     /// Adds a page as a tab after the existing ones; returns its index.
     int addPage(QWidget* page, const QString& title);
@@ -33,26 +40,77 @@ public:
     ExplorerState* explorerState() const { return m_state; }
     AppSettings* settings() const { return m_settings; }
 
-    /// Shows registry texts in `lang` ("en", "zh_CN") and remembers the choice.
-    void setLanguage(const QString& lang);
+    /// The open document: Save, Open, the recent files, the unsaved state.
+    SessionController* sessionController() const { return m_session; }
+    /// The lessons of the Lessons menu.
+    const LessonCatalog& lessons() const { return *m_lessons; }
+    LessonBanner* lessonBanner() const { return m_banner; }
+    PresentationMode* presentation() const { return m_presentation; }
+
+    /// Opens a session file without dialogs: "" on success, or the message naming the problem
+    /// (nothing changed then). For the command line and tests.
+    QString openSession(const QString& path);
+    /// Shows lesson `number` (1-based, in the Lessons menu's order): "" or the problem.
+    QString openLesson(int number);
+
+    /// Switches the whole interface to `lang` ("en", "zh_CN"), with no restart, and remembers
+    /// the choice. Unknown codes are ignored (returns false).
+    bool setLanguage(const QString& lang);
+    /// The language of the interface now.
+    QString language() const;
+    /// Theme by id: "system", "light", "contrast", "dark" (false for an unknown id).
+    bool setTheme(const QString& id);
     /// Writes geometry and explorer state to the settings (also done on close).
     void writeSettings();
 
+    /// The window's menus, for tests.
+    QMenu* lessonsMenu() const { return m_menus.lessons; }
+    QMenu* recentMenu() const { return m_menus.recent; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    QAction* addMenuAction(QMenu* menu, const char* name, void (MainWindow::*slot)());
+    QMenu* addMenu(QMenu* parent = nullptr);
     void createMenus();
+    void fillLessonsMenu();
+    void fillRecentMenu();
+    void retranslate();
+    void updateTitle();
+    void showPageHint();
     void readSettings();
+    void newSession();
+    void open();
+    void save();
+    void saveAs();
+    void quit();
+    void showShortcuts();
     void showAbout();
 
     AppSettings* m_settings;
+    std::unique_ptr<LessonCatalog> m_lessons;
     ExplorerState* m_state;
     QTabWidget* m_pages;
     ExplorerPage* m_explorer;
     NetworkPage* m_network;
+    LessonBanner* m_banner;
+    SessionController* m_session = nullptr;
+    PresentationMode* m_presentation = nullptr;
     QActionGroup* m_languages = nullptr;
+    QActionGroup* m_themes = nullptr;
     QActionGroup* m_pngScales = nullptr;
+    QAction* m_showBanner = nullptr;
+    QAction* m_openLessonFolder = nullptr;
+    struct Menus {
+        QMenu *file, *recent, *exportMenu, *pngScale, *edit, *view, *theme, *language, *curves,
+            *network, *lessons, *help;
+    } m_menus{};
+    struct Actions {
+        QAction *newSession, *open, *save, *saveAs, *quit, *copyCode, *shortcuts, *about,
+            *aboutQt;
+    } m_actions{};
 };
 
 }  // namespace actlab::ui

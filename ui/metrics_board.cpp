@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "network_style.h"
+#include "plot_style.h"
 
 namespace actlab::ui {
 
@@ -80,7 +81,7 @@ void MetricsBoard::paintEvent(QPaintEvent*) {
     const int gap = all.size() > 1 ? std::max(12, (width() - total) / int(all.size() - 1)) : 0;
     int x = 0;
     for (std::size_t k = 0; k < all.size(); ++k) {
-        const QColor color = all[k].muted ? QColor(0x6B, 0x74, 0x80) : QColor(0x1F, 0x29, 0x33);
+        const QColor color = all[k].muted ? style::colors().faint : style::colors().strong;
         p.setPen(color);
         p.setFont(caption);
         p.drawText(x, cm.ascent(), all[k].caption);

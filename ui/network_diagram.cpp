@@ -13,6 +13,7 @@
 #include "network_style.h"
 #include "nn/grid.h"
 #include "qt_text.h"
+#include "plot_style.h"
 
 namespace actlab::ui {
 
@@ -265,7 +266,10 @@ void NetworkDiagram::retranslate() {
 }
 
 void NetworkDiagram::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        relayout();  // the neuron counts ("4 neurons") are words that relayout() fits
+    }
     QWidget::changeEvent(event);
 }
 
@@ -404,7 +408,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         const QRectF band(chip.center().x() - half, chip.top() - 4, 2 * half,
                           bottom - chip.top() + 14);
         p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0xE4, 0xEF, 0xF8));
+        p.setBrush(style::colors().selectionBand);
         p.drawRoundedRect(band, 10, 10);
     }
     paintLinks(p);
@@ -413,9 +417,9 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     for (const QRectF& r : m_outputNodes) {
         const QPointF a(r.right() + 3, r.center().y());
         const QPointF b(width() - 6.0, r.center().y());
-        p.setPen(QPen(QColor(0x8A, 0x92, 0x9C), 2));
+        p.setPen(QPen(style::colors().arrow, 2));
         p.drawLine(a, b);
-        p.setBrush(QColor(0x8A, 0x92, 0x9C));
+        p.setBrush(style::colors().arrow);
         p.setPen(Qt::NoPen);
         p.drawPolygon(QPolygonF({b, b + QPointF(-7, -4.5), b + QPointF(-7, 4.5)}));
     }
@@ -424,7 +428,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
 void NetworkDiagram::paintLinks(QPainter& p) const {
     if (!m_hasNetwork) {
         // Before the first frame: thin grey links show the wiring.
-        p.setPen(QPen(QColor(0xD5, 0xDA, 0xE0), 1));
+        p.setPen(QPen(style::colors().idleLink, 1));
         for (const auto& layer : m_linkPaths)
             for (const auto& pts : layer) p.drawPolyline(pts.data(), int(pts.size()));
         return;
@@ -458,7 +462,7 @@ void NetworkDiagram::paintLinks(QPainter& p) const {
         const QColor color = netstyle::diverging(link.w < 0 ? -strength : strength);
         const double width = linkWidth(link.w);
         if (link.hovered) {
-            p.setPen(QPen(QColor(0x26, 0x2B, 0x33), width + 3, Qt::SolidLine, Qt::RoundCap));
+            p.setPen(QPen(style::colors().nodeBorder, width + 3, Qt::SolidLine, Qt::RoundCap));
             p.drawPath(path);
         }
         p.setPen(QPen(color, width, Qt::SolidLine, Qt::FlatCap));
@@ -474,17 +478,17 @@ void NetworkDiagram::paintNodes(QPainter& p) const {
             p.setRenderHint(QPainter::SmoothPixmapTransform);
             p.drawImage(r, m_unitImages[std::size_t(unit)]);
         } else {
-            p.setBrush(QColor(0xEE, 0xF0, 0xF3));
+            p.setBrush(style::colors().nodeEmpty);
             p.drawRect(r);
         }
         p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(QColor(0x26, 0x2B, 0x33), hovered ? 3.0 : 1.2));
+        p.setPen(QPen(style::colors().nodeBorder, hovered ? 3.0 : 1.2));
         p.drawRect(r);
         if (m_hasNetwork && std::isfinite(bias)) {
             // The bias: a small square at the lower left, on the same colour scale.
             const double b = std::max(5.0, r.width() * 0.2);
             const QRectF sq(r.left() - b * 0.55, r.bottom() - b * 0.45, b, b);
-            p.setPen(QPen(QColor(0x26, 0x2B, 0x33), 0.8));
+            p.setPen(QPen(style::colors().nodeBorder, 0.8));
             p.setBrush(netstyle::diverging(bias));
             p.drawRect(sq);
         }

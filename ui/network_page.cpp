@@ -24,6 +24,7 @@
 #include "activations/activation_call.h"
 #include "activations/registry.h"
 #include "app_settings.h"
+#include "appearance.h"
 #include "boundary_plot.h"
 #include "compare_view.h"
 #include "dataset_panel.h"
@@ -44,54 +45,6 @@
 namespace actlab::ui {
 
 namespace {
-
-/// The page's own look; the main window's style sheet supplies the rest.
-const char* const kStyleSheet = R"(
-QWidget#trainingBar { background: #F3F5F7; border-bottom: 1px solid #DDE2E8; }
-QLabel#fieldCaption { color: #5A6370; font-size: 11pt; }
-#epochCounter { font-size: 27pt; color: #1F2933; }
-QToolButton#playButton { background: #0B4F7C; border: none; border-radius: 30px; }
-QToolButton#playButton:hover { background: #0072B2; }
-QToolButton#playButton:disabled { background: #A7B0BA; }
-QToolButton#roundButton { background: white; border: 1px solid #BFC7D0; border-radius: 15px;
-                          font-size: 15pt; font-weight: 600; color: #37414D; padding: 0px; }
-QWidget#trainingBar QToolButton#roundButton { border-radius: 20px; }
-QToolButton#roundButton:hover { background: #E8F1F9; }
-QToolButton#roundButton:disabled { color: #C5CCD4; border-color: #E3E7EC; }
-QLabel#columnTitle, QLabel#diagramTitle { color: #37414D; font-weight: 700; letter-spacing: 1px; }
-QLabel#layerWidth { color: #5A6370; }
-QToolButton#layerChip { background: white; border: 1px solid #BFC7D0; border-radius: 6px;
-                        padding: 1px 4px; color: #26313D; }
-QToolButton#layerChip:checked { background: #0072B2; border-color: #0072B2; color: white;
-                                font-weight: 600; }
-QToolButton#featureButton { border: none; padding: 0px 2px; color: #26313D; }
-QToolButton#featureButton:!checked { color: #9AA3AD; }
-QToolButton#datasetButton { border: 2px solid transparent; border-radius: 6px; padding: 1px;
-                            background: white; }
-QToolButton#datasetButton:hover { border-color: #9CC3E4; }
-QToolButton#datasetButton:checked { border: 3px solid #1F2933; }
-QLabel#datasetName { font-weight: 600; color: #26313D; }
-QToolButton#editButton { background: white; border: 1px solid #BFC7D0; border-radius: 4px;
-                         padding: 3px 6px; }
-QToolButton#editButton:checked { background: #FDECEA; border-color: #D96C5F; }
-QToolButton#editButton:disabled { color: #B8BEC6; }
-QToolButton#viewButton { background: white; border: 1px solid #BFC7D0; padding: 4px 16px;
-                         color: #26313D; }
-QToolButton#viewButton:checked { background: #DCEBF7; border-color: #7FB3DA; color: #0B4F7C; }
-QToolButton#chooseButton { background: white; border: 1px solid #BFC7D0; border-radius: 4px;
-                           padding: 4px 12px; }
-QToolButton#chooseButton::menu-indicator { image: none; width: 0px; }
-QLabel#focusLabel { color: #0072B2; font-weight: 600; }
-QLabel#outputSubtitle { color: #0072B2; font-weight: 600; }
-QFrame#compareCell { background: white; border: 1px solid #DDE2E8; border-radius: 8px; }
-QFrame#compareCell[hover="true"] { border: 2px solid #0072B2; }
-QLabel#cellTitle { font-size: 15pt; font-weight: 700; color: #1F2933; }
-#cellStats { font-size: 13pt; color: #37414D; }
-QLabel#emptyText { font-size: 15pt; color: #37414D; }
-QPushButton#bigButton { font-size: 14pt; padding: 10px 26px; }
-QLabel#banner { color: #8A1C1C; background: #FDECEA; border: 1px solid #D96C5F;
-                border-radius: 6px; padding: 6px 10px; }
-)";
 
 constexpr int kUnitGrid = 32;   ///< neuron thumbnails
 constexpr int kHoverGrid = 64;  ///< a hovered neuron shown large
@@ -118,7 +71,11 @@ NetworkPage::NetworkPage(ExplorerState* explorer, QWidget* parent)
       m_worker(new TrainingWorker(this)),
       m_undo(new QUndoStack(this)) {
     setObjectName(QStringLiteral("networkPage"));
-    setStyleSheet(QString::fromUtf8(kStyleSheet));
+    // The page's own look (the main window's style sheet supplies the rest), in the theme's
+    // colours and at the presentation scale.
+    setStyleSheet(Appearance::instance().networkStyleSheet());
+    connect(&Appearance::instance(), &Appearance::changed, this,
+            [this] { setStyleSheet(Appearance::instance().networkStyleSheet()); });
     m_data = nn::sessionData(m_session);
     m_session.view.epochsPerFrame = m_epochsPerFrame;
     createActions();
@@ -274,7 +231,12 @@ QWidget* NetworkPage::createLeftColumn() {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setFixedWidth(292);
+    // As wide as the data and setup panels need at the presentation scale.
+    const auto fit = [scroll] {
+        scroll->setFixedWidth(int(292 * std::max(1.0, Appearance::instance().scale())));
+    };
+    fit();
+    connect(&Appearance::instance(), &Appearance::changed, scroll, fit);
     return scroll;
 }
 
@@ -475,6 +437,7 @@ void NetworkPage::restart(bool keepPlaying) {
     rebuildViews();
     syncControls();
     if (play) setPlaying(true);
+    emit sessionChanged();
 }
 
 QString NetworkPage::activationName(const std::string& id) const {
@@ -719,12 +682,14 @@ void NetworkPage::setLearningRate(double rate) {
     m_session.training.learningRate = rate;
     m_worker->setLearningRate(rate);
     m_bar->setConfig(m_session.training);
+    emit sessionChanged();
 }
 
 void NetworkPage::setBatchSize(int size) {
     m_session.training.batchSize = std::clamp(size, 1, 1000);
     m_worker->setBatchSize(m_session.training.batchSize);
     m_bar->setConfig(m_session.training);
+    emit sessionChanged();
 }
 
 void NetworkPage::setRegularization(nn::Regularization kind, double rate) {
@@ -732,6 +697,7 @@ void NetworkPage::setRegularization(nn::Regularization kind, double rate) {
     m_session.training.regularizationRate = std::clamp(rate, 0.0, 10.0);
     m_worker->setRegularization(kind, m_session.training.regularizationRate);
     m_bar->setConfig(m_session.training);
+    emit sessionChanged();
 }
 
 void NetworkPage::setOptimizer(nn::OptimizerKind kind) {
@@ -825,6 +791,7 @@ bool NetworkPage::setLayerParameter(int layer, const QString& paramId, double va
     }
     if (layer == m_selectedLayer) m_layers->setParams(params);
     pushToExplorer();
+    emit sessionChanged();
     return true;
 }
 
@@ -968,6 +935,7 @@ void NetworkPage::applyData(const DataState& state, bool restartNetworks) {
     m_dataPanel->setCounts(int(m_data.train.size()), int(m_data.test.size()));
     netstyle::replotIfShown(m_output->boundary());
     m_compare->replotCells();
+    emit sessionChanged();
 }
 
 void NetworkPage::addPoint(double x, double y, bool classB) {

@@ -177,6 +177,8 @@ signals:
     void statusMessage(const QString& text, int timeoutMs);
     /// A snapshot was shown (after its data reached the views; their repaints are queued).
     void snapshotShown(int epoch);
+    /// The experiment (session()) may have changed: data, network, or training settings.
+    void sessionChanged();
 
 protected:
     void showEvent(QShowEvent* event) override;

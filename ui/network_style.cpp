@@ -6,6 +6,8 @@
 #include <array>
 #include <cmath>
 
+#include "plot_style.h"
+
 namespace actlab::ui::netstyle {
 
 namespace {
@@ -104,6 +106,8 @@ QColor memberColor(int i) {
         QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),
         QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
         QColor(0x22, 0x22, 0x22), QColor(0x8C, 0x56, 0x4B)};
+    // Black disappears on a dark background: the theme's neutral curve colour takes its place.
+    if (i % int(kMembers.size()) == 6) return style::colors().neutralCurve;
     return kMembers[std::size_t(i) % kMembers.size()];
 }
 

@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QFont>
 
+#include "appearance.h"
+
 namespace actlab::ui::style {
 
 inline const QColor kBlue{0x00, 0x72, 0xB2};
@@ -17,28 +19,23 @@ inline const QColor kSkyBlue{0x56, 0xB4, 0xE9};
 inline const QColor kYellow{0xF0, 0xE4, 0x42};
 inline const QColor kBlack{0x22, 0x22, 0x22};
 
-/// f, f′ and f″ of the current activation.
-inline const QColor kF = kBlue;
-inline const QColor kDf = kVermillion;
-inline const QColor kD2f = kBluishGreen;
+/// The colours of the theme in effect (Appearance): text, axes, grid, the curves of f, f′, f″.
+inline const ThemeColors& colors() {
+    return Appearance::instance().colors();
+}
 
 /// Shading of the vanishing-gradient zone (|f′| < ε) and of the dead zone (f′ = 0).
 inline const QColor kVanishingZone{0xE6, 0x9F, 0x00, 60};
 inline const QColor kDeadZone{0x88, 0x88, 0x88, 90};
 
-/// Axes, grid and text.
-inline const QColor kText{0x26, 0x2B, 0x33};
-inline const QColor kAxis{0x5A, 0x63, 0x70};
-inline const QColor kGrid{0xE3, 0xE6, 0xEA};
-inline const QColor kZeroLine{0x7A, 0x82, 0x8C};
-
-/// Line widths in device-independent pixels: thick enough to read from the back of a room.
+/// Line widths in device-independent pixels at scale 1: thick enough to read from the back of a
+/// room. Draw with width(), which applies the presentation scale.
 inline constexpr double kFWidth = 3.5;
 inline constexpr double kDfWidth = 3.0;
 inline constexpr double kD2fWidth = 2.5;
 inline constexpr double kOverlayWidth = 2.5;
 
-/// Point sizes of the plot's text.
+/// Point sizes of the plot's text at scale 1 (plotFont applies the presentation scale).
 inline constexpr double kTickPt = 14;
 inline constexpr double kLabelPt = 15;
 inline constexpr double kLegendPt = 14;
@@ -47,7 +44,9 @@ inline constexpr double kTitlePt = 17;
 /// The colour of the n-th activation in compare mode (the current one is 0).
 QColor compareColor(int n);
 
-/// A font of the given point size for plot text (the application's family).
+/// A font for plot text: the application's families, `pointSize` times the presentation scale.
 QFont plotFont(double pointSize, bool bold = false);
+/// A line width times the presentation scale.
+double width(double w);
 
 }  // namespace actlab::ui::style

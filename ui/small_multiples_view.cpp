@@ -111,17 +111,18 @@ void ActivationThumbnail::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF card = QRectF(rect()).adjusted(2, 2, -2, -2);
-    const QColor border = m_current               ? style::kBlue
-                          : m_hover || hasFocus() ? QColor(0x8A, 0x96, 0xA6)
-                                                  : QColor(0xD5, 0xDA, 0xE1);
+    const ThemeColors& theme = style::colors();
+    const QColor border = m_current               ? theme.accent
+                          : m_hover || hasFocus() ? theme.muted
+                                                  : theme.line;
     p.setPen(QPen(border, m_current ? 3 : 1.5));
-    p.setBrush(m_current ? QColor(0xEE, 0xF5, 0xFB) : QColor(Qt::white));
+    p.setBrush(m_current ? theme.selectionBand : theme.plotBackground);
     p.drawRoundedRect(card, 8, 8);
 
     QFont nameFont = font();
     nameFont.setBold(true);
     p.setFont(nameFont);
-    p.setPen(style::kText);
+    p.setPen(theme.plotText);
     const QFontMetrics fm(nameFont);
     const QRectF nameRect = card.adjusted(10, 6, -10, 0);
     p.drawText(nameRect.adjusted(0, 0, 0, -(nameRect.height() - fm.height())),
@@ -139,14 +140,14 @@ void ActivationThumbnail::paintEvent(QPaintEvent*) {
     };
 
     // Zero lines.
-    p.setPen(QPen(style::kZeroLine, 1));
+    p.setPen(QPen(theme.zeroLine, 1));
     if (m_yMin < 0 && m_yMax > 0)
         p.drawLine(QPointF(area.left(), py(0)), QPointF(area.right(), py(0)));
     if (m_xMin < 0 && m_xMax > 0)
         p.drawLine(QPointF(px(0), area.top()), QPointF(px(0), area.bottom()));
 
     if (!m_valid) {
-        p.setPen(QColor(0x8A, 0x1C, 0x1C));
+        p.setPen(theme.errorText);
         p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, tr("parameters not accepted"));
         return;
     }
@@ -173,8 +174,8 @@ void ActivationThumbnail::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
     };
-    drawCurve(m_df, style::kDf, 2.0);
-    drawCurve(m_f, style::kF, 2.75);
+    drawCurve(m_df, theme.df, style::width(2.0));
+    drawCurve(m_f, theme.f, style::width(2.75));
 }
 
 // --- SmallMultiplesView ---------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "plot_style.h"
 #include "qt_text.h"
 
 namespace actlab::ui {
@@ -23,8 +24,9 @@ QLabel* sectionTitle(QWidget* parent) {
 
 QString chip(bool yes, const QString& text) {
     // ✓ and ✗ as well as colour, so the meaning survives greyscale projection.
-    return yes ? QStringLiteral("<span style=\"color:#00795A\">&#10003;&nbsp;%1</span>").arg(text)
-               : QStringLiteral("<span style=\"color:#8A8F98\">&#10007;&nbsp;%1</span>").arg(text);
+    const QColor color = yes ? style::colors().good : style::colors().faint;
+    return QStringLiteral("<span style=\"color:%1\">%2&nbsp;%3</span>")
+        .arg(color.name(), yes ? QStringLiteral("&#10003;") : QStringLiteral("&#10007;"), text);
 }
 
 }  // namespace
@@ -100,6 +102,7 @@ TeachingPanel::TeachingPanel(QWidget* parent)
 
     connect(m_copy, &QPushButton::clicked, this, &TeachingPanel::copySnippet);
     connect(m_copiedTimer, &QTimer::timeout, this, [this] { m_copy->setText(tr("Copy")); });
+    connect(&Appearance::instance(), &Appearance::changed, this, &TeachingPanel::refresh);
     refresh();
 }
 

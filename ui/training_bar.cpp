@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "plot_style.h"
 #include "text_line.h"
 
 namespace actlab::ui {
@@ -119,8 +120,12 @@ TrainingBar::TrainingBar(QWidget* parent)
         b->setFixedSize(40, 40);
         b->setIconSize(QSize(24, 24));
     }
-    m_reset->setIcon(glyphIcon(Glyph::Reset, QColor(0x37, 0x41, 0x4D), 24));
-    m_step->setIcon(glyphIcon(Glyph::Step, QColor(0x37, 0x41, 0x4D), 24));
+    const auto paintIcons = [this] {
+        m_reset->setIcon(glyphIcon(Glyph::Reset, style::colors().text2, 24));
+        m_step->setIcon(glyphIcon(Glyph::Step, style::colors().text2, 24));
+    };
+    paintIcons();
+    connect(&Appearance::instance(), &Appearance::changed, this, paintIcons);
     m_epoch->setObjectName(QStringLiteral("epochCounter"));
     m_epoch->setText(epochText(0));
     // Room for six digits, so that the counter does not jump while it counts.

@@ -339,7 +339,15 @@ SessionLoad parseSession(std::string_view text) {
             fail("version", "this file is version " + std::to_string(version) +
                                 "; this Activation Lab reads up to version " +
                                 std::to_string(kSessionVersion));
-        s.title = top.string("title", "");
+        // A title is one string, or {"en", "zh"} like the description (lessons).
+        if (top.has("title") && top.raw("title").is_object()) {
+            ObjectReader t(top.raw("title"), "title");
+            s.title = t.string("en", "");
+            s.titleZh = t.string("zh", "");
+            t.finish();
+        } else {
+            s.title = top.string("title", "");
+        }
         if (top.has("description")) {
             ObjectReader d(top.raw("description"), "description");
             s.descriptionEn = d.string("en", "");
@@ -411,7 +419,10 @@ std::string serializeSession(const Session& s) {
     Json j;
     j["format"] = kSessionFormat;
     j["version"] = kSessionVersion;
-    if (!s.title.empty()) j["title"] = s.title;
+    if (!s.titleZh.empty())
+        j["title"] = {{"en", s.title}, {"zh", s.titleZh}};
+    else if (!s.title.empty())
+        j["title"] = s.title;
     if (!s.descriptionEn.empty() || !s.descriptionZh.empty())
         j["description"] = {{"en", s.descriptionEn}, {"zh", s.descriptionZh}};
     j["seed"] = s.seed;

@@ -19,7 +19,7 @@ inline constexpr std::string_view kSessionFormat = "activation-lab-session";
 inline constexpr int kSessionVersion = 1;
 
 struct Session {
-    std::string title;                   ///< optional
+    std::string title, titleZh;          ///< optional; the Chinese title of a lesson
     std::string descriptionEn, descriptionZh;  ///< optional (lessons)
     std::uint64_t seed = 1;              ///< weights initialisation and shuffling
     /// The data: generated from `generator`, or the explicit `points` when set.

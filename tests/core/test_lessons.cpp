@@ -43,6 +43,7 @@ TEST_P(Lesson, LoadsAndTrainsTwentyEpochsInBothLanguages) {
     ASSERT_TRUE(r.ok()) << r.error;
     const nn::Session& s = r.session;
     EXPECT_FALSE(s.title.empty());
+    EXPECT_FALSE(s.titleZh.empty());
     EXPECT_GT(s.descriptionEn.size(), 100u);
     EXPECT_GT(s.descriptionZh.size(), 100u);
     std::vector<std::string> members = s.compare;

@@ -57,6 +57,26 @@ TEST(Session, ParsesEveryField) {
     EXPECT_EQ(s.training.regularization, nn::Regularization::L2);
 }
 
+TEST(Session, ATitleInBothLanguagesRoundTrips) {
+    std::string text = kValid;
+    const std::string plain = "\"title\": \"Dying ReLU\"";
+    ASSERT_NE(text.find(plain), std::string::npos);
+    text.replace(text.find(plain), plain.size(),
+                 "\"title\": {\"en\": \"Dying ReLU\", \"zh\": \"死亡 ReLU\"}");
+    const nn::SessionLoad r = nn::parseSession(text);
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.session.title, "Dying ReLU");
+    EXPECT_EQ(r.session.titleZh, "死亡 ReLU");
+    const std::string saved = nn::serializeSession(r.session);
+    const nn::SessionLoad again = nn::parseSession(saved);
+    ASSERT_TRUE(again.ok()) << again.error;
+    EXPECT_EQ(again.session.titleZh, "死亡 ReLU");
+    EXPECT_EQ(nn::serializeSession(again.session), saved);
+    // An unknown language key is refused like any other unknown field.
+    text.replace(text.find("\"zh\""), 4, "\"fr\"");
+    EXPECT_FALSE(nn::parseSession(text).ok());
+}
+
 TEST(Session, SaveLoadSaveIsByteIdentical) {
     const nn::SessionLoad r = nn::parseSession(kValid);
     ASSERT_TRUE(r.ok()) << r.error;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "session_controller.h"
+
 #include <QApplication>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -26,6 +28,10 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ActivationLabTests");
     QApplication::setApplicationName("Activation Lab Tests");
+    // Closing a window with unsaved changes asks what to do: tests answer "discard" without a
+    // dialog (the tests of the question itself set their own answer).
+    actlab::ui::SessionController::setDefaultPrompt(
+        [](const QString&) { return QMessageBox::Discard; });
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());

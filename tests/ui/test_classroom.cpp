@@ -1,0 +1,388 @@
+// The classroom features of the main window: sessions (save, open, recent files, a bad file,
+// unsaved changes), the Lessons menu and its explanation, presentation mode, themes, the state
+// restored on the next start, and help.
+
+#include <QAbstractButton>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <memory>
+
+#include "app_settings.h"
+#include "appearance.h"
+#include "curve_plot.h"
+#include "explorer_page.h"
+#include "explorer_state.h"
+#include "lesson_banner.h"
+#include "lesson_catalog.h"
+#include "main_window.h"
+#include "network_page.h"
+#include "nn/session.h"
+#include "presentation_mode.h"
+#include "session_controller.h"
+#include "shortcuts_dialog.h"
+#include "ui_test_support.h"
+
+namespace actlab::ui {
+namespace {
+
+using test::flush;
+
+class ClassroomTest : public ::testing::Test {
+protected:
+    void SetUp() override { open(); }
+    void TearDown() override {
+        // Leave the process-wide appearance as the next test expects it.
+        Appearance::instance().setTheme(Appearance::Theme::Light);
+        Appearance::instance().setScale(1.0);
+    }
+
+    void open() {
+        window = std::make_unique<MainWindow>(new AppSettings(dir.filePath("settings.ini")));
+        window->resize(1400, 900);
+        window->show();
+        flush();
+        session = window->sessionController();
+        network = window->networkPage();
+    }
+    /// Closes the window (answering `answer` if asked about unsaved changes) and opens the
+    /// application again on the same settings.
+    void restart() {
+        window->close();
+        window.reset();
+        open();
+    }
+    QString path(const QString& name) const { return dir.filePath(name); }
+    static QString readAll(const QString& file) {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+    /// The triggered action of the Lessons menu whose text contains `text`.
+    QAction* lessonAction(const QString& text) const {
+        QMenu* menu = window->lessonsMenu();
+        emit menu->aboutToShow();
+        for (QAction* a : menu->actions())
+            if (a->text().contains(text)) return a;
+        return nullptr;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<MainWindow> window;
+    SessionController* session = nullptr;
+    NetworkPage* network = nullptr;
+};
+
+// --- sessions -----------------------------------------------------------------------------------
+
+TEST_F(ClassroomTest, SaveAndOpenRoundTripTheExperimentAndTrackChanges) {
+    EXPECT_FALSE(session->isModified());
+    network->addPoint(1.5, -2.0, true);
+    flush();
+    EXPECT_TRUE(session->isModified());
+    EXPECT_TRUE(window->isWindowModified());
+
+    const QString file = path("mine.actlab.json");
+    ASSERT_EQ(session->saveTo(file), "");
+    EXPECT_FALSE(session->isModified());
+    EXPECT_FALSE(window->isWindowModified());
+    EXPECT_TRUE(window->windowTitle().contains("mine.actlab.json"));
+    const nn::SessionLoad saved = nn::parseSession(readAll(file).toStdString());
+    ASSERT_TRUE(saved.ok()) << saved.error;
+    ASSERT_TRUE(saved.session.points.has_value());
+    EXPECT_EQ(saved.session.points->train.size() + saved.session.points->test.size(),
+              network->session().points->train.size() + network->session().points->test.size());
+    // QSaveFile leaves no temporary file behind.
+    EXPECT_EQ(QDir(dir.path()).entryList({"mine*"}, QDir::Files).size(), 1);
+
+    const nn::Session before = network->session();
+    ASSERT_EQ(window->openLesson(1), "");
+    EXPECT_NE(network->session(), before);
+    ASSERT_EQ(window->openSession(file), "");
+    EXPECT_EQ(network->session().points, before.points);
+    EXPECT_EQ(session->filePath(), QFileInfo(file).absoluteFilePath());
+    EXPECT_FALSE(session->isModified());
+    ASSERT_FALSE(window->settings()->recentFiles().isEmpty());
+    EXPECT_EQ(window->settings()->recentFiles().front(), QFileInfo(file).absoluteFilePath());
+    emit window->recentMenu()->aboutToShow();
+    EXPECT_TRUE(window->recentMenu()->actions().front()->text().contains("mine.actlab.json"));
+}
+
+/// A lesson with 99 neurons in its first layer (at most 32 are allowed).
+QByteArray tooManyNeurons() {
+    QFile f(QStringLiteral(ACTLAB_LESSONS_DIR "/03-zero-centred-tanh.actlab.json"));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QByteArray text = f.readAll();
+    const qsizetype at = text.indexOf("\"neurons\": ");
+    return at < 0 ? QByteArray() : text.replace(at, 12, "\"neurons\": 99");
+}
+
+TEST_F(ClassroomTest, ABadFileIsNamedAndChangesNothing) {
+    const nn::Session before = network->session();
+    struct Case {
+        const char* name;
+        QByteArray text;
+        const char* mentions;
+    };
+    for (const Case& c : {Case{"garbage.actlab.json", "{ not json", "JSON"},
+                          Case{"wrong.actlab.json", tooManyNeurons(), "neurons"}}) {
+        QFile f(path(c.name));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(c.text);
+        f.close();
+        const QString error = window->openSession(path(c.name));
+        EXPECT_TRUE(error.contains(c.mentions, Qt::CaseInsensitive)) << error.toStdString();
+    }
+    EXPECT_FALSE(window->openSession(path("missing.actlab.json")).isEmpty());
+    EXPECT_EQ(network->session(), before);
+    EXPECT_TRUE(session->filePath().isEmpty());
+
+    // Through the menu, the same problem is shown in a dialog that names the file.
+    QString shown;
+    QTimer::singleShot(0, [&] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+                shown = box->text();
+                box->accept();
+            }
+    });
+    session->openInteractive(path("garbage.actlab.json"));
+    EXPECT_TRUE(shown.contains("garbage.actlab.json")) << shown.toStdString();
+    EXPECT_TRUE(shown.contains("not changed")) << shown.toStdString();
+    EXPECT_EQ(network->session(), before);
+}
+
+TEST_F(ClassroomTest, AFailedSaveReportsAndKeepsTheDocument) {
+    network->addPoint(0.5, 0.5, false);
+    flush();
+    const QString impossible = path("no-such-folder/x.actlab.json");
+    const QString error = session->saveTo(impossible);
+    EXPECT_TRUE(error.contains("x.actlab.json")) << error.toStdString();
+    EXPECT_FALSE(QFile::exists(impossible));
+    EXPECT_TRUE(session->isModified());
+    EXPECT_TRUE(session->filePath().isEmpty());
+
+    // A good save, then a failed one over a folder: the earlier file is as it was.
+    const QString file = path("kept.actlab.json");
+    ASSERT_EQ(session->saveTo(file), "");
+    const QString text = readAll(file);
+    QDir(dir.path()).mkdir("folder.actlab.json");
+    EXPECT_FALSE(session->saveTo(path("folder.actlab.json")).isEmpty());
+    EXPECT_EQ(readAll(file), text);
+}
+
+TEST_F(ClassroomTest, UnsavedChangesAreAskedAboutOnClose) {
+    QStringList asked;
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    session->setPrompt([&](const QString& name) {
+        asked << name;
+        return answer;
+    });
+    EXPECT_TRUE(window->close());  // nothing changed: no question
+    EXPECT_TRUE(asked.isEmpty());
+    window->show();
+    network->addPoint(-1, 1, true);
+    flush();
+    EXPECT_FALSE(window->close());  // cancelled: the window stays, with the change
+    ASSERT_EQ(asked.size(), 1);
+    EXPECT_EQ(asked.front(), session->displayName());
+    EXPECT_TRUE(window->isVisible());
+    EXPECT_TRUE(session->isModified());
+
+    // Save: without a file, Save As asks for a name; with one it writes it.
+    ASSERT_EQ(session->saveTo(path("s.actlab.json")), "");
+    network->addPoint(-2, 1, true);
+    flush();
+    answer = QMessageBox::Save;
+    EXPECT_TRUE(window->close());
+    const nn::SessionLoad saved = nn::loadSessionFile(path("s.actlab.json").toStdString());
+    ASSERT_TRUE(saved.ok());
+    EXPECT_EQ(saved.session.points, network->session().points);
+}
+
+TEST_F(ClassroomTest, TheLastDocumentComesBackOnTheNextStart) {
+    const QString file = path("restored.actlab.json");
+    network->addPoint(2, 2, false);
+    ASSERT_EQ(session->saveTo(file), "");
+    const nn::Session saved = network->session();
+    restart();
+    EXPECT_EQ(session->filePath(), QFileInfo(file).absoluteFilePath());
+    EXPECT_EQ(network->session().points, saved.points);
+    EXPECT_FALSE(session->isModified());
+
+    // Unsaved changes come back as unsaved.
+    network->addPoint(-3, -3, true);
+    flush();
+    const nn::Session changed = network->session();
+    restart();
+    EXPECT_EQ(network->session().points, changed.points);
+    EXPECT_TRUE(session->isModified());
+}
+
+// --- lessons ------------------------------------------------------------------------------------
+
+TEST_F(ClassroomTest, TheLessonsMenuOffersEveryLessonInOneClick) {
+    const LessonCatalog& catalog = window->lessons();
+    ASSERT_GE(catalog.usable().size(), 6u);
+    QMenu* menu = window->lessonsMenu();
+    emit menu->aboutToShow();
+    int offered = 0;
+    for (QAction* a : menu->actions())
+        if (a->data().toString().endsWith(".actlab.json")) ++offered;
+    EXPECT_EQ(offered, int(catalog.usable().size()));
+
+    QAction* dying = lessonAction("Dying ReLU");
+    ASSERT_NE(dying, nullptr);
+    dying->trigger();
+    flush();
+    const Lesson* lesson = catalog.byPath(dying->data().toString());
+    ASSERT_NE(lesson, nullptr);
+    EXPECT_EQ(network->session().compare, lesson->session.compare);
+    EXPECT_EQ(window->pages()->currentWidget(), network);
+    LessonBanner* banner = window->lessonBanner();
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->titleLabel()->text().contains("Dying ReLU"));
+    EXPECT_TRUE(window->windowTitle().contains("Dying ReLU"));
+    EXPECT_FALSE(session->isModified());
+
+    // In Chinese, the banner, the window title and the menu follow without a restart.
+    ASSERT_TRUE(window->setLanguage("zh_CN"));
+    flush();
+    const QString zhTitle = QString::fromStdString(lesson->session.titleZh);
+    EXPECT_EQ(banner->titleLabel()->text(), zhTitle);
+    EXPECT_EQ(banner->textLabel()->text(), QString::fromStdString(lesson->session.descriptionZh));
+    EXPECT_TRUE(window->windowTitle().contains(zhTitle));
+    EXPECT_NE(lessonAction(zhTitle), nullptr);
+    ASSERT_TRUE(window->setLanguage("en"));
+
+    // Closed, the explanation is one menu click away.
+    banner->closeButton()->click();
+    EXPECT_FALSE(banner->isVisible());
+    QAction* show = lessonAction("Explanation");
+    ASSERT_NE(show, nullptr);
+    EXPECT_TRUE(show->isEnabled());
+    show->trigger();
+    EXPECT_TRUE(banner->isVisible());
+
+    EXPECT_FALSE(window->openLesson(99).isEmpty());
+    EXPECT_FALSE(window->openLesson(0).isEmpty());
+}
+
+TEST_F(ClassroomTest, ALessonFileDroppedInAFolderIsALessonAndABrokenOneIsNamed) {
+    QDir(dir.path()).mkdir("lessons");
+    QFile::copy(QStringLiteral(ACTLAB_LESSONS_DIR "/03-zero-centred-tanh.actlab.json"),
+                path("lessons/90-my-own.actlab.json"));
+    QFile broken(path("lessons/91-broken.actlab.json"));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("{}");
+    broken.close();
+    const LessonCatalog catalog({QStringLiteral(ACTLAB_LESSONS_DIR), path("lessons")});
+    ASSERT_EQ(catalog.lessons().size(), catalog.usable().size() + 1);
+    EXPECT_EQ(catalog.usable().back()->fileName, "90-my-own.actlab.json");
+    EXPECT_FALSE(catalog.lessons().back().ok());
+    EXPECT_TRUE(catalog.lessons().back().error.contains("format"))
+        << catalog.lessons().back().error.toStdString();
+}
+
+// --- presentation and themes --------------------------------------------------------------------
+
+TEST_F(ClassroomTest, PresentationModeScalesTextAndLinesOfThePlots) {
+    CurvePlot* plot = window->explorerPage()->plot();
+    const double tick = plot->xAxis->tickLabelFont().pointSizeF();
+    const double line = plot->graph(0)->pen().widthF();
+    PresentationMode* mode = window->presentation();
+    mode->toggleAction()->trigger();
+    flush();
+    EXPECT_TRUE(mode->isOn());
+    EXPECT_TRUE(window->isFullScreen());
+    EXPECT_GT(Appearance::instance().scale(), 1.0);
+    const double scale = Appearance::instance().scale();
+    EXPECT_NEAR(plot->xAxis->tickLabelFont().pointSizeF(), tick * scale, 0.01);
+    EXPECT_NEAR(plot->graph(0)->pen().widthF(), line * scale, 0.01);
+
+    mode->largerAction()->trigger();  // Ctrl+=
+    flush();
+    EXPECT_GT(Appearance::instance().scale(), scale);
+    EXPECT_GT(plot->xAxis->tickLabelFont().pointSizeF(), tick * scale);
+    EXPECT_EQ(window->settings()->presentationScale(), Appearance::instance().scale());
+    mode->smallerAction()->trigger();  // Ctrl+-
+    mode->smallerAction()->trigger();
+    flush();
+    EXPECT_LT(Appearance::instance().scale(), scale);
+
+    mode->toggleAction()->trigger();
+    flush();
+    EXPECT_FALSE(mode->isOn());
+    EXPECT_FALSE(window->isFullScreen());
+    EXPECT_EQ(Appearance::instance().scale(), 1.0);
+    EXPECT_NEAR(plot->xAxis->tickLabelFont().pointSizeF(), tick, 0.01);
+}
+
+TEST_F(ClassroomTest, ThemesRecolourThePlotsAndAreRemembered) {
+    CurvePlot* plot = window->explorerPage()->plot();
+    ASSERT_TRUE(window->setTheme("dark"));
+    flush();
+    EXPECT_LT(plot->grab().toImage().pixelColor(5, 5).lightnessF(), 0.3);
+    EXPECT_LT(QApplication::palette().color(QPalette::Window).lightnessF(), 0.3);
+    const QColor darkF = plot->graph(0)->pen().color();
+
+    ASSERT_TRUE(window->setTheme("contrast"));
+    flush();
+    EXPECT_GT(QApplication::palette().color(QPalette::Window).lightnessF(), 0.9);
+    EXPECT_NE(plot->graph(0)->pen().color(), darkF);
+    EXPECT_FALSE(window->setTheme("purple"));
+
+    ASSERT_TRUE(window->setTheme("dark"));
+    restart();
+    EXPECT_EQ(Appearance::instance().resolvedTheme(), Appearance::Theme::Dark);
+}
+
+// --- help and controls --------------------------------------------------------------------------
+
+TEST_F(ClassroomTest, TheShortcutListComesFromTheMenus) {
+    ShortcutsDialog dialog(window.get(), window->menuBar(), window->actions());
+    QStringList keys;
+    for (int r = 0; r < dialog.table()->rowCount(); ++r) keys << dialog.table()->item(r, 0)->text();
+    const QString all = keys.join('\n');
+    for (const QKeySequence& k :
+         {QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::Open),
+          QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::Key_Equal),
+          QKeySequence(Qt::Key_Space)})
+        EXPECT_TRUE(all.contains(k.toString(QKeySequence::NativeText)))
+            << k.toString().toStdString();
+}
+
+TEST_F(ClassroomTest, EveryVisibleControlHasATooltip) {
+    for (QWidget* page : {static_cast<QWidget*>(window->explorerPage()),
+                          static_cast<QWidget*>(network)}) {
+        window->pages()->setCurrentWidget(page);
+        flush();
+        QStringList missing;
+        for (QWidget* w : page->findChildren<QWidget*>()) {
+            const bool control = qobject_cast<QAbstractButton*>(w) ||
+                                 qobject_cast<QAbstractSlider*>(w) ||
+                                 qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w);
+            if (!control || !w->isVisibleTo(window.get())) continue;
+            if (w->inherits("QScrollBar")) continue;
+            if (w->toolTip().isEmpty() && (!w->parentWidget() || w->parentWidget()->toolTip().isEmpty()))
+                missing << QStringLiteral("%1 %2 \"%3\"")
+                               .arg(w->metaObject()->className(), w->objectName(),
+                                    qobject_cast<QAbstractButton*>(w)
+                                        ? qobject_cast<QAbstractButton*>(w)->text()
+                                        : QString());
+        }
+        EXPECT_TRUE(missing.isEmpty()) << missing.join('\n').toStdString();
+    }
+}
+
+}  // namespace
+}  // namespace actlab::ui

@@ -1,0 +1,53 @@
+#pragma once
+// A panel above the pages with the title and the description of the lesson (or of an opened
+// session that has a description), in the language of the interface. It can be closed, and the
+// Lessons menu shows it again.
+
+#include <QFrame>
+#include <QString>
+
+#include "nn/session.h"
+
+class QLabel;
+class QToolButton;
+
+namespace actlab::ui {
+
+/// The lesson's explanation above the pages.
+class LessonBanner : public QFrame {
+    Q_OBJECT
+public:
+    explicit LessonBanner(QWidget* parent = nullptr);
+
+    /// Shows the title and description of `session`; hidden when it has no description.
+    void setSession(const nn::Session& session);
+    /// Forgets the lesson and hides.
+    void clear();
+    /// True when there is a description to show.
+    bool hasText() const { return m_hasText; }
+    /// The language of the description ("en", "zh_CN").
+    void setLanguage(const QString& lang);
+
+    QLabel* titleLabel() const { return m_title; }
+    QLabel* textLabel() const { return m_text; }
+    QToolButton* closeButton() const { return m_close; }
+
+signals:
+    /// The user closed the banner.
+    void dismissed();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void refresh();
+
+    nn::Session m_session;
+    bool m_hasText = false;
+    QString m_lang = QStringLiteral("en");
+    QLabel* m_title;
+    QLabel* m_text;
+    QToolButton* m_close;
+};
+
+}  // namespace actlab::ui
