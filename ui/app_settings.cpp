@@ -252,7 +252,7 @@ void AppSettings::setNormalScale(double scale) {
     m_settings.setValue(kNormalScale, scale);
 }
 double AppSettings::presentationScale() const {
-    return readScale(m_settings, kPresentationScale, 1.5);
+    return readScale(m_settings, kPresentationScale, kDefaultPresentationScale);
 }
 void AppSettings::setPresentationScale(double scale) {
     m_settings.setValue(kPresentationScale, scale);

@@ -91,10 +91,13 @@ public:
     QString theme() const;
     void setTheme(const QString& theme);
     /// The scale of fonts and line widths in normal use and in presentation mode
-    /// (Appearance::kMinScale … kMaxScale; 1 and 1.5 when unset).
+    /// (Appearance::kMinScale … kMaxScale; 1 and kDefaultPresentationScale when unset).
     double normalScale() const;
     void setNormalScale(double scale);
     double presentationScale() const;
+    /// The presentation scale until the user changes it: large enough for the back of a room,
+    /// small enough that a 1280×800 projector still shows every panel.
+    static constexpr double kDefaultPresentationScale = 1.25;
     void setPresentationScale(double scale);
 
     /// Session files opened or saved lately, newest first (at most kMaxRecentFiles).

@@ -1,5 +1,6 @@
 #include "explorer_page.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QActionGroup>
 #include <QCheckBox>
@@ -31,9 +32,24 @@
 #include "qt_text.h"
 #include "small_multiples_view.h"
 #include "teaching_panel.h"
+#include "appearance.h"
 #include "plot_style.h"
 
 namespace actlab::ui {
+
+namespace {
+
+/// Keeps `w` at least `width` pixels wide times the presentation scale, so that the side
+/// columns grow with their text in presentation mode instead of clipping it.
+void scaleMinimumWidth(QWidget* w, int width) {
+    const auto apply = [w, width] {
+        w->setMinimumWidth(int(width * std::max(1.0, Appearance::instance().scale())));
+    };
+    apply();
+    QObject::connect(&Appearance::instance(), &Appearance::changed, w, apply);
+}
+
+}  // namespace
 
 namespace {
 
@@ -214,7 +230,7 @@ QWidget* ExplorerPage::createLeftColumn() {
     layout->addLayout(xRow);
     layout->addLayout(zoneRow);
     layout->addWidget(m_deadCheck);
-    column->setMinimumWidth(280);
+    scaleMinimumWidth(column, 280);
 
     connect(m_vanishingCheck, &QCheckBox::toggled, m_state, &ExplorerState::setVanishingZoneShown);
     connect(m_deadCheck, &QCheckBox::toggled, m_state, &ExplorerState::setDeadZoneShown);
@@ -290,7 +306,7 @@ QWidget* ExplorerPage::createRightColumn() {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(280);
+    scaleMinimumWidth(scroll, 280);
     connect(m_teaching, &TeachingPanel::snippetCopied, this,
             [this] { emit statusMessage(tr("Copied the PyTorch code to the clipboard."), 3000); });
     return scroll;

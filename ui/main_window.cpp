@@ -27,6 +27,7 @@
 #include "presentation_mode.h"
 #include "session_controller.h"
 #include "shortcuts_dialog.h"
+#include "speed_dialog.h"
 #include "teaching_panel.h"
 
 namespace actlab::ui {
@@ -247,6 +248,9 @@ void MainWindow::createMenus() {
     });
     fillLessonsMenu();
 
+    m_menus.tools = addMenu();
+    m_actions.speed = addMenuAction(m_menus.tools, "speed", &MainWindow::showSpeed);
+
     m_menus.help = addMenu();
     m_actions.shortcuts = addMenuAction(m_menus.help, "shortcuts", &MainWindow::showShortcuts);
     m_actions.shortcuts->setShortcut(QKeySequence::HelpContents);
@@ -354,6 +358,11 @@ void MainWindow::retranslate() {
         tr("Session files placed here appear in this menu (%1)")
             .arg(QDir::toNativeSeparators(LessonCatalog::userLessonDir())));
     fillLessonsMenu();
+
+    m_menus.tools->setTitle(tr("&Tools"));
+    m_actions.speed->setText(tr("&Measure Activation Speed…"));
+    m_actions.speed->setToolTip(
+        tr("Time every activation on this computer, relative to ReLU (is GELU faster?)"));
 
     m_menus.help->setTitle(tr("&Help"));
     m_actions.shortcuts->setText(tr("&Keyboard Shortcuts"));
@@ -497,6 +506,13 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::showShortcuts() {
     ShortcutsDialog dialog(this, menuBar(), actions());
     dialog.exec();
+}
+
+void MainWindow::showSpeed() {
+    auto* dialog = new SpeedDialog(language(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->measure();
 }
 
 void MainWindow::showAbout() {

@@ -87,6 +87,7 @@ private:
     void saveAs();
     void quit();
     void showShortcuts();
+    void showSpeed();
     void showAbout();
 
     AppSettings* m_settings;
@@ -105,11 +106,11 @@ private:
     QAction* m_openLessonFolder = nullptr;
     struct Menus {
         QMenu *file, *recent, *exportMenu, *pngScale, *edit, *view, *theme, *language, *curves,
-            *network, *lessons, *help;
+            *network, *lessons, *tools, *help;
     } m_menus{};
     struct Actions {
-        QAction *newSession, *open, *save, *saveAs, *quit, *copyCode, *shortcuts, *about,
-            *aboutQt;
+        QAction *newSession, *open, *save, *saveAs, *quit, *copyCode, *speed, *shortcuts,
+            *about, *aboutQt;
     } m_actions{};
 };
 

@@ -65,16 +65,14 @@ ParameterSlider::ParameterSlider(const ParamSpec& spec, const QString& lang, QWi
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setHorizontalSpacing(8);
     layout->setVerticalSpacing(2);
-    // Label, value and reset on one line; the slider gets the whole width below, a long track
-    // being easier to drag precisely in front of a class.
-    auto* labels = new QVBoxLayout;
-    labels->setSpacing(0);
-    labels->addWidget(m_label);
-    labels->addWidget(m_keyword);
-    layout->addLayout(labels, 0, 0);
-    layout->addWidget(m_spinBox, 0, 1, Qt::AlignVCenter);
-    layout->addWidget(m_reset, 0, 2, Qt::AlignVCenter);
-    layout->addWidget(m_slider, 1, 0, 1, 3);
+    // The name gets a line of its own (it wraps in a narrow column or at a large presentation
+    // scale), then the keyword, value and reset; the slider gets the whole width below, a long
+    // track being easier to drag precisely in front of a class.
+    layout->addWidget(m_label, 0, 0, 1, 3);
+    layout->addWidget(m_keyword, 1, 0, Qt::AlignVCenter);
+    layout->addWidget(m_spinBox, 1, 1, Qt::AlignVCenter);
+    layout->addWidget(m_reset, 1, 2, Qt::AlignVCenter);
+    layout->addWidget(m_slider, 2, 0, 1, 3);
     layout->setColumnStretch(0, 1);
 
     connect(m_slider, &QSlider::valueChanged, this, &ParameterSlider::onSliderMoved);

@@ -39,7 +39,7 @@ PresentationMode::PresentationMode(QMainWindow* window, AppSettings* settings)
     connect(m_smaller, &QAction::triggered, this,
             [this] { setScale(Appearance::smallerScale(scale())); });
     connect(m_reset, &QAction::triggered, this,
-            [this] { setScale(m_on ? 1.5 : 1.0); });
+            [this] { setScale(m_on ? AppSettings::kDefaultPresentationScale : 1.0); });
     retranslate();
     updateActions();
 }

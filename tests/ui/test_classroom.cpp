@@ -31,6 +31,8 @@
 #include "presentation_mode.h"
 #include "session_controller.h"
 #include "shortcuts_dialog.h"
+#include "speed_dialog.h"
+#include "activations/registry.h"
 #include "ui_test_support.h"
 
 namespace actlab::ui {
@@ -344,6 +346,23 @@ TEST_F(ClassroomTest, ThemesRecolourThePlotsAndAreRemembered) {
     ASSERT_TRUE(window->setTheme("dark"));
     restart();
     EXPECT_EQ(Appearance::instance().resolvedTheme(), Appearance::Theme::Dark);
+}
+
+TEST_F(ClassroomTest, TheSpeedDialogTimesEveryActivationAgainstReLU) {
+    SpeedDialog dialog(QStringLiteral("en"));
+    dialog.show();
+    dialog.measure();
+    EXPECT_TRUE(dialog.running());
+    QTest::qWaitFor([&] { return !dialog.running(); }, 30000);
+    ASSERT_FALSE(dialog.running());
+    ASSERT_EQ(dialog.table()->rowCount(), int(activations().size()));
+    for (int r = 0; r < dialog.table()->rowCount(); ++r) {
+        const QString id = dialog.table()->item(r, 0)->data(Qt::UserRole).toString();
+        EXPECT_GT(dialog.nsPerElement(id.toStdString()), 0.0) << id.toStdString();
+        EXPECT_TRUE(dialog.table()->item(r, 2)->text().endsWith(QStringLiteral("\u00D7")));
+    }
+    EXPECT_EQ(dialog.table()->item(0, 0)->data(Qt::UserRole).toString(), "sigmoid");
+    EXPECT_TRUE(dialog.findChild<QLabel*>("speedSummary")->text().contains("GELU"));
 }
 
 // --- help and controls --------------------------------------------------------------------------
