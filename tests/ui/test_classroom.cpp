@@ -2,6 +2,8 @@
 // unsaved changes), the Lessons menu and its explanation, presentation mode, themes, the state
 // restored on the next start, and help.
 
+#include <sys/resource.h>
+
 #include <QAbstractButton>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
@@ -16,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <csignal>
 #include <memory>
 
 #include "app_settings.h"
@@ -180,6 +183,32 @@ TEST_F(ClassroomTest, AFailedSaveReportsAndKeepsTheDocument) {
     QDir(dir.path()).mkdir("folder.actlab.json");
     EXPECT_FALSE(session->saveTo(path("folder.actlab.json")).isEmpty());
     EXPECT_EQ(readAll(file), text);
+}
+
+TEST_F(ClassroomTest, ASaveThatFailsMidwayLeavesTheOldFileIntact) {
+    network->addPoint(-1, 1, false);  // edited data is saved point by point
+    flush();
+    const QString file = path("class.actlab.json");
+    ASSERT_EQ(session->saveTo(file), "");
+    const QString before = readAll(file);
+    ASSERT_GT(before.size(), 2000);  // the points make it long enough to cut
+    network->addPoint(1, 1, true);
+    flush();
+    // The file-size limit makes the write fail with EFBIG after 1,000 bytes: a disk that fills
+    // up during the save.
+    rlimit old{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = old;
+    small.rlim_cur = 1000;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const QString error = session->saveTo(file);
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, previousHandler);
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_EQ(readAll(file), before);
+    EXPECT_TRUE(session->isModified());
+    EXPECT_EQ(QDir(dir.path()).entryList({"class*"}, QDir::Files).size(), 1);  // no leftovers
 }
 
 TEST_F(ClassroomTest, UnsavedChangesAreAskedAboutOnClose) {
