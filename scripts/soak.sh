@@ -5,12 +5,13 @@
 # first 20 s), or if the window stops responding: the app's --heartbeat file is rewritten every
 # second by the GUI thread, so a stale file means a blocked event loop.
 # Writes build/soak/rss.csv, and with PNG_OUT a graph of it (tests/soak/soak_plot).
-# Usage: scripts/soak.sh [SECONDS] [PNG_OUT]
+# Usage: [ACTLAB_BUILD_DIR=build/release] scripts/soak.sh [SECONDS] [PNG_OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 png=${2:-}
-app=build/release/app/activation-lab
+build=${ACTLAB_BUILD_DIR:-build/release}   # another build directory may be given
+app=$build/app/activation-lab
 [ -x "$app" ] || scripts/build.sh Release >/dev/null
 out=build/soak
 mkdir -p "$out"
@@ -48,6 +49,6 @@ while :; do
   [ "$now" -ge "$seconds" ] && break
   sleep 10
 done
-if [ -n "$png" ]; then build/release/tests/soak/soak_plot "$out/rss.csv" "$png"; fi
+if [ -n "$png" ]; then "$build/tests/soak/soak_plot" "$out/rss.csv" "$png"; fi
 [ $status -eq 0 ] && echo "soak: passed, $(( $(tail -1 "$out/rss.csv" | cut -d, -f2) / 1024 )) MB at the end"
 exit $status

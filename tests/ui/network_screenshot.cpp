@@ -3,7 +3,8 @@
 //
 //   xvfb-run -a -s "-screen 0 1600x1000x24" network_screenshot SCENE OUT.png [WIDTH HEIGHT]
 //
-// SCENE is one of: circle_tanh, spiral_relu, compare_xor, health_sigmoid_relu. The page is driven
+// SCENE is one of: circle_tanh, spiral_relu, compare_xor, health_sigmoid_relu, lesson_zh,
+// presentation. The page is driven
 // only through its public API, as a user drives it through the controls; training runs a fixed
 // number of epochs, so every run gives the same picture.
 
@@ -22,7 +23,11 @@
 #include "activations/registry.h"
 #include "app_settings.h"
 #include "compare_view.h"
+#include "explorer_page.h"
+#include "explorer_state.h"
+#include "language_manager.h"
 #include "main_window.h"
+#include "presentation_mode.h"
 #include "network_page.h"
 #include "nn/session.h"
 #include "session_edits.h"
@@ -54,7 +59,25 @@ nn::LayerSpec layer(int neurons, const char* id) {
     return {neurons, id, activation(id).defaults(), nn::PReluMode::PerLayer};
 }
 
-bool setUp(const std::string& scene, NetworkPage* page) {
+bool setUp(const std::string& scene, MainWindow& window) {
+    NetworkPage* page = window.networkPage();
+    if (scene == "lesson_zh") {
+        // Lesson 2 (dying ReLU) in Chinese with its explanation, after 150 epochs.
+        window.setLanguage(QStringLiteral("zh_CN"));
+        if (!window.openLesson(2).isEmpty()) return false;
+        settle();
+        return train(page, 150);
+    }
+    if (scene == "presentation") {
+        // Presentation mode on the projector theme: GELU with f, f′ and f″.
+        window.setTheme(QStringLiteral("contrast"));
+        window.pages()->setCurrentWidget(window.explorerPage());
+        window.explorerPage()->selectActivation(QStringLiteral("gelu"));
+        window.explorerState()->setShowD2f(true);
+        window.presentation()->setOn(true);
+        settle(30);
+        return true;
+    }
     nn::Session s = edits::defaultSession();
     if (scene == "circle_tanh") {
         // TensorFlow Playground's default experiment, after 300 epochs.
@@ -107,13 +130,15 @@ bool setUp(const std::string& scene, NetworkPage* page) {
 int main(int argc, char** argv) {
     if (argc != 3 && argc != 5) {
         std::fprintf(stderr,
-                     "usage: %s circle_tanh|spiral_relu|compare_xor|health_sigmoid_relu OUT.png "
+                     "usage: %s circle_tanh|spiral_relu|compare_xor|health_sigmoid_relu|lesson_zh|"
+                     "presentation OUT.png "
                      "[WIDTH HEIGHT]\n",
                      argv[0]);
         return 2;
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName("Activation Lab");
+    LanguageManager::setupFonts();
     const int width = argc == 5 ? std::atoi(argv[3]) : 1600;
     const int height = argc == 5 ? std::atoi(argv[4]) : 1000;
 
@@ -125,7 +150,7 @@ int main(int argc, char** argv) {
     window.show();
     window.pages()->setCurrentWidget(window.networkPage());
     settle();
-    if (!setUp(argv[1], window.networkPage())) {
+    if (!setUp(argv[1], window)) {
         std::fprintf(stderr, "scene '%s' failed or is unknown\n", argv[1]);
         return 2;
     }
