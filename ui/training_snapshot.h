@@ -29,8 +29,9 @@ struct MetricSample {
 
 /// Samples are taken at epochs that are multiples of sampleStride(epoch): every epoch at first,
 /// then every 2nd, 4th, ... so that a series holds between kMaxSamples and 2·kMaxSamples points
-/// however long training runs.
-inline constexpr int kMaxSamples = 1000;
+/// however long training runs. 500 to 1,000 points draw a smooth chart at any window width, and
+/// keep the memory of eight compared networks' histories (charts included) within a few MB.
+inline constexpr int kMaxSamples = 500;
 /// The sampling stride at `epoch`: the smallest power of two ≥ epoch / kMaxSamples.
 int sampleStride(int epoch);
 /// True when `epoch` is sampled.

@@ -103,11 +103,14 @@ ACTLAB_INLINE double overOnePlusSquared(double e, double d, double dl) {
 /// tanh(x) and sech²(x) = 1 − tanh²(x), from one exponential.
 ACTLAB_INLINE void tanhSech2(double x, double& t, double& s) {
     const double a = std::fabs(x);
-    const double e = expBranchFree(-2.0 * a);  // in (0, 1]
+    // One exponential: 4e formed inside the exponential's scaling (where e is subnormal, 4·e
+    // would round twice), and e = 4e/4, exact wherever e is normal. Where it is not (|x| > 354),
+    // e is far below half an ulp of 1 and tanh is ±1 however it rounds.
+    const double e4 = expBranchFree(-2.0 * a, 2);
+    const double e = 0.25 * e4;  // in (0, 1]
     const double d = 1.0 + e;
     const double dl = e - (d - 1.0);  // exact: 1 ≥ e (Fast2Sum)
-    // 4e formed inside the exponential's scaling: where e is subnormal, 4·e would round twice.
-    s = overOnePlusSquared(expBranchFree(-2.0 * a, 2), d, dl);
+    s = overOnePlusSquared(e4, d, dl);
     const double x2 = x * x;
     double p = kTanhSeries[18];
 #pragma GCC unroll 20

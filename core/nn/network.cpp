@@ -33,6 +33,13 @@ constexpr IdTableEntry<InitKind> kInits[] = {
 /// n rounded up to a multiple of 8 doubles (one AVX-512 vector).
 std::size_t paddedLength(std::size_t n) { return (n + 7) / 8 * 8; }
 
+namespace {
+/// Examples per register block in the forward and backward passes: one AVX-512 vector, two AVX2.
+constexpr std::size_t kBlock = 8;
+/// From this many examples on (evaluation chunks, grids), rows are long enough to stream.
+constexpr std::size_t kLongBatch = 64;
+}  // namespace
+
 /// log(1 + eᶻ) without overflow.
 double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
 
@@ -222,15 +229,37 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
         const LayerParams& layer = layers[l];
         const double* in = ws.a[l].data();
         double* z = ws.z[l + 1].data();
-        // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples.
+        // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples. Blocks of kBlock
+        // examples accumulate in registers across i (accumulating in z itself would make every
+        // i wait for the store of the previous one); the sums run in the same order either way.
         for (int j = 0; j < layer.out; ++j) {
             double* __restrict zj = z + std::size_t(j) * batch;
-            std::fill(zj, zj + batch, layer.b[std::size_t(j)]);
+            const double bias = layer.b[std::size_t(j)];
             const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
-            for (int i = 0; i < layer.in; ++i) {
-                const double w = wj[i];
-                const double* __restrict ini = in + std::size_t(i) * batch;
-                for (std::size_t b = 0; b < batch; ++b) zj[b] += w * ini[b];
+            if (batch >= kLongBatch) {  // long rows: stream through z, stores are long done
+                std::fill(zj, zj + batch, bias);
+                for (int i = 0; i < layer.in; ++i) {
+                    const double w = wj[i];
+                    const double* __restrict ini = in + std::size_t(i) * batch;
+                    for (std::size_t b = 0; b < batch; ++b) zj[b] += w * ini[b];
+                }
+                continue;
+            }
+            std::size_t b0 = 0;
+            for (; b0 + kBlock <= batch; b0 += kBlock) {
+                double acc[kBlock];
+                for (std::size_t k = 0; k < kBlock; ++k) acc[k] = bias;
+                for (int i = 0; i < layer.in; ++i) {
+                    const double w = wj[i];
+                    const double* __restrict ini = in + std::size_t(i) * batch + b0;
+                    for (std::size_t k = 0; k < kBlock; ++k) acc[k] += w * ini[k];
+                }
+                for (std::size_t k = 0; k < kBlock; ++k) zj[b0 + k] = acc[k];
+            }
+            for (; b0 < batch; ++b0) {
+                double acc = bias;
+                for (int i = 0; i < layer.in; ++i) acc += wj[i] * in[std::size_t(i) * batch + b0];
+                zj[b0] = acc;
             }
         }
         const std::size_t n = std::size_t(layer.out) * batch;
@@ -383,15 +412,28 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
         if (l == 0) break;
         // dL/da of the layer below, then through its activation: δ = dL/da ⊙ f′(z).
         const std::size_t hl = l - 1;  // hidden layer index of the layer below
+        // below[i][:] = Σⱼ w[j][i]·δ[j][:], in blocks of examples held in registers across j
+        // (as in the forward pass), summed from 0 in the order of j.
         double* below = ws.delta[l].data();
-        std::fill(below, below + std::size_t(layer.in) * batch, 0.0);
-        for (int j = 0; j < layer.out; ++j) {
-            const double* dj = delta + std::size_t(j) * batch;
-            const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
-            for (int i = 0; i < layer.in; ++i) {
-                const double w = wj[i];
-                double* __restrict bi = below + std::size_t(i) * batch;
-                for (std::size_t b = 0; b < batch; ++b) bi[b] += w * dj[b];
+        const std::size_t fanIn = std::size_t(layer.in);
+        for (std::size_t i = 0; i < fanIn; ++i) {
+            double* __restrict bi = below + i * batch;
+            const double* wi = layer.w.data() + i;  // w[j][i] = wi[j·in]
+            std::size_t b0 = 0;
+            for (; b0 + kBlock <= batch; b0 += kBlock) {
+                double acc[kBlock] = {};
+                for (int j = 0; j < layer.out; ++j) {
+                    const double w = wi[std::size_t(j) * fanIn];
+                    const double* __restrict dj = delta + std::size_t(j) * batch + b0;
+                    for (std::size_t k = 0; k < kBlock; ++k) acc[k] += w * dj[k];
+                }
+                for (std::size_t k = 0; k < kBlock; ++k) bi[b0 + k] = acc[k];
+            }
+            for (; b0 < batch; ++b0) {
+                double acc = 0;
+                for (int j = 0; j < layer.out; ++j)
+                    acc += wi[std::size_t(j) * fanIn] * delta[std::size_t(j) * batch + b0];
+                bi[b0] = acc;
             }
         }
         const LayerParams& lower = layers[hl];
