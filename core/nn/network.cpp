@@ -231,7 +231,9 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
         double* z = ws.z[l + 1].data();
         // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples. Blocks of kBlock
         // examples accumulate in registers across i (accumulating in z itself would make every
-        // i wait for the store of the previous one); the sums run in the same order either way.
+        // i wait for the store of the previous one). Every path sums in the same order with
+        // explicit fused multiply-adds, so an output does not depend on how the examples were
+        // chunked (a grid computed in pieces equals the whole).
         for (int j = 0; j < layer.out; ++j) {
             double* __restrict zj = z + std::size_t(j) * batch;
             const double bias = layer.b[std::size_t(j)];
@@ -241,7 +243,7 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
                 for (int i = 0; i < layer.in; ++i) {
                     const double w = wj[i];
                     const double* __restrict ini = in + std::size_t(i) * batch;
-                    for (std::size_t b = 0; b < batch; ++b) zj[b] += w * ini[b];
+                    for (std::size_t b = 0; b < batch; ++b) zj[b] = std::fma(w, ini[b], zj[b]);
                 }
                 continue;
             }
@@ -252,13 +254,14 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
                 for (int i = 0; i < layer.in; ++i) {
                     const double w = wj[i];
                     const double* __restrict ini = in + std::size_t(i) * batch + b0;
-                    for (std::size_t k = 0; k < kBlock; ++k) acc[k] += w * ini[k];
+                    for (std::size_t k = 0; k < kBlock; ++k) acc[k] = std::fma(w, ini[k], acc[k]);
                 }
                 for (std::size_t k = 0; k < kBlock; ++k) zj[b0 + k] = acc[k];
             }
             for (; b0 < batch; ++b0) {
                 double acc = bias;
-                for (int i = 0; i < layer.in; ++i) acc += wj[i] * in[std::size_t(i) * batch + b0];
+                for (int i = 0; i < layer.in; ++i)
+                    acc = std::fma(wj[i], in[std::size_t(i) * batch + b0], acc);
                 zj[b0] = acc;
             }
         }
