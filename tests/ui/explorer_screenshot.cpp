@@ -21,6 +21,7 @@
 #include "curve_plot.h"
 #include "explorer_page.h"
 #include "explorer_state.h"
+#include "language_manager.h"
 #include "main_window.h"
 #include "parameter_panel.h"
 #include "parameter_slider.h"
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName("Activation Lab");
+    LanguageManager::setupFonts();  // the fonts of the real application
     const int width = argc == 5 ? std::atoi(argv[3]) : 1600;
     const int height = argc == 5 ? std::atoi(argv[4]) : 1000;
 
