@@ -149,6 +149,10 @@ NetworkPage::~NetworkPage() {
     // Join the training thread before the widgets it feeds go away.
     delete m_worker;
     m_worker = nullptr;
+    // The undo stack clears itself when it is deleted and signals the change; by then this page
+    // is only a QWidget, so it must not receive that signal.
+    delete m_undo;
+    m_undo = nullptr;
 }
 
 void NetworkPage::createActions() {

@@ -244,7 +244,9 @@ TEST_F(NetworkPageTest, DatasetChoicesRestartWithTheRightOutput) {
     }));
     page->datasetPanel()->kindButton(nn::DatasetKind::Plane)->click();
     EXPECT_EQ(page->session().network.output, nn::OutputKind::LinearSquare);
-    EXPECT_TRUE(frame().contour.empty() || true);
+    EXPECT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& s) {
+        return s.networks[0].network.spec().output == nn::OutputKind::LinearSquare;
+    }));
     page->datasetPanel()->noiseSlider()->setValue(25);
     EXPECT_EQ(page->session().generator.noisePercent, 25);
 }
