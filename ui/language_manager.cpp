@@ -10,13 +10,6 @@
 #include <QTranslator>
 #include <memory>
 
-/// Registers the built-in translations (ui/CMakeLists.txt compiles the .qm files into
-/// actlab_translations). A resource in a static library is registered only when something
-/// refers to it; Q_INIT_RESOURCE must be used outside any namespace.
-static void initTranslationResource() {
-    Q_INIT_RESOURCE(actlab_translations);
-}
-
 namespace actlab::ui {
 
 namespace {
@@ -45,8 +38,6 @@ void removeTranslator(std::unique_ptr<QTranslator>& translator) {
 
 /// The application's translation: built in first, then the directories on disk.
 std::unique_ptr<QTranslator> loadAppTranslation(const QString& lang) {
-    static const bool registered = (initTranslationResource(), true);
-    Q_UNUSED(registered);
     auto translator = std::make_unique<QTranslator>();
     const QString file = QStringLiteral("activation_lab_%1").arg(lang);
     if (translator->load(file, QStringLiteral(":/i18n"))) return translator;
