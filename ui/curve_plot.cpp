@@ -459,7 +459,7 @@ void CurvePlot::updateStyles() {
     const ThemeColors& theme = style::colors();
     const QColor colors[3] = {theme.f, theme.df, theme.d2f};
 
-    // Current activation. Alone: one colour per curve, f″ dashed. In compare mode: one colour per
+    // Current activation. Alone: one colour per curve. In compare mode: one colour per
     // activation, and the line style tells f (solid), f′ (dashed) and f″ (dotted) apart.
     QCPGraph* current[3] = {m_f, m_df, m_d2f};
     const QString name = qs(m_state->spec().name, lang);
@@ -469,8 +469,7 @@ void CurvePlot::updateStyles() {
             current[i]->setName(
                 shownCount == 1 ? name : QStringLiteral("%1  %2").arg(name, curveSymbol(i)));
         } else {
-            // f″ dashed: where it equals f′ (ELU for x < 0, exponentials) both stay visible.
-            current[i]->setPen(curvePen(colors[i], widths[i], i == 2 ? Qt::DashLine : Qt::SolidLine));
+            current[i]->setPen(curvePen(colors[i], widths[i]));
             current[i]->setName(QStringLiteral("%1(x)").arg(curveSymbol(i)));
         }
     }
