@@ -147,6 +147,7 @@ void MainWindow::createMenus() {
     m_menus.exportMenu->addSeparator();
     m_menus.exportMenu->addAction(net->exportBoundaryAction());
     m_menus.exportMenu->addAction(net->exportLossAction());
+    m_menus.exportMenu->addAction(net->exportViewAction());
     m_menus.exportMenu->addAction(net->exportCsvAction());
     m_menus.exportMenu->addSeparator();
     m_menus.pngScale = addMenu(m_menus.exportMenu);

@@ -173,6 +173,7 @@ void NetworkPage::createActions() {
     m_exportCsvAction = new QAction(this);
     m_exportBoundaryAction = new QAction(this);
     m_exportLossAction = new QAction(this);
+    m_exportViewAction = new QAction(this);
     m_classicAction = new QAction(this);
     // The shortcuts work while the page is shown (see showEvent), not on the other pages.
     for (QAction* a : {m_playAction, m_stepAction, m_resetAction, m_undoAction, m_redoAction}) {
@@ -210,8 +211,12 @@ void NetworkPage::createActions() {
         else
             emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    connect(m_exportBoundaryAction, &QAction::triggered, this, [this] { exportWithDialog(true); });
-    connect(m_exportLossAction, &QAction::triggered, this, [this] { exportWithDialog(false); });
+    connect(m_exportBoundaryAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Figure::Boundary); });
+    connect(m_exportLossAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Figure::Loss); });
+    connect(m_exportViewAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Figure::View); });
     connect(m_classicAction, &QAction::triggered, this, [this] {
         QStringList ids;
         for (const std::string& id : edits::classicEight()) ids << qs(id);
@@ -1069,15 +1074,30 @@ QString NetworkPage::exportLossChart(const QString& path, PlotExport::Format for
     return PlotExport::savePlot(m_output->lossChart(), path, format, scale);
 }
 
-void NetworkPage::exportWithDialog(bool boundary) {
+QString NetworkPage::exportCurrentView(const QString& path, PlotExport::Format format,
+                                       double scale) {
+    QWidget* view = m_views->currentWidget();
+    // A scrolling view is saved whole, not only the part that fits the window.
+    if (auto* scroll = qobject_cast<QScrollArea*>(view); scroll && scroll->widget())
+        view = scroll->widget();
+    else if (auto* inner = view ? view->findChild<QScrollArea*>() : nullptr;
+             inner && inner->widget() && inner->parentWidget() == view)
+        view = inner->widget();
+    return PlotExport::saveWidget(view, path, format, scale);
+}
+
+void NetworkPage::exportWithDialog(Figure figure) {
     const QString dir = m_lastDir.isEmpty()
                             ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
                             : m_lastDir;
-    const QString name =
-        boundary ? QStringLiteral("decision-boundary.png") : QStringLiteral("loss.png");
+    const QString name = figure == Figure::Boundary ? QStringLiteral("decision-boundary.png")
+                         : figure == Figure::Loss   ? QStringLiteral("loss.png")
+                                                    : QStringLiteral("network-view.png");
+    const QString title = figure == Figure::Boundary ? tr("Export Decision Boundary")
+                          : figure == Figure::Loss   ? tr("Export Loss Chart")
+                                                     : tr("Export Current View");
     const QString path = QFileDialog::getSaveFileName(
-        this, boundary ? tr("Export Decision Boundary") : tr("Export Loss Chart"),
-        dir + QLatin1Char('/') + name,
+        this, title, dir + QLatin1Char('/') + name,
         tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     m_lastDir = QFileInfo(path).absolutePath();
@@ -1086,8 +1106,9 @@ void NetworkPage::exportWithDialog(bool boundary) {
         QMessageBox::warning(this, tr("Export"), tr("Please use a .png, .svg or .pdf file name."));
         return;
     }
-    const QString error = boundary ? exportBoundary(path, format, m_pngScale)
-                                   : exportLossChart(path, format, m_pngScale);
+    const QString error = figure == Figure::Boundary ? exportBoundary(path, format, m_pngScale)
+                          : figure == Figure::Loss   ? exportLossChart(path, format, m_pngScale)
+                                                     : exportCurrentView(path, format, m_pngScale);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export"), error);
     else
@@ -1188,6 +1209,10 @@ void NetworkPage::retranslate() {
     m_exportCsvAction->setText(tr("&Export Points (CSV)…"));
     m_exportBoundaryAction->setText(tr("Export Decision &Boundary…"));
     m_exportLossAction->setText(tr("Export &Loss Chart…"));
+    m_exportViewAction->setText(tr("Export Current &View…"));
+    m_exportViewAction->setToolTip(
+        tr("Save the network diagram, the comparison grid or the gradient-health view as "
+           "shown, as PNG, SVG or PDF"));
     m_classicAction->setText(tr("&Compare the Classic Eight"));
     m_networkButton->setText(tr("Network"));
     m_networkButton->setToolTip(tr("The network diagram, the decision boundary and the loss"));

@@ -141,6 +141,8 @@ public:
     /// Saves the decision boundary or the loss chart (PNG, SVG, PDF); "" or a message.
     QString exportBoundary(const QString& path, PlotExport::Format format, double scale = 1.0);
     QString exportLossChart(const QString& path, PlotExport::Format format, double scale = 1.0);
+    /// Saves the view shown (network diagram, comparison grid or gradient health) whole.
+    QString exportCurrentView(const QString& path, PlotExport::Format format, double scale = 1.0);
     void setPngScale(int scale) { m_pngScale = scale; }
     /// Shows registry texts in `lang`.
     void setLanguage(const QString& lang);
@@ -170,6 +172,7 @@ public:
     QAction* exportCsvAction() const { return m_exportCsvAction; }
     QAction* exportBoundaryAction() const { return m_exportBoundaryAction; }
     QAction* exportLossAction() const { return m_exportLossAction; }
+    QAction* exportViewAction() const { return m_exportViewAction; }
     QAction* compareClassicAction() const { return m_classicAction; }
 
 signals:
@@ -216,7 +219,8 @@ private:
     void onLayerParameter(int index, double value);
     QString activationName(const std::string& id) const;
     QStringList memberNames() const;
-    void exportWithDialog(bool boundary);
+    enum class Figure { Boundary, Loss, View };
+    void exportWithDialog(Figure figure);
 
     ExplorerState* m_explorer;
     nn::Session m_session;
@@ -264,6 +268,7 @@ private:
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportBoundaryAction = nullptr;
     QAction* m_exportLossAction = nullptr;
+    QAction* m_exportViewAction = nullptr;
     QAction* m_classicAction = nullptr;
 };
 

@@ -5,6 +5,11 @@
 #include <QClipboard>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QWidget>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <sstream>
@@ -58,6 +63,60 @@ QString PlotExport::savePlot(QCustomPlot* plot, const QString& path, Format form
                 ok = painter.end();
             }
             // QSvgGenerator reports no write errors; check that the file arrived.
+            ok = ok && QFileInfo(path).size() > 0;
+            break;
+        }
+    }
+    return ok ? QString() : tr("Could not write %1.").arg(QDir::toNativeSeparators(path));
+}
+
+QString PlotExport::saveWidget(QWidget* widget, const QString& path, Format format, double scale) {
+    if (!widget) return tr("There is nothing to save.");
+    const QSize size(std::max(widget->width(), 1), std::max(widget->height(), 1));
+    bool ok = false;
+    switch (format) {
+        case Format::Png: {
+            if (!(scale >= 1 && scale <= 4)) return tr("The PNG scale must be between 1 and 4.");
+            QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(scale);
+            image.fill(widget->palette().color(QPalette::Window));
+            widget->render(&image);
+            ok = image.save(path, "PNG");
+            break;
+        }
+        case Format::Svg: {
+            QSvgGenerator svg;
+            svg.setFileName(path);
+            svg.setSize(size);
+            svg.setViewBox(QRect(QPoint(0, 0), size));
+            svg.setTitle(tr("Activation Lab view"));
+            svg.setDescription(tr("Exported from Activation Lab"));
+            QPainter painter;
+            ok = painter.begin(&svg);
+            if (ok) {
+                widget->render(&painter);
+                ok = painter.end();
+            }
+            ok = ok && QFileInfo(path).size() > 0;
+            break;
+        }
+        case Format::Pdf: {
+            QPdfWriter pdf(path);
+            pdf.setTitle(tr("Activation Lab view"));
+            pdf.setCreator(tr("Activation Lab"));
+            pdf.setResolution(96);
+            pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            QPainter painter;
+            ok = painter.begin(&pdf);
+            if (ok) {
+                // Fit the widget's pixels to the page whatever the writer's resolution.
+                const double s = std::min(pdf.width() / double(size.width()),
+                                          pdf.height() / double(size.height()));
+                painter.scale(s, s);
+                widget->render(&painter);
+                ok = painter.end();
+            }
             ok = ok && QFileInfo(path).size() > 0;
             break;
         }

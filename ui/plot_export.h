@@ -9,6 +9,7 @@
 #include "activations/activation_call.h"
 
 class QCustomPlot;
+class QWidget;
 
 namespace actlab::ui {
 
@@ -25,6 +26,11 @@ public:
     /// Returns an empty string on success, else a message for the user.
     static QString savePlot(QCustomPlot* plot, const QString& path, Format format,
                             double scale = 1.0);
+    /// Writes a whole view (a panel of several plots and labels) as it is drawn on screen: PNG
+    /// `scale` times larger (1 to 4), or SVG and PDF with the widgets painted as vectors.
+    /// "" on success, else a message for the user.
+    static QString saveWidget(QWidget* widget, const QString& path, Format format,
+                              double scale = 1.0);
     /// Writes `n` samples of `call` on [xMin, xMax] with writeCurveCsv: the rows of
     /// `activation-lab eval --activation … --range xMin:xMax:n`. "" on success, else a message.
     static QString saveCurveCsv(const ActivationCall& call, double xMin, double xMax, int n,

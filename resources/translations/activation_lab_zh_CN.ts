@@ -129,6 +129,14 @@
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>There is nothing to save.</source>
+        <translation>没有可以保存的内容。</translation>
+    </message>
+    <message>
+        <source>Activation Lab view</source>
+        <translation>Activation Lab 视图</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::ActivationChooser</name>
@@ -1497,6 +1505,18 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>Show all compared networks again</source>
         <translation>重新显示所有参与比较的网络</translation>
+    </message>
+    <message>
+        <source>Export Current View</source>
+        <translation>导出当前视图</translation>
+    </message>
+    <message>
+        <source>Export Current &amp;View…</source>
+        <translation>导出当前视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the network diagram, the comparison grid or the gradient-health view as shown, as PNG, SVG or PDF</source>
+        <translation>把当前显示的网络图、比较网格或梯度健康视图保存为 PNG、SVG 或 PDF</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QSet>
 #include <QLabel>
 #include <QSlider>
 #include <QTabWidget>
@@ -522,6 +524,36 @@ TEST_F(NetworkPageTest, ExportsTheFigures) {
     EXPECT_EQ(page->exportLossChart(dir.filePath("l.png"), PlotExport::Format::Png), "");
     EXPECT_FALSE(
         page->exportBoundary(dir.filePath("no/such/dir/b.png"), PlotExport::Format::Png).isEmpty());
+}
+
+TEST_F(NetworkPageTest, EveryViewExportsWhole) {
+    page->trainEpochs(3);
+    ASSERT_TRUE(waitForPause(page, 3));
+    for (NetworkPage::View view :
+         {NetworkPage::View::Network, NetworkPage::View::Compare, NetworkPage::View::Health}) {
+        page->showView(view);
+        QCoreApplication::processEvents();
+        const QString png = dir.filePath(QStringLiteral("view%1.png").arg(int(view)));
+        ASSERT_EQ(page->exportCurrentView(png, PlotExport::Format::Png, 2), "");
+        const QImage image(png);
+        ASSERT_FALSE(image.isNull());
+        EXPECT_GT(image.width(), 400);
+        // Drawn, not blank: many distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+        EXPECT_GT(colours.size(), 20) << int(view);
+        const QString svg = dir.filePath(QStringLiteral("view%1.svg").arg(int(view)));
+        ASSERT_EQ(page->exportCurrentView(svg, PlotExport::Format::Svg), "");
+        QFile svgFile(svg);
+        ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
+        EXPECT_TRUE(svgFile.readAll().contains("<svg"));
+        const QString pdf = dir.filePath(QStringLiteral("view%1.pdf").arg(int(view)));
+        ASSERT_EQ(page->exportCurrentView(pdf, PlotExport::Format::Pdf), "");
+        QFile pdfFile(pdf);
+        ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+        EXPECT_TRUE(pdfFile.read(5) == "%PDF-");
+    }
 }
 
 }  // namespace
