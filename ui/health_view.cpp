@@ -18,22 +18,6 @@ namespace {
 
 constexpr double kNaN = MetricSample::kNaN;
 
-void styleAxis(QCPAxis* axis) {
-    const ThemeColors& c = style::colors();
-    axis->setBasePen(QPen(c.axis, 1));
-    axis->setTickPen(QPen(c.axis, 1));
-    axis->setSubTickPen(QPen(c.axis, 1));
-    axis->setTickLabelFont(style::plotFont(11));
-    axis->setLabelFont(style::plotFont(11));
-    axis->setTickLabelColor(c.plotText);
-    axis->setLabelColor(c.plotText);
-    axis->grid()->setPen(QPen(c.grid, 1));
-    axis->setTickLengthIn(0);
-    axis->setTickLengthOut(int(std::lround(style::width(4))));
-    axis->setSubTickLengthIn(0);
-    axis->setSubTickLengthOut(0);
-}
-
 void useLogScale(QCPAxis* axis) {
     axis->setScaleType(QCPAxis::stLogarithmic);
     auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
@@ -102,8 +86,8 @@ void HealthCard::applyAppearance() {
         t->setTextColor(c.text2);
     }
     for (QCPAxisRect* r : {m_gradRect, m_deadRect, m_timeRect, m_meanRect, m_preluRect}) {
-        styleAxis(r->axis(QCPAxis::atBottom));
-        styleAxis(r->axis(QCPAxis::atLeft));
+        style::styleSmallChartAxis(r->axis(QCPAxis::atBottom), 11, 0);
+        style::styleSmallChartAxis(r->axis(QCPAxis::atLeft), 11, 0);
     }
     m_noDead->setFont(style::plotFont(12));
     m_noDead->setColor(c.muted);

@@ -1,13 +1,13 @@
 #include "lesson_catalog.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <algorithm>
 #include <map>
 
 #include "qt_text.h"
+#include "session_controller.h"
 
 namespace actlab::ui {
 
@@ -17,13 +17,7 @@ Lesson readLesson(const QString& path) {
     Lesson lesson;
     lesson.path = path;
     lesson.fileName = QFileInfo(path).fileName();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        lesson.error = LessonCatalog::tr("cannot be read: %1").arg(file.errorString());
-        return lesson;
-    }
-    const QByteArray text = file.readAll();
-    const nn::SessionLoad load = nn::parseSession(std::string_view(text.constData(), text.size()));
+    const nn::SessionLoad load = SessionController::readFile(path);
     if (!load.ok())
         lesson.error = qs(load.error);
     else

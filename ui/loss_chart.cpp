@@ -22,22 +22,6 @@ protected:
     }
 };
 
-void styleAxis(QCPAxis* axis) {
-    const ThemeColors& c = style::colors();
-    axis->setBasePen(QPen(c.axis, 1));
-    axis->setTickPen(QPen(c.axis, 1));
-    axis->setSubTickPen(QPen(c.axis, 1));
-    axis->setTickLabelFont(style::plotFont(12));
-    axis->setLabelFont(style::plotFont(12));
-    axis->setTickLabelColor(c.plotText);
-    axis->setLabelColor(c.plotText);
-    axis->grid()->setPen(QPen(c.grid, 1));
-    axis->setTickLengthIn(0);
-    axis->setTickLengthOut(int(std::lround(style::width(4))));
-    axis->setSubTickLengthIn(0);
-    axis->setSubTickLengthOut(int(std::lround(style::width(2))));
-}
-
 }  // namespace
 
 LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
@@ -62,8 +46,8 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
 void LossChart::applyAppearance() {
     const ThemeColors& c = style::colors();
     setBackground(c.plotBackground);
-    styleAxis(xAxis);
-    styleAxis(yAxis);
+    style::styleSmallChartAxis(xAxis, 12, 2);
+    style::styleSmallChartAxis(yAxis, 12, 2);
     legend->setFont(style::plotFont(12));
     legend->setTextColor(c.plotText);
     QColor brush = c.plotBackground;

@@ -1,6 +1,9 @@
 #include "plot_style.h"
 
+#include <qcustomplot.h>
+
 #include <QApplication>
+#include <cmath>
 #include <array>
 
 namespace actlab::ui::style {
@@ -23,6 +26,22 @@ QFont plotFont(double pointSize, bool bold) {
 
 double width(double w) {
     return w * Appearance::instance().scale();
+}
+
+void styleSmallChartAxis(QCPAxis* axis, double pointSize, double subTickLength) {
+    const ThemeColors& c = colors();
+    axis->setBasePen(QPen(c.axis, 1));
+    axis->setTickPen(QPen(c.axis, 1));
+    axis->setSubTickPen(QPen(c.axis, 1));
+    axis->setTickLabelFont(plotFont(pointSize));
+    axis->setLabelFont(plotFont(pointSize));
+    axis->setTickLabelColor(c.plotText);
+    axis->setLabelColor(c.plotText);
+    axis->grid()->setPen(QPen(c.grid, 1));
+    axis->setTickLengthIn(0);
+    axis->setTickLengthOut(int(std::lround(width(4))));
+    axis->setSubTickLengthIn(0);
+    axis->setSubTickLengthOut(int(std::lround(width(subTickLength))));
 }
 
 }  // namespace actlab::ui::style

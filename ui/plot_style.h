@@ -8,6 +8,8 @@
 
 #include "appearance.h"
 
+class QCPAxis;
+
 namespace actlab::ui::style {
 
 inline const QColor kBlue{0x00, 0x72, 0xB2};
@@ -48,5 +50,8 @@ QColor compareColor(int n);
 QFont plotFont(double pointSize, bool bold = false);
 /// A line width times the presentation scale.
 double width(double w);
+/// The small charts' axis look in the theme's colours: `pointSize` text, ticks outside only,
+/// sub-ticks `subTickLength` long (0 hides them), lengths times the presentation scale.
+void styleSmallChartAxis(QCPAxis* axis, double pointSize, double subTickLength);
 
 }  // namespace actlab::ui::style

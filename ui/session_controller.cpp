@@ -22,26 +22,23 @@ namespace {
 
 constexpr char kSuffix[] = ".actlab.json";
 
-// Not `nn::SessionLoad readSessionFile(...)`: lupdate's parser loses the namespace after a
-// qualified return type and would file the message below under the wrong context.
-using nn::SessionLoad;
-
-/// Reads a session file with Qt (resource paths included); the message names the problem.
-SessionLoad readSessionFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {{}, SessionController::tr("the file cannot be read (%1)")
-                        .arg(file.errorString())
-                        .toStdString()};
-    const QByteArray text = file.readAll();
-    return nn::parseSession(std::string_view(text.constData(), std::size_t(text.size())));
-}
-
 QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
 
 }  // namespace
+
+// Spelled with a using-declaration, not `nn::SessionLoad SessionController::readFile`: lupdate's
+// parser loses the class after a qualified return type and would file the message wrongly.
+using nn::SessionLoad;
+
+SessionLoad SessionController::readFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {{}, tr("the file cannot be read (%1)").arg(file.errorString()).toStdString()};
+    const QByteArray text = file.readAll();
+    return nn::parseSession(std::string_view(text.constData(), std::size_t(text.size())));
+}
 
 namespace {
 SessionController::Prompt& defaultPrompt() {
@@ -116,7 +113,7 @@ QString SessionController::apply(const nn::Session& session) {
 }
 
 QString SessionController::openFile(const QString& path) {
-    const nn::SessionLoad load = readSessionFile(path);
+    const nn::SessionLoad load = readFile(path);
     if (!load.ok()) return qs(load.error);
     if (const QString error = apply(load.session); !error.isEmpty()) return error;
     m_path = QFileInfo(path).absoluteFilePath();
@@ -281,7 +278,7 @@ void SessionController::restoreSettings() {
         // default experiment of an untitled session) is the reference, so the window shows the
         // changes as unsaved again.
         nn::SessionLoad load = path.isEmpty() ? nn::SessionLoad{edits::defaultSession(), ""}
-                                              : readSessionFile(path);
+                                              : readFile(path);
         m_clean = load.ok() ? canonical(load.session) : std::string();
         updateModified();
     }

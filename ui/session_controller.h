@@ -49,6 +49,10 @@ public:
     /// True when the experiment differs from the file or lesson it came from.
     bool isModified() const { return m_modified; }
 
+    /// Reads and parses a session file with Qt, so resource paths (":/lessons/…") work too;
+    /// the error names the problem (unreadable file, or the field that is wrong).
+    static nn::SessionLoad readFile(const QString& path);
+
     // --- without dialogs (the menus' commands call these, and so do tests) --------------------
     /// Opens a session file. "" on success; otherwise a message naming the problem, and nothing
     /// changed.

@@ -81,13 +81,6 @@
     </message>
 </context>
 <context>
-    <name>LessonCatalog</name>
-    <message>
-        <source>cannot be read: %1</source>
-        <translation>无法读取：%1</translation>
-    </message>
-</context>
-<context>
     <name>PlotExport</name>
     <message>
         <source>There is no plot to save.</source>

@@ -382,7 +382,7 @@ TEST_F(ClassroomTest, TheSpeedDialogTimesEveryActivationAgainstReLU) {
     dialog.show();
     dialog.measure();
     EXPECT_TRUE(dialog.running());
-    QTest::qWaitFor([&] { return !dialog.running(); }, 30000);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !dialog.running(); }, 30000));
     ASSERT_FALSE(dialog.running());
     ASSERT_EQ(dialog.table()->rowCount(), int(activations().size()));
     for (int r = 0; r < dialog.table()->rowCount(); ++r) {
