@@ -16,74 +16,66 @@ namespace {
 // The kernels use fma for the steps whose rounding matters: on the AVX2 and AVX-512 clones it
 // is one instruction; the baseline clone calls the library's fma (slower, same results).
 
-/// eˣ without branches, within about 0.6 ulp, for every x (0 below −745.2, inf above 709.8,
-/// NaN for NaN). Cody–Waite reduction x = k·ln2 + r, |r| ≤ ln2/2; Taylor to degree 13 (the
-/// remainder is under 4e-18 relative), summed as 1 + (r + r²·q) so that the last rounding is the
-/// only large one; the scale 2ᵏ is applied in two halves so that subnormal results round once.
-/// `pow2` multiplies the result by 2^pow2 inside that scaling (for 4e⁻²ˣ in the far tail).
-ACTLAB_INLINE double expBranchFree(double x, int pow2 = 0) {
+constexpr double kExpShift = 0x1.8p52;  // adding it rounds a double to an integer
+
+/// 2ᵏ for an integer k in the normal exponent range [−1022, 1023].
+ACTLAB_INLINE double pow2(std::int64_t k) {
+    return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
+}
+
+/// eˣ = 2ᵏ·(1 + m): the Cody–Waite reduction x = k·ln2 + r, |r| ≤ ln2/2 (x clamped to
+/// [low, high] first; NaN passes through), and m = expm1(r) from a Taylor polynomial of degree 13
+/// (the remainder is under 4e-18 relative), summed as r + r²·q so that the one large rounding is
+/// the last addition.
+struct ExpReduced {
+    double m;
+    std::int64_t k;
+};
+ACTLAB_INLINE ExpReduced reduceExp(double x, double low, double high) {
     constexpr double kLog2e = 1.4426950408889634;
-    constexpr double kShift = 0x1.8p52;                // adding it rounds to an integer
     constexpr double kLn2Hi = 0x1.62e42fee00000p-1;    // ln 2 with 32 trailing zero bits:
     constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;   // k·kLn2Hi is exact for |k| < 2¹¹
     constexpr double c[] = {1.0, 1.0, 0x1p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
                             0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
                             0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
                             0x1.ae64567f544e4p-26, 0x1.1eed8eff8d898p-29, 0x1.6124613a86d09p-33};
-    // Below the clamp the (scaled) result underflows to 0 whatever pow2 is.
-    const double low = -746.0 - 0.6931471805599453 * pow2;
     double xc = x < low ? low : x;
-    xc = xc > 710.0 ? 710.0 : xc;
-    const double t = xc * kLog2e + kShift;
-    const double k = t - kShift;
+    xc = xc > high ? high : xc;
+    const double t = xc * kLog2e + kExpShift;
+    const double k = t - kExpShift;
     const double r = (xc - k * kLn2Hi) - k * kLn2Lo;
     double q = c[13];
 #pragma GCC unroll 16  // unrolled, so the loops around it vectorise
     for (int i = 12; i >= 2; --i) q = std::fma(q, r, c[i]);
-    const double p = 1.0 + std::fma(r * r, q, r);
-    const std::int64_t ki = std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(kShift);
-    const std::int64_t k1 = (ki >> 1) + pow2, k2 = ki - (ki >> 1);
-    const double s1 = std::bit_cast<double>(static_cast<std::uint64_t>(k1 + 1023) << 52);
-    const double s2 = std::bit_cast<double>(static_cast<std::uint64_t>(k2 + 1023) << 52);
-    return p * s1 * s2;
+    return {std::fma(r * r, q, r),
+            std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(kExpShift)};
 }
 
-/// eˣ − 1 without branches (0.5 ulp + the rounding of r), from the same reduction as
-/// expBranchFree: eˣ − 1 = 2ᵏ·expm1(r) + (2ᵏ − 1), where 2ᵏ − 1 is exact whenever it matters and
-/// expm1(r) = r + r²·q(r) has no cancellation. Below x = −60 the result is −1 to double precision.
+/// 2^(k + extra)·p, the scale applied in two halves so that a subnormal result rounds once.
+ACTLAB_INLINE double scaleExp(double p, std::int64_t k, int extra) {
+    return p * pow2((k >> 1) + extra) * pow2(k - (k >> 1));
+}
+
+/// eˣ without branches, within about 0.6 ulp, for every x (0 below −745.2, inf above 709.8,
+/// NaN for NaN). `pow2Extra` multiplies the result by 2^pow2Extra inside the scaling (for 4e⁻²ˣ
+/// in the far tail, where e⁻²ˣ is subnormal and 4·e⁻²ˣ would round twice).
+ACTLAB_INLINE double expBranchFree(double x, int pow2Extra = 0) {
+    // Below the clamp the (scaled) result underflows to 0 whatever pow2Extra is.
+    const ExpReduced e = reduceExp(x, -746.0 - 0.6931471805599453 * pow2Extra, 710.0);
+    return scaleExp(1.0 + e.m, e.k, pow2Extra);
+}
+
+/// 2ᵏ·(1 + m) − 1: exact but for the rounding of m, since 2ᵏ − 1 is exact whenever it matters
+/// (below k = −53 the result is −1 to double precision, so k is floored at −1000).
+ACTLAB_INLINE double expm1FromReduced(ExpReduced e) {
+    const double s = pow2(e.k < -1000 ? -1000 : e.k);
+    return std::fma(s, e.m, s - 1.0);
+}
+
+/// eˣ − 1 without branches (0.5 ulp + the rounding of r); −1 below x = −60.
 ACTLAB_INLINE double expm1BranchFree(double x) {
-    constexpr double kLog2e = 1.4426950408889634;
-    constexpr double kShift = 0x1.8p52;
-    constexpr double kLn2Hi = 0x1.62e42fee00000p-1;
-    constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;
-    constexpr double c[] = {1.0, 1.0, 0x1p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
-                            0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
-                            0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
-                            0x1.ae64567f544e4p-26, 0x1.1eed8eff8d898p-29, 0x1.6124613a86d09p-33};
-    double xc = x < -60.0 ? -60.0 : x;
-    xc = xc > 709.0 ? 709.0 : xc;
-    const double t = xc * kLog2e + kShift;
-    const double k = t - kShift;
-    const double r = (xc - k * kLn2Hi) - k * kLn2Lo;
-    double q = c[13];
-#pragma GCC unroll 16
-    for (int i = 12; i >= 2; --i) q = std::fma(q, r, c[i]);
-    const double em = std::fma(r * r, q, r);
-    const std::int64_t ki = std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(kShift);
-    const double s = std::bit_cast<double>(static_cast<std::uint64_t>(ki + 1023) << 52);
-    return std::fma(s, em, s - 1.0);
+    return expm1FromReduced(reduceExp(x, -60.0, 709.0));
 }
-
-/// Odd Taylor coefficients of tanh, t₁ … t₃₇: below |x| = 0.55 the series converges to double
-/// precision (each term is about (2x/π)² = 0.12 times the previous).
-constexpr double kTanhSeries[] = {
-    1.0,                     -0.3333333333333333,     0.13333333333333333,
-    -0.05396825396825397,    0.021869488536155203,    -0.008863235529902197,
-    0.003592128036572481,    -0.0014558343870513183,  0.000590027440945586,
-    -0.00023912911424355248, 9.691537956929451e-05,   -3.927832388331683e-05,
-    1.5918905069328964e-05,  -6.451689215655431e-06,  2.6147711512907546e-06,
-    -1.0597268320104654e-06, 4.294911078273806e-07,   -1.7406618963571648e-07,
-    7.054636946400968e-08};
 
 /// (n + nl)/(d + dl) rounded about once: the quotient's remainder is exact with fma.
 ACTLAB_INLINE double divide(double n, double nl, double d, double dl) {
@@ -100,26 +92,30 @@ ACTLAB_INLINE double overOnePlusSquared(double e, double d, double dl) {
     return divide(e, 0.0, p, pl);
 }
 
-/// tanh(x) and sech²(x) = 1 − tanh²(x), from one exponential.
+/// tanh(x) and sech²(x) = 1 − tanh²(x), from one exponential reduction of e = e^(−2|x|):
+/// tanh|x| = −(e − 1)/(1 + e) and sech² x = 4e/(1 + e)², where e − 1 has no cancellation near 0
+/// and 1 + e = 2 + (e − 1) is kept as a double-double. One division: 1/(1 + e) is the rounded
+/// reciprocal corrected by its remainder.
 ACTLAB_INLINE void tanhSech2(double x, double& t, double& s) {
     const double a = std::fabs(x);
-    // One exponential: 4e formed inside the exponential's scaling (where e is subnormal, 4·e
-    // would round twice), and e = 4e/4, exact wherever e is normal. Where it is not (|x| > 354),
-    // e is far below half an ulp of 1 and tanh is ±1 however it rounds.
-    const double e4 = expBranchFree(-2.0 * a, 2);
-    const double e = 0.25 * e4;  // in (0, 1]
-    const double d = 1.0 + e;
-    const double dl = e - (d - 1.0);  // exact: 1 ≥ e (Fast2Sum)
-    s = overOnePlusSquared(e4, d, dl);
-    const double x2 = x * x;
-    double p = kTanhSeries[18];
-#pragma GCC unroll 20
-    for (int i = 17; i >= 1; --i) p = std::fma(p, x2, kTanhSeries[i]);
-    const double series = std::fma(x, x2 * p, x);
-    const double n = 1.0 - e;
-    const double nl = (1.0 - n) - e;  // exact
-    const double large = std::copysign(divide(n, nl, d, dl), x);  // (1 − e)/(1 + e)
-    t = a < 0.55 ? series : large;  // NaN compares false and takes `large`, which is NaN
+    const ExpReduced r = reduceExp(-2.0 * a, -746.0 - 0.6931471805599453 * 2, 710.0);
+    // 4e formed inside the exponential's scaling (where e is subnormal, 4·e would round twice).
+    const double e4 = scaleExp(1.0 + r.m, r.k, 2);
+    const double em = expm1FromReduced(r);  // e − 1, in [−1, 0]
+    const double d = 2.0 + em;               // 1 + e
+    const double dl = em - (d - 2.0);        // exact (Fast2Sum: |em| ≤ 2)
+    const double inv = 1.0 / d;
+    const double rem = std::fma(-inv, d, 1.0) - inv * dl;  // 1 − inv·(d + dl), below 2⁻⁵²
+    // −em/(d + dl) = −em·inv·(1 + rem + …)
+    const double th = -em * inv;
+    const double tl = std::fma(-em, inv, -th) + th * rem;
+    t = std::copysign(th + tl, x);  // NaN stays NaN; tanh(−0) = −0
+    // 4e/(d + dl)² = e4·inv²·(1 + 2·rem + …), with e4·inv·inv kept as a double-double.
+    const double m1 = e4 * inv;
+    const double m1l = std::fma(e4, inv, -m1);
+    const double m2 = m1 * inv;
+    const double m2l = std::fma(m1, inv, -m2) + m1l * inv;
+    s = m2 + std::fma(2.0 * m2, rem, m2l);
 }
 
 /// σ(x) and σ′(x) from e^(−|x|): neither side cancels or overflows.
