@@ -30,20 +30,7 @@ const FeatureTable& GridEvaluator::features(const Mlp& net, int n) {
 }
 
 void GridEvaluator::outputGrid(const Mlp& net, int n, std::span<double> out) {
-    const FeatureTable& table = features(net, n);
-    const int total = n * n;
-    const bool softmax = net.spec().output == OutputKind::SoftmaxCe;
-    for (int first = 0; first < total; first += kChunk) {
-        const int count = std::min(kChunk, total - first);
-        net.prepare(m_ws, count);
-        net.loadInputs(table, first, m_ws);
-        net.forward(m_ws, false);
-        const std::span<const double> o = net.outputs(m_ws);
-        for (int b = 0; b < count; ++b)
-            out[std::size_t(first + b)] =
-                softmax ? predictedLabel(OutputKind::SoftmaxCe, o, std::size_t(b), std::size_t(count))
-                        : o[std::size_t(b)];
-    }
+    outputGridRange(net, n, out, 0, n * n);
 }
 
 void GridEvaluator::outputGridRange(const Mlp& net, int n, std::span<double> out, int begin,
@@ -59,7 +46,7 @@ void GridEvaluator::outputGridRange(const Mlp& net, int n, std::span<double> out
         for (int b = 0; b < count; ++b)
             out[std::size_t(first + b)] =
                 softmax
-                    ? predictedLabel(OutputKind::SoftmaxCe, o, std::size_t(b), std::size_t(count))
+                    ? predictedLabel(OutputKind::SoftmaxCe, o, std::size_t(b), std::size_t(m_ws.stride))
                     : o[std::size_t(b)];
     }
 }
@@ -80,10 +67,10 @@ void GridEvaluator::unitGrids(const Mlp& net, int m, std::span<double> out) {
         net.forward(m_ws, false);
         std::size_t unit = 0;
         for (std::size_t l = 1; l < m_ws.a.size(); ++l) {
-            const std::vector<double>& a = m_ws.a[l];  // padded past units × count
+            const std::vector<double>& a = m_ws.a[l];  // rows of m_ws.stride ≥ count
             const std::size_t units = std::size_t(net.layers()[l - 1].out);
             for (std::size_t k = 0; k < units; ++k, ++unit)
-                std::copy_n(a.begin() + static_cast<long>(k * std::size_t(count)), count,
+                std::copy_n(a.begin() + static_cast<long>(k * std::size_t(m_ws.stride)), count,
                             out.begin() + static_cast<long>(unit * std::size_t(total) + std::size_t(first)));
         }
     }

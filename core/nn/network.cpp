@@ -5,6 +5,7 @@
 
 #include "activations/activation_call.h"
 #include "activations/registry.h"
+#include "lanes.h"
 #include "rng.h"
 #include "util/id_table.h"
 
@@ -30,15 +31,14 @@ constexpr IdTableEntry<InitKind> kInits[] = {
 };
 
 
-/// n rounded up to a multiple of 8 doubles (one AVX-512 vector).
-std::size_t paddedLength(std::size_t n) { return (n + 7) / 8 * 8; }
+/// Examples per register block in the forward and backward passes.
+constexpr std::size_t kBlock = kLanes;
+/// Blocks accumulated side by side where a row is long enough (evaluation chunks, grids).
+constexpr std::size_t kGroup = 4;
+/// The activation kernels' vector: a layer's buffers hold a whole number of them.
+constexpr std::size_t kKernelVector = 8;
 
-namespace {
-/// Examples per register block in the forward and backward passes: one AVX-512 vector, two AVX2.
-constexpr std::size_t kBlock = 8;
-/// From this many examples on (evaluation chunks, grids), rows are long enough to stream.
-constexpr std::size_t kLongBatch = 64;
-}  // namespace
+std::size_t roundUp(std::size_t n, std::size_t multiple) { return (n + multiple - 1) / multiple * multiple; }
 
 /// log(1 + eᶻ) without overflow.
 double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
@@ -170,22 +170,25 @@ void Mlp::initialise(InitKind init, std::uint64_t seed) {
 }
 
 void Mlp::prepare(Workspace& ws, int batch) const {
+    const auto fits = [&] {
+        if (ws.widths.size() != m_layers.size() + 1 || ws.widths[0] != inputs()) return false;
+        for (std::size_t l = 0; l < m_layers.size(); ++l)
+            if (ws.widths[l + 1] != m_layers[l].out) return false;
+        return true;
+    };
+    if (ws.batch == batch && fits()) return;
     ws.batch = batch;
+    ws.stride = static_cast<int>(roundUp(std::size_t(batch), kBlock));
+    ws.widths = {inputs()};
+    for (const LayerParams& l : m_layers) ws.widths.push_back(l.out);
     const std::size_t layers = m_layers.size() + 1;
     for (auto* v : {&ws.z, &ws.a, &ws.d, &ws.delta}) v->resize(layers);
-    const auto size = [&](int n) { return std::size_t(n) * std::size_t(batch); };
-    ws.a[0].resize(size(inputs()));
-    for (std::size_t l = 0; l < m_layers.size(); ++l) {
-        const std::size_t n = size(m_layers[l].out);
-        // z, a and d get room for a whole number of vectors: the vectorised activation kernels
-        // then run on full vectors only (the extra entries hold finite leftovers, unused).
-        const std::size_t padded = paddedLength(n);
-        ws.z[l + 1].resize(padded);
-        ws.a[l + 1].resize(padded);
-        ws.d[l + 1].resize(padded);
-        ws.delta[l + 1].resize(n);
-    }
-    ws.outDelta.resize(size(m_layers.back().out));
+    // Whole kernel vectors, so that the activation kernels never run a scalar remainder.
+    const auto size = [&](int n) { return roundUp(std::size_t(n) * std::size_t(ws.stride), kKernelVector); };
+    ws.a[0].assign(size(inputs()), 0.0);
+    for (std::size_t l = 0; l < m_layers.size(); ++l)
+        for (auto* v : {&ws.z, &ws.a, &ws.d, &ws.delta}) (*v)[l + 1].assign(size(m_layers[l].out), 0.0);
+    ws.outDelta.assign(size(m_layers.back().out), 0.0);
 }
 
 Gradients Mlp::makeGradients() const {
@@ -199,20 +202,23 @@ Gradients Mlp::makeGradients() const {
 }
 
 void Mlp::loadInputs(const FeatureTable& table, int first, Workspace& ws) const {
-    const std::size_t batch = std::size_t(ws.batch);
+    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
     for (int f = 0; f < table.features; ++f) {
         const double* src = table.v.data() + std::size_t(f) * std::size_t(table.points) + first;
-        std::copy(src, src + batch, ws.a[0].begin() + static_cast<long>(std::size_t(f) * batch));
+        double* dst = ws.a[0].data() + std::size_t(f) * stride;
+        std::copy(src, src + batch, dst);
+        std::fill(dst + batch, dst + stride, 0.0);
     }
 }
 
 void Mlp::loadInputs(const FeatureTable& table, std::span<const int> indices,
                      Workspace& ws) const {
-    const std::size_t batch = std::size_t(ws.batch);
+    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
     for (int f = 0; f < table.features; ++f) {
         const double* src = table.v.data() + std::size_t(f) * std::size_t(table.points);
-        double* dst = ws.a[0].data() + std::size_t(f) * batch;
+        double* dst = ws.a[0].data() + std::size_t(f) * stride;
         for (std::size_t b = 0; b < batch; ++b) dst[b] = src[indices[b]];
+        std::fill(dst + batch, dst + stride, 0.0);
     }
 }
 
@@ -224,66 +230,53 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
                                bool derivatives) {
     const std::span<const LayerParams> layers = net.layers();
     const std::size_t hidden = net.spec().hidden.size();
-    const std::size_t batch = std::size_t(ws.batch);
+    const std::size_t stride = std::size_t(ws.stride);  // a whole number of lane blocks
     for (std::size_t l = 0; l < layers.size(); ++l) {
         const LayerParams& layer = layers[l];
         const double* in = ws.a[l].data();
         double* z = ws.z[l + 1].data();
         // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples. Blocks of kBlock
         // examples accumulate in registers across i (accumulating in z itself would make every
-        // i wait for the store of the previous one). Every path sums in the same order with
-        // explicit fused multiply-adds, so an output does not depend on how the examples were
-        // chunked (a grid computed in pieces equals the whole).
+        // i wait for the store of the previous one), kGroup blocks side by side where the row is
+        // long enough. Every lane sums in the same order with the same operations, so an output
+        // does not depend on how the examples were chunked (a grid in pieces equals the whole).
         for (int j = 0; j < layer.out; ++j) {
-            double* __restrict zj = z + std::size_t(j) * batch;
+            double* __restrict zj = z + std::size_t(j) * stride;
             const double bias = layer.b[std::size_t(j)];
             const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
-            if (batch >= kLongBatch) {  // long rows: stream through z, stores are long done
-                std::fill(zj, zj + batch, bias);
-                for (int i = 0; i < layer.in; ++i) {
-                    const double w = wj[i];
-                    const double* __restrict ini = in + std::size_t(i) * batch;
-                    for (std::size_t b = 0; b < batch; ++b) zj[b] = std::fma(w, ini[b], zj[b]);
-                }
-                continue;
-            }
+            const lanes::Lanes b = lanes::splat(bias);
             std::size_t b0 = 0;
-            for (; b0 + kBlock <= batch; b0 += kBlock) {
-                double acc[kBlock];
-                for (std::size_t k = 0; k < kBlock; ++k) acc[k] = bias;
+            for (; b0 + kGroup * kBlock <= stride; b0 += kGroup * kBlock) {
+                lanes::Lanes acc[kGroup] = {b, b, b, b};
                 for (int i = 0; i < layer.in; ++i) {
-                    const double w = wj[i];
-                    const double* __restrict ini = in + std::size_t(i) * batch + b0;
-                    for (std::size_t k = 0; k < kBlock; ++k) acc[k] = std::fma(w, ini[k], acc[k]);
+                    const lanes::Lanes w = lanes::splat(wj[i]);
+                    const double* ini = in + std::size_t(i) * stride + b0;
+                    for (std::size_t g = 0; g < kGroup; ++g)
+                        acc[g] = lanes::fma(w, lanes::load(ini + g * kBlock), acc[g]);
                 }
-                for (std::size_t k = 0; k < kBlock; ++k) zj[b0 + k] = acc[k];
+                for (std::size_t g = 0; g < kGroup; ++g) lanes::store(zj + b0 + g * kBlock, acc[g]);
             }
-            for (; b0 < batch; ++b0) {
-                double acc = bias;
+            for (; b0 < stride; b0 += kBlock) {
+                lanes::Lanes acc = b;
                 for (int i = 0; i < layer.in; ++i)
-                    acc = std::fma(wj[i], in[std::size_t(i) * batch + b0], acc);
-                zj[b0] = acc;
+                    acc = lanes::fma(lanes::splat(wj[i]), lanes::load(in + std::size_t(i) * stride + b0), acc);
+                lanes::store(zj + b0, acc);
             }
         }
-        const std::size_t n = std::size_t(layer.out) * batch;
-        std::span<const double> zs(z, n);
-        std::span<double> as(ws.a[l + 1].data(), n), ds(ws.d[l + 1].data(), n);
+        // The whole buffers, padded to whole kernel vectors (see prepare()).
+        const std::size_t n = ws.z[l + 1].size();
+        const std::span<const double> zs(z, n);
+        const std::span<double> as(ws.a[l + 1].data(), n), ds(ws.d[l + 1].data(), n);
         if (l < hidden) {
-            const ActivationSpec& act = *net.activationOf(int(l));
-            if (act.fast.fdf && layer.learnable.size() <= 1) {  // whole vectors, see prepare()
-                const std::size_t padded = paddedLength(n);
-                zs = {z, padded};
-                as = {ws.a[l + 1].data(), padded};
-                ds = {ws.d[l + 1].data(), padded};
-            }
             // The vectorised kernels where the row has them, else the row's batch kernels: one
             // call per layer (per neuron when PReLU has a weight per neuron).
+            const ActivationSpec& act = *net.activationOf(int(l));
             const auto fdf = act.fast.fdf ? act.fast.fdf : act.k64.batchFDf;
             const auto f = act.fast.f ? act.fast.f : act.k64.batchF;
             if (layer.learnable.size() > 1) {
                 for (int j = 0; j < layer.out; ++j) {
-                    const std::size_t o = std::size_t(j) * batch;
-                    fdf(zs.subspan(o, batch), as.subspan(o, batch), ds.subspan(o, batch),
+                    const std::size_t o = std::size_t(j) * stride;
+                    fdf(zs.subspan(o, stride), as.subspan(o, stride), ds.subspan(o, stride),
                         net.paramsOf(int(l), j));
                 }
             } else if (derivatives) {
@@ -303,16 +296,16 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
                 std::fill(ds.begin(), ds.end(), 1.0);
                 break;
             case OutputKind::SoftmaxCe:
-                for (std::size_t b = 0; b < batch; ++b) {
+                for (std::size_t b = 0; b < stride; ++b) {
                     double zmax = -HUGE_VAL;
-                    for (int k = 0; k < layer.out; ++k) zmax = std::max(zmax, z[std::size_t(k) * batch + b]);
+                    for (int k = 0; k < layer.out; ++k) zmax = std::max(zmax, z[std::size_t(k) * stride + b]);
                     double sum = 0;
                     for (int k = 0; k < layer.out; ++k) {
-                        const double e = std::exp(z[std::size_t(k) * batch + b] - zmax);
-                        as[std::size_t(k) * batch + b] = e;
+                        const double e = std::exp(z[std::size_t(k) * stride + b] - zmax);
+                        as[std::size_t(k) * stride + b] = e;
                         sum += e;
                     }
-                    for (int k = 0; k < layer.out; ++k) as[std::size_t(k) * batch + b] /= sum;
+                    for (int k = 0; k < layer.out; ++k) as[std::size_t(k) * stride + b] /= sum;
                 }
                 break;
         }
@@ -326,16 +319,16 @@ void Mlp::forward(Workspace& ws, bool derivatives) const {
 }
 
 double predictedLabel(OutputKind kind, std::span<const double> outputs, std::size_t example,
-                      std::size_t batch) {
+                      std::size_t stride) {
     switch (kind) {
         case OutputKind::TanhSquare: return outputs[example] >= 0 ? 1.0 : -1.0;
         case OutputKind::SigmoidBce: return outputs[example] >= 0.5 ? 1.0 : -1.0;
         case OutputKind::LinearSquare: return outputs[example] >= 0 ? 1.0 : -1.0;
         case OutputKind::SoftmaxCe: {
-            const std::size_t k = outputs.size() / batch;
+            const std::size_t k = outputs.size() / stride;
             std::size_t best = 0;
             for (std::size_t c = 1; c < k; ++c)
-                if (outputs[c * batch + example] > outputs[best * batch + example]) best = c;
+                if (outputs[c * stride + example] > outputs[best * stride + example]) best = c;
             return static_cast<double>(best);
         }
     }
@@ -343,10 +336,11 @@ double predictedLabel(OutputKind kind, std::span<const double> outputs, std::siz
 }
 
 BatchLoss Mlp::outputLoss(std::span<const double> labels, Workspace& ws) const {
-    const std::size_t batch = std::size_t(ws.batch);
+    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
     const std::vector<double>& z = ws.z.back();
     const std::vector<double>& a = ws.a.back();
     const std::vector<double>& d = ws.d.back();
+    const int outputs = m_layers.back().out;
     BatchLoss r;
     for (std::size_t b = 0; b < batch; ++b) {
         const double t = labels[b];
@@ -368,22 +362,25 @@ BatchLoss Mlp::outputLoss(std::span<const double> labels, Workspace& ws) const {
                 break;
             }
             case OutputKind::SoftmaxCe: {
-                const int k = m_layers.back().out;
                 // Binary ±1 labels map to classes 0 and 1.
-                const int c = k == 2 && (t == 1 || t == -1) ? (t > 0) : static_cast<int>(t);
+                const int c = outputs == 2 && (t == 1 || t == -1) ? (t > 0) : static_cast<int>(t);
                 double zmax = -HUGE_VAL;
-                for (int j = 0; j < k; ++j) zmax = std::max(zmax, z[std::size_t(j) * batch + b]);
+                for (int j = 0; j < outputs; ++j) zmax = std::max(zmax, z[std::size_t(j) * stride + b]);
                 double sum = 0;
-                for (int j = 0; j < k; ++j) sum += std::exp(z[std::size_t(j) * batch + b] - zmax);
-                r.lossSum += zmax + std::log(sum) - z[std::size_t(c) * batch + b];
-                for (int j = 0; j < k; ++j)
-                    ws.outDelta[std::size_t(j) * batch + b] =
-                        a[std::size_t(j) * batch + b] - (j == c ? 1.0 : 0.0);
-                r.correct += predictedLabel(OutputKind::SoftmaxCe, a, b, batch) == c;
+                for (int j = 0; j < outputs; ++j) sum += std::exp(z[std::size_t(j) * stride + b] - zmax);
+                r.lossSum += zmax + std::log(sum) - z[std::size_t(c) * stride + b];
+                for (int j = 0; j < outputs; ++j)
+                    ws.outDelta[std::size_t(j) * stride + b] =
+                        a[std::size_t(j) * stride + b] - (j == c ? 1.0 : 0.0);
+                r.correct += predictedLabel(OutputKind::SoftmaxCe, a, b, stride) == c;
                 break;
             }
         }
     }
+    // The filler examples past the batch carry no error back.
+    for (int j = 0; j < outputs; ++j)
+        std::fill(ws.outDelta.begin() + static_cast<long>(std::size_t(j) * stride + batch),
+                  ws.outDelta.begin() + static_cast<long>(std::size_t(j + 1) * stride), 0.0);
     return r;
 }
 
@@ -392,24 +389,27 @@ namespace {
 /// The backward pass (see Mlp::backward), cloned per instruction set like forwardPass.
 ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
     const std::span<const LayerParams> layers = net.layers();
-    const std::size_t batch = std::size_t(ws.batch);
+    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
     const double* delta = ws.outDelta.data();
     for (std::size_t l = layers.size(); l-- > 0;) {
         const LayerParams& layer = layers[l];
         const double* in = ws.a[l].data();
         std::vector<double>& gw = g.w[l];
         std::vector<double>& gb = g.b[l];
+        // Gradient sums over the examples: lane-wise partial sums over the blocks, then one sum
+        // of the lanes (the fillers' δ is 0 and adds nothing).
         for (int j = 0; j < layer.out; ++j) {
-            const double* __restrict dj = delta + std::size_t(j) * batch;
-            double sb = 0;
-            for (std::size_t b = 0; b < batch; ++b) sb += dj[b];
-            gb[std::size_t(j)] += sb;
+            const double* dj = delta + std::size_t(j) * stride;
+            lanes::Lanes sb = {};
+            for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) sb += lanes::load(dj + b0);
+            gb[std::size_t(j)] += lanes::sum(sb);
             double* gwj = gw.data() + std::size_t(j) * std::size_t(layer.in);
             for (int i = 0; i < layer.in; ++i) {
-                const double* __restrict ini = in + std::size_t(i) * batch;
-                double s = 0;
-                for (std::size_t b = 0; b < batch; ++b) s += dj[b] * ini[b];
-                gwj[i] += s;
+                const double* ini = in + std::size_t(i) * stride;
+                lanes::Lanes s = {};
+                for (std::size_t b0 = 0; b0 < stride; b0 += kBlock)
+                    s = lanes::fma(lanes::load(dj + b0), lanes::load(ini + b0), s);
+                gwj[i] += lanes::sum(s);
             }
         }
         if (l == 0) break;
@@ -420,23 +420,14 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
         double* below = ws.delta[l].data();
         const std::size_t fanIn = std::size_t(layer.in);
         for (std::size_t i = 0; i < fanIn; ++i) {
-            double* __restrict bi = below + i * batch;
+            double* __restrict bi = below + i * stride;
             const double* wi = layer.w.data() + i;  // w[j][i] = wi[j·in]
-            std::size_t b0 = 0;
-            for (; b0 + kBlock <= batch; b0 += kBlock) {
-                double acc[kBlock] = {};
-                for (int j = 0; j < layer.out; ++j) {
-                    const double w = wi[std::size_t(j) * fanIn];
-                    const double* __restrict dj = delta + std::size_t(j) * batch + b0;
-                    for (std::size_t k = 0; k < kBlock; ++k) acc[k] += w * dj[k];
-                }
-                for (std::size_t k = 0; k < kBlock; ++k) bi[b0 + k] = acc[k];
-            }
-            for (; b0 < batch; ++b0) {
-                double acc = 0;
+            for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) {
+                lanes::Lanes acc = {};
                 for (int j = 0; j < layer.out; ++j)
-                    acc += wi[std::size_t(j) * fanIn] * delta[std::size_t(j) * batch + b0];
-                bi[b0] = acc;
+                    acc = lanes::fma(lanes::splat(wi[std::size_t(j) * fanIn]),
+                                     lanes::load(delta + std::size_t(j) * stride + b0), acc);
+                lanes::store(bi + b0, acc);
             }
         }
         const LayerParams& lower = layers[hl];
@@ -447,13 +438,13 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
                 const ParamValues p = net.paramsOf(int(hl), i);
                 double s = 0;
                 for (std::size_t b = 0; b < batch; ++b)
-                    s += below[std::size_t(i) * batch + b] *
-                         act->dfDLearnable(zl[std::size_t(i) * batch + b], p);
+                    s += below[std::size_t(i) * stride + b] *
+                         act->dfDLearnable(zl[std::size_t(i) * stride + b], p);
                 g.learnable[hl][lower.learnable.size() == 1 ? 0 : std::size_t(i)] += s;
             }
         }
         const double* dl = ws.d[l].data();
-        const std::size_t n = std::size_t(layer.in) * batch;
+        const std::size_t n = std::size_t(layer.in) * stride;
         for (std::size_t k = 0; k < n; ++k) below[k] *= dl[k];
         delta = below;
     }

@@ -86,12 +86,22 @@ struct FeatureTable {
 FeatureTable computeFeatures(std::span<const Feature> features, std::span<const double> xs,
                              std::span<const double> ys);
 
-/// Buffers of one forward/backward pass over a batch, reused between calls.
+/// Examples per block of the forward and backward passes: one AVX2 vector, half an AVX-512 one
+/// (which runs at the same rate per element on CPUs that split 512-bit operations in two). A
+/// batch of 10 then fills 12 lanes, not 16.
+inline constexpr int kLanes = 4;
+
+/// Buffers of one forward/backward pass over a batch, reused between calls. Every row of a
+/// layer holds `stride` entries, the batch rounded up to whole lane blocks, so that every loop
+/// runs on full vectors. The entries past the batch are finite fillers: their inputs are 0 and
+/// their output error is 0, so they add nothing to the gradients.
 struct Workspace {
     int batch = 0;
-    std::vector<std::vector<double>> z, a, d;  ///< per layer (0 = input): n × batch
-    std::vector<std::vector<double>> delta;     ///< per layer: dL/dz, n × batch
-    std::vector<double> outDelta;               ///< output layer dL/dz, outputs × batch
+    int stride = 0;
+    std::vector<int> widths;                    ///< input and layer widths the buffers fit
+    std::vector<std::vector<double>> z, a, d;  ///< per layer (0 = input): n × stride
+    std::vector<std::vector<double>> delta;     ///< per layer: dL/dz, n × stride
+    std::vector<double> outDelta;               ///< output layer dL/dz, outputs × stride
 };
 
 /// Gradient accumulators, the shape of the parameters.
@@ -146,12 +156,13 @@ public:
     /// Back-propagates ws.outDelta and adds the parameter gradients to `g`.
     void backward(Workspace& ws, Gradients& g) const;
 
-    /// Sizes `ws` for `batch` examples (keeps capacity).
+    /// Sizes `ws` for `batch` examples (keeps capacity; nothing to do when it already fits).
     void prepare(Workspace& ws, int batch) const;
     /// Gradients of the right shape, zeroed.
     Gradients makeGradients() const;
 
-    /// The network output(s) for the batch in ws after forward(): outputs × batch.
+    /// The network output(s) for the batch in ws after forward(): outputs × ws.stride, example b
+    /// of output k at [k·stride + b].
     std::span<const double> outputs(const Workspace& ws) const {
         return ws.a.back();
     }
@@ -168,8 +179,9 @@ private:
     const ActivationSpec* m_outputAct = nullptr;  ///< tanh or sigmoid output row
 };
 
-/// Predicted class for an output vector (binary: ±1, multi-class: 0 … K−1); NaN for regression.
+/// Predicted class of `example` from outputs laid out as Mlp::outputs() (rows of `stride`):
+/// binary ±1, multi-class 0 … K−1.
 double predictedLabel(OutputKind kind, std::span<const double> outputs, std::size_t example,
-                      std::size_t batch);
+                      std::size_t stride);
 
 }  // namespace actlab::nn

@@ -97,9 +97,10 @@ void Trainer::accumulate(std::span<const int> indices) {
     net.prepare(m_ws, static_cast<int>(indices.size()));
     net.loadInputs(m_trainFeatures, indices, m_ws);
     net.forward(m_ws, true);
-    std::vector<double> labels(indices.size());
-    for (std::size_t b = 0; b < indices.size(); ++b) labels[b] = m_trainLabels[std::size_t(indices[b])];
-    net.outputLoss(labels, m_ws);
+    m_batchLabels.resize(indices.size());
+    for (std::size_t b = 0; b < indices.size(); ++b)
+        m_batchLabels[b] = m_trainLabels[std::size_t(indices[b])];
+    net.outputLoss(m_batchLabels, m_ws);
     net.backward(m_ws, m_state.grads);
 }
 
@@ -293,12 +294,14 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
         for (int l = 0; l < hidden; ++l) {
             const std::vector<double>& a = m_ws.a[std::size_t(l) + 1];
             const std::vector<double>& d = m_ws.d[std::size_t(l) + 1];
-            // a and d are padded past out × count for the vectorised kernels; skip the padding.
-            const std::size_t used = alive[std::size_t(l)].size() * std::size_t(count);
-            for (std::size_t k = 0; k < used; ++k) {
-                sum[std::size_t(l)] += a[k];
-                sumSq[std::size_t(l)] += a[k] * a[k];
-                if (d[k] != 0) alive[std::size_t(l)][k / std::size_t(count)] = 1;
+            // Rows are m_ws.stride long; the entries past `count` are fillers.
+            for (std::size_t u = 0; u < alive[std::size_t(l)].size(); ++u) {
+                const std::size_t row = u * std::size_t(m_ws.stride);
+                for (std::size_t k = row; k < row + std::size_t(count); ++k) {
+                    sum[std::size_t(l)] += a[k];
+                    sumSq[std::size_t(l)] += a[k] * a[k];
+                    if (d[k] != 0) alive[std::size_t(l)][u] = 1;
+                }
             }
         }
     }

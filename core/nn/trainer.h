@@ -146,6 +146,7 @@ private:
     State m_state, m_initial, m_lastGood;
     FeatureTable m_trainFeatures, m_testFeatures;
     std::vector<double> m_trainLabels;
+    std::vector<double> m_batchLabels;  ///< labels of a shuffled batch (Standard mode)
     Workspace m_ws;
     std::vector<EpochMetrics> m_history;
     std::string m_divergence;
