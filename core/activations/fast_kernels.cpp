@@ -23,15 +23,14 @@ ACTLAB_INLINE double pow2(std::int64_t k) {
     return std::bit_cast<double>(static_cast<std::uint64_t>(k + 1023) << 52);
 }
 
-/// eˣ = 2ᵏ·(1 + m): the Cody–Waite reduction x = k·ln2 + r, |r| ≤ ln2/2 (x clamped to
-/// [low, high] first; NaN passes through), and m = expm1(r) from a Taylor polynomial of degree 13
-/// (the remainder is under 4e-18 relative), summed as r + r²·q so that the one large rounding is
-/// the last addition.
+/// eˣ = 2ᵏ·(1 + m): the Cody–Waite reduction x = k·ln2 + r, |r| ≤ ln2/2, and m = expm1(r)
+/// from a Taylor polynomial of degree 13 (the remainder is under 4e-18 relative), summed as
+/// r + r²·q so that the one large rounding is the last addition. x must be in [−748, 710].
 struct ExpReduced {
     double m;
     std::int64_t k;
 };
-ACTLAB_INLINE ExpReduced reduceExp(double x, double low, double high) {
+ACTLAB_INLINE ExpReduced reduceExp(double xc) {
     constexpr double kLog2e = 1.4426950408889634;
     constexpr double kLn2Hi = 0x1.62e42fee00000p-1;    // ln 2 with 32 trailing zero bits:
     constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;   // k·kLn2Hi is exact for |k| < 2¹¹
@@ -39,8 +38,6 @@ ACTLAB_INLINE ExpReduced reduceExp(double x, double low, double high) {
                             0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
                             0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
                             0x1.ae64567f544e4p-26, 0x1.1eed8eff8d898p-29, 0x1.6124613a86d09p-33};
-    double xc = x < low ? low : x;
-    xc = xc > high ? high : xc;
     const double t = xc * kLog2e + kExpShift;
     const double k = t - kExpShift;
     const double r = (xc - k * kLn2Hi) - k * kLn2Lo;
@@ -49,6 +46,13 @@ ACTLAB_INLINE ExpReduced reduceExp(double x, double low, double high) {
     for (int i = 12; i >= 2; --i) q = std::fma(q, r, c[i]);
     return {std::fma(r * r, q, r),
             std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(kExpShift)};
+}
+
+/// reduceExp of x clamped to [low, high]; NaN passes through.
+ACTLAB_INLINE ExpReduced reduceExp(double x, double low, double high) {
+    double xc = x < low ? low : x;
+    xc = xc > high ? high : xc;
+    return reduceExp(xc);
 }
 
 /// 2^(k + extra)·p, the scale applied in two halves so that a subnormal result rounds once.
@@ -97,8 +101,9 @@ ACTLAB_INLINE double overOnePlusSquared(double e, double d, double dl) {
 /// and 1 + e = 2 + (e − 1) is kept as a double-double. One division: 1/(1 + e) is the rounded
 /// reciprocal corrected by its remainder.
 ACTLAB_INLINE void tanhSech2(double x, double& t, double& s) {
-    const double a = std::fabs(x);
-    const ExpReduced r = reduceExp(-2.0 * a, -746.0 - 0.6931471805599453 * 2, 710.0);
+    // |x| clamped where 4e underflows to 0 (a NaN passes through).
+    const double a = std::min(std::fabs(x), 373.69);
+    const ExpReduced r = reduceExp(-2.0 * a);
     // 4e formed inside the exponential's scaling (where e is subnormal, 4·e would round twice).
     const double e4 = scaleExp(1.0 + r.m, r.k, 2);
     const double em = expm1FromReduced(r);  // e − 1, in [−1, 0]
@@ -284,17 +289,17 @@ ACTLAB_INLINE void geluTanh(double x, NoBinding, double& y, double& dy) {
                                  std::span<double> dy, const ParamValues& raw) {                 \
         const auto p = bind(raw);                                                               \
         const std::size_t n = x.size();                                                         \
-        const double* xs = x.data();                                                            \
-        double* ys = y.data();                                                                  \
-        double* ds = dy.data();                                                                 \
+        const double* __restrict xs = x.data();                                                 \
+        double* __restrict ys = y.data();                                                       \
+        double* __restrict ds = dy.data();                                                      \
         for (std::size_t i = 0; i < n; ++i) elem(xs[i], p, ys[i], ds[i]);                       \
     }                                                                                           \
     ACTLAB_CLONES void name##F(std::span<const double> x, std::span<double> y,                  \
                                const ParamValues& raw) {                                        \
         const auto p = bind(raw);                                                               \
         const std::size_t n = x.size();                                                         \
-        const double* xs = x.data();                                                            \
-        double* ys = y.data();                                                                  \
+        const double* __restrict xs = x.data();                                                 \
+        double* __restrict ys = y.data();                                                       \
         for (std::size_t i = 0; i < n; ++i) {                                                   \
             double unused;                                                                      \
             elem(xs[i], p, ys[i], unused);                                                      \
@@ -367,16 +372,16 @@ ACTLAB_INLINE void silu(double x, NoBinding, double& y, double& dy) {
 ACTLAB_CLONES void tanhFDf(std::span<const double> x, std::span<double> y, std::span<double> dy,
                            const ParamValues&) {
     const std::size_t n = x.size();
-    const double* xs = x.data();
-    double* ys = y.data();
-    double* ds = dy.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
+    double* __restrict ds = dy.data();
     for (std::size_t i = 0; i < n; ++i) tanhSech2(xs[i], ys[i], ds[i]);
 }
 
 ACTLAB_CLONES void tanhF(std::span<const double> x, std::span<double> y, const ParamValues&) {
     const std::size_t n = x.size();
-    const double* xs = x.data();
-    double* ys = y.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
     for (std::size_t i = 0; i < n; ++i) {
         double s;
         tanhSech2(xs[i], ys[i], s);
@@ -386,16 +391,16 @@ ACTLAB_CLONES void tanhF(std::span<const double> x, std::span<double> y, const P
 ACTLAB_CLONES void sigmoidFDf(std::span<const double> x, std::span<double> y,
                               std::span<double> dy, const ParamValues&) {
     const std::size_t n = x.size();
-    const double* xs = x.data();
-    double* ys = y.data();
-    double* ds = dy.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
+    double* __restrict ds = dy.data();
     for (std::size_t i = 0; i < n; ++i) sigmoidPrime(xs[i], ys[i], ds[i]);
 }
 
 ACTLAB_CLONES void sigmoidF(std::span<const double> x, std::span<double> y, const ParamValues&) {
     const std::size_t n = x.size();
-    const double* xs = x.data();
-    double* ys = y.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
     for (std::size_t i = 0; i < n; ++i) {
         double d;
         sigmoidPrime(xs[i], ys[i], d);
@@ -417,9 +422,9 @@ ACTLAB_CLONES void leakyFDf(std::span<const double> x, std::span<double> y, std:
                             const ParamValues& p) {
     const std::size_t n = x.size();
     const double slope = p[0];
-    const double* xs = x.data();
-    double* ys = y.data();
-    double* ds = dy.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
+    double* __restrict ds = dy.data();
     for (std::size_t i = 0; i < n; ++i) {
         ys[i] = leaky(xs[i], slope);
         ds[i] = leakyDerivative(xs[i], slope);
@@ -429,8 +434,8 @@ ACTLAB_CLONES void leakyFDf(std::span<const double> x, std::span<double> y, std:
 ACTLAB_CLONES void leakyF(std::span<const double> x, std::span<double> y, const ParamValues& p) {
     const std::size_t n = x.size();
     const double slope = p[0];
-    const double* xs = x.data();
-    double* ys = y.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
     for (std::size_t i = 0; i < n; ++i) ys[i] = leaky(xs[i], slope);
 }
 
@@ -445,9 +450,9 @@ void reluF(std::span<const double> x, std::span<double> y, const ParamValues&) {
 ACTLAB_CLONES void identityFDf(std::span<const double> x, std::span<double> y,
                                std::span<double> dy, const ParamValues&) {
     const std::size_t n = x.size();
-    const double* xs = x.data();
-    double* ys = y.data();
-    double* ds = dy.data();
+    const double* __restrict xs = x.data();
+    double* __restrict ys = y.data();
+    double* __restrict ds = dy.data();
     for (std::size_t i = 0; i < n; ++i) {
         ys[i] = xs[i];
         ds[i] = xs[i] != xs[i] ? xs[i] : 1.0;

@@ -12,6 +12,8 @@
 
 namespace actlab::fast {
 
+// x, y and dy are distinct arrays (the kernels assume they do not overlap).
+
 /// f and f′ of a batch: y = f(x), dy = f′(x).
 using FDf = void (*)(std::span<const double> x, std::span<double> y, std::span<double> dy,
                      const ParamValues& p);

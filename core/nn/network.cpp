@@ -335,53 +335,88 @@ double predictedLabel(OutputKind kind, std::span<const double> outputs, std::siz
     return 0;
 }
 
-BatchLoss Mlp::outputLoss(std::span<const double> labels, Workspace& ws) const {
+namespace {
+/// The class index of a label for softmax: binary ±1 labels map to classes 0 and 1.
+int classOf(double label, int outputs) {
+    return outputs == 2 && (label == 1 || label == -1) ? (label > 0) : static_cast<int>(label);
+}
+}  // namespace
+
+BatchLoss Mlp::outputLoss(std::span<const double> labels, const Workspace& ws) const {
     const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
-    const std::vector<double>& z = ws.z.back();
-    const std::vector<double>& a = ws.a.back();
-    const std::vector<double>& d = ws.d.back();
+    const double* z = ws.z.back().data();
+    const double* a = ws.a.back().data();
     const int outputs = m_layers.back().out;
     BatchLoss r;
-    for (std::size_t b = 0; b < batch; ++b) {
-        const double t = labels[b];
-        switch (m_spec.output) {
-            case OutputKind::TanhSquare:
-            case OutputKind::LinearSquare: {
-                const double diff = a[b] - t;
+    switch (m_spec.output) {
+        case OutputKind::TanhSquare:
+        case OutputKind::LinearSquare: {
+            // Accuracy counts ±1 labels only (regression targets have no class).
+            const bool classes = m_spec.output == OutputKind::TanhSquare;
+            for (std::size_t b = 0; b < batch; ++b) {
+                const double t = labels[b], diff = a[b] - t;
                 r.lossSum += 0.5 * diff * diff;
-                ws.outDelta[b] = diff * d[b];
-                if (m_spec.output == OutputKind::TanhSquare || t == 1 || t == -1)
-                    r.correct += (a[b] >= 0 ? 1.0 : -1.0) == t;
-                break;
+                if (classes || t == 1 || t == -1) r.correct += (a[b] >= 0 ? 1.0 : -1.0) == t;
             }
-            case OutputKind::SigmoidBce: {
-                const double t01 = t > 0 ? 1.0 : 0.0;
+            break;
+        }
+        case OutputKind::SigmoidBce:
+            for (std::size_t b = 0; b < batch; ++b) {
+                const double t01 = labels[b] > 0 ? 1.0 : 0.0;
                 r.lossSum += softplus(z[b]) - t01 * z[b];
-                ws.outDelta[b] = a[b] - t01;
                 r.correct += (z[b] >= 0) == (t01 == 1);
-                break;
             }
-            case OutputKind::SoftmaxCe: {
-                // Binary ±1 labels map to classes 0 and 1.
-                const int c = outputs == 2 && (t == 1 || t == -1) ? (t > 0) : static_cast<int>(t);
+            break;
+        case OutputKind::SoftmaxCe:
+            for (std::size_t b = 0; b < batch; ++b) {
+                const int c = classOf(labels[b], outputs);
                 double zmax = -HUGE_VAL;
                 for (int j = 0; j < outputs; ++j) zmax = std::max(zmax, z[std::size_t(j) * stride + b]);
                 double sum = 0;
                 for (int j = 0; j < outputs; ++j) sum += std::exp(z[std::size_t(j) * stride + b] - zmax);
                 r.lossSum += zmax + std::log(sum) - z[std::size_t(c) * stride + b];
-                for (int j = 0; j < outputs; ++j)
-                    ws.outDelta[std::size_t(j) * stride + b] =
-                        a[std::size_t(j) * stride + b] - (j == c ? 1.0 : 0.0);
-                r.correct += predictedLabel(OutputKind::SoftmaxCe, a, b, stride) == c;
-                break;
+                r.correct += predictedLabel(OutputKind::SoftmaxCe, ws.a.back(), b, stride) == c;
             }
-        }
+            break;
+    }
+    return r;
+}
+
+namespace {
+
+/// dL/dz of the output layer (see Mlp::outputError), cloned like the passes.
+ACTLAB_CLONES void outputErrorPass(OutputKind kind, std::size_t outputs,
+                                   std::span<const double> labels, Workspace& ws) {
+    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
+    const double* __restrict a = ws.a.back().data();
+    const double* __restrict d = ws.d.back().data();
+    const double* __restrict t = labels.data();
+    double* __restrict delta = ws.outDelta.data();
+    switch (kind) {
+        case OutputKind::TanhSquare:
+        case OutputKind::LinearSquare:  // ½(o − t)²: (o − t)·f′(z)
+            for (std::size_t b = 0; b < batch; ++b) delta[b] = (a[b] - t[b]) * d[b];
+            break;
+        case OutputKind::SigmoidBce:  // σ(z) − t
+            for (std::size_t b = 0; b < batch; ++b) delta[b] = a[b] - (t[b] > 0 ? 1.0 : 0.0);
+            break;
+        case OutputKind::SoftmaxCe:  // softmax(z) − one-hot(t)
+            for (std::size_t b = 0; b < batch; ++b) {
+                const int c = classOf(t[b], int(outputs));
+                for (std::size_t j = 0; j < outputs; ++j)
+                    delta[j * stride + b] = a[j * stride + b] - (int(j) == c ? 1.0 : 0.0);
+            }
+            break;
     }
     // The filler examples past the batch carry no error back.
-    for (int j = 0; j < outputs; ++j)
-        std::fill(ws.outDelta.begin() + static_cast<long>(std::size_t(j) * stride + batch),
-                  ws.outDelta.begin() + static_cast<long>(std::size_t(j + 1) * stride), 0.0);
-    return r;
+    for (std::size_t j = 0; j < outputs; ++j)
+        std::fill(delta + j * stride + batch, delta + (j + 1) * stride, 0.0);
+}
+
+}  // namespace
+
+void Mlp::outputError(std::span<const double> labels, Workspace& ws) const {
+    outputErrorPass(m_spec.output, std::size_t(m_layers.back().out), labels, ws);
 }
 
 namespace {

@@ -150,8 +150,11 @@ public:
     /// fills ws.d with f′ for the backward pass.
     void forward(Workspace& ws, bool derivatives = true) const;
 
-    /// Output-layer loss for the batch against `labels`, and dL/dz into ws.outDelta.
-    BatchLoss outputLoss(std::span<const double> labels, Workspace& ws) const;
+    /// Output-layer loss and correct predictions for the batch against `labels`, after forward().
+    BatchLoss outputLoss(std::span<const double> labels, const Workspace& ws) const;
+    /// The output layer's dL/dz for the batch against `labels` into ws.outDelta, after
+    /// forward(derivatives = true): what backward() propagates.
+    void outputError(std::span<const double> labels, Workspace& ws) const;
 
     /// Back-propagates ws.outDelta and adds the parameter gradients to `g`.
     void backward(Workspace& ws, Gradients& g) const;

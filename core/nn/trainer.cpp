@@ -88,7 +88,7 @@ void Trainer::accumulate(int first, int count) {
     net.prepare(m_ws, count);
     net.loadInputs(m_trainFeatures, first, m_ws);
     net.forward(m_ws, true);
-    net.outputLoss(std::span(m_trainLabels).subspan(std::size_t(first), std::size_t(count)), m_ws);
+    net.outputError(std::span(m_trainLabels).subspan(std::size_t(first), std::size_t(count)), m_ws);
     net.backward(m_ws, m_state.grads);
 }
 
@@ -100,7 +100,7 @@ void Trainer::accumulate(std::span<const int> indices) {
     m_batchLabels.resize(indices.size());
     for (std::size_t b = 0; b < indices.size(); ++b)
         m_batchLabels[b] = m_trainLabels[std::size_t(indices[b])];
-    net.outputLoss(m_batchLabels, m_ws);
+    net.outputError(m_batchLabels, m_ws);
     net.backward(m_ws, m_state.grads);
 }
 
@@ -121,6 +121,7 @@ bool Trainer::updatePlayground() {
     Gradients& g = m_state.grads;
     const double lr = m_config.learningRate, rr = m_config.regularizationRate;
     const double n = g.count;
+    const Regularization reg = m_config.regularization;
     bool finite = true;
     for (std::size_t l = 0; l < net.layers().size(); ++l) {
         LayerParams& layer = net.layers()[l];
@@ -128,23 +129,30 @@ bool Trainer::updatePlayground() {
             layer.b[j] = layer.b[j] - lr * g.b[l][j] / n;
             finite = finite && std::isfinite(layer.b[j]);
         }
+        std::vector<double>& w = layer.w;
+        const std::vector<double>& gw = g.w[l];
         std::vector<std::uint8_t>& dead = m_state.deadLinks[l];
-        for (std::size_t k = 0; k < layer.w.size(); ++k) {
-            if (dead[k]) continue;
-            const double w = layer.w[k];
-            const double regDer = m_config.regularization == Regularization::L1   ? sign(w)
-                                  : m_config.regularization == Regularization::L2 ? w
-                                                                                  : 0.0;
-            const double w1 = w - (lr / n) * g.w[l][k];
-            const double wNew = w1 - (lr * rr) * regDer;
-            if (m_config.regularization == Regularization::L1 && w1 * wNew < 0) {
-                layer.w[k] = 0;
-                dead[k] = 1;
-            } else {
-                layer.w[k] = wNew;
+        if (reg == Regularization::None && !m_state.anyDeadLink) {
+            // The same steps without a regularisation term (w₁ − 0 is w₁) or dead links.
+            for (std::size_t k = 0; k < w.size(); ++k) w[k] = w[k] - (lr / n) * gw[k];
+        } else {
+            for (std::size_t k = 0; k < w.size(); ++k) {
+                if (dead[k]) continue;
+                const double regDer = reg == Regularization::L1 ? sign(w[k])
+                                      : reg == Regularization::L2 ? w[k]
+                                                                  : 0.0;
+                const double w1 = w[k] - (lr / n) * gw[k];
+                const double wNew = w1 - (lr * rr) * regDer;
+                if (reg == Regularization::L1 && w1 * wNew < 0) {
+                    w[k] = 0;
+                    dead[k] = 1;
+                    m_state.anyDeadLink = true;
+                } else {
+                    w[k] = wNew;
+                }
             }
-            finite = finite && std::isfinite(layer.w[k]);
         }
+        for (double v : w) finite = finite && std::isfinite(v);
         for (std::size_t k = 0; k < layer.learnable.size(); ++k) {
             layer.learnable[k] -= (lr / n) * g.learnable[l][k];
             finite = finite && std::isfinite(layer.learnable[k]);

@@ -59,7 +59,7 @@ nn::Gradients analytic(const Case& c) {
     c.net.prepare(ws, static_cast<int>(c.xs.size()));
     c.net.loadInputs(nn::computeFeatures(c.net.spec().features, c.xs, c.ys), 0, ws);
     c.net.forward(ws, true);
-    c.net.outputLoss(c.labels, ws);
+    c.net.outputError(c.labels, ws);
     c.net.backward(ws, g);
     return g;
 }
