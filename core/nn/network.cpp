@@ -100,12 +100,6 @@ FeatureTable computeFeatures(std::span<const Feature> features, std::span<const 
     return t;
 }
 
-void Gradients::zero() {
-    for (auto* set : {&w, &b, &learnable})
-        for (std::vector<double>& v : *set) std::fill(v.begin(), v.end(), 0.0);
-    count = 0;
-}
-
 Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
     int in = inputs();
     for (const LayerSpec& layer : spec.hidden) {
@@ -201,14 +195,21 @@ Gradients Mlp::makeGradients() const {
     return g;
 }
 
+namespace {
+/// dst[0, stride) = src[0, batch) followed by zeros (short rows: whole blocks, then one loop for
+/// the rest, with no library call per row).
+void loadRow(const double* src, double* dst, std::size_t batch, std::size_t stride) {
+    std::size_t b = 0;
+    for (; b + kBlock <= batch; b += kBlock) lanes::store(dst + b, lanes::load(src + b));
+    for (; b < stride; ++b) dst[b] = b < batch ? src[b] : 0.0;
+}
+}  // namespace
+
 void Mlp::loadInputs(const FeatureTable& table, int first, Workspace& ws) const {
-    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
-    for (int f = 0; f < table.features; ++f) {
-        const double* src = table.v.data() + std::size_t(f) * std::size_t(table.points) + first;
-        double* dst = ws.a[0].data() + std::size_t(f) * stride;
-        std::copy(src, src + batch, dst);
-        std::fill(dst + batch, dst + stride, 0.0);
-    }
+    for (int f = 0; f < table.features; ++f)
+        loadRow(table.v.data() + std::size_t(f) * std::size_t(table.points) + first,
+                ws.a[0].data() + std::size_t(f) * std::size_t(ws.stride), std::size_t(ws.batch),
+                std::size_t(ws.stride));
 }
 
 void Mlp::loadInputs(const FeatureTable& table, std::span<const int> indices,
@@ -217,8 +218,7 @@ void Mlp::loadInputs(const FeatureTable& table, std::span<const int> indices,
     for (int f = 0; f < table.features; ++f) {
         const double* src = table.v.data() + std::size_t(f) * std::size_t(table.points);
         double* dst = ws.a[0].data() + std::size_t(f) * stride;
-        for (std::size_t b = 0; b < batch; ++b) dst[b] = src[indices[b]];
-        std::fill(dst + batch, dst + stride, 0.0);
+        for (std::size_t b = 0; b < stride; ++b) dst[b] = b < batch ? src[indices[b]] : 0.0;
     }
 }
 
@@ -426,6 +426,8 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
     const std::span<const LayerParams> layers = net.layers();
     const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
     const double* delta = ws.outDelta.data();
+    const bool fresh = g.count == 0;  // the sums start here (see Gradients)
+    const auto add = [fresh](double& sum, double term) { sum = fresh ? term : sum + term; };
     for (std::size_t l = layers.size(); l-- > 0;) {
         const LayerParams& layer = layers[l];
         const double* in = ws.a[l].data();
@@ -437,14 +439,14 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
             const double* dj = delta + std::size_t(j) * stride;
             lanes::Lanes sb = {};
             for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) sb += lanes::load(dj + b0);
-            gb[std::size_t(j)] += lanes::sum(sb);
+            add(gb[std::size_t(j)], lanes::sum(sb));
             double* gwj = gw.data() + std::size_t(j) * std::size_t(layer.in);
             for (int i = 0; i < layer.in; ++i) {
                 const double* ini = in + std::size_t(i) * stride;
                 lanes::Lanes s = {};
                 for (std::size_t b0 = 0; b0 < stride; b0 += kBlock)
                     s = lanes::fma(lanes::load(dj + b0), lanes::load(ini + b0), s);
-                gwj[i] += lanes::sum(s);
+                add(gwj[i], lanes::sum(s));
             }
         }
         if (l == 0) break;
@@ -475,7 +477,11 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
                 for (std::size_t b = 0; b < batch; ++b)
                     s += below[std::size_t(i) * stride + b] *
                          act->dfDLearnable(zl[std::size_t(i) * stride + b], p);
-                g.learnable[hl][lower.learnable.size() == 1 ? 0 : std::size_t(i)] += s;
+                // One weight for the layer sums over its neurons: start it at the first.
+                if (lower.learnable.size() == 1 && i > 0)
+                    g.learnable[hl][0] += s;
+                else
+                    add(g.learnable[hl][lower.learnable.size() == 1 ? 0 : std::size_t(i)], s);
             }
         }
         const double* dl = ws.d[l].data();

@@ -104,11 +104,13 @@ struct Workspace {
     std::vector<double> outDelta;               ///< output layer dL/dz, outputs × stride
 };
 
-/// Gradient accumulators, the shape of the parameters.
+/// Gradient accumulators, the shape of the parameters. They hold sums over `count` examples;
+/// with count 0 they are empty whatever the arrays hold, and the next backward() overwrites
+/// them instead of adding (so emptying them between updates touches no array).
 struct Gradients {
     std::vector<std::vector<double>> w, b, learnable;
     int count = 0;  ///< examples accumulated since the last reset
-    void zero();
+    void zero() { count = 0; }
 };
 
 /// Loss and correct predictions over a batch.
