@@ -452,23 +452,27 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
         if (l == 0) break;
         // dL/da of the layer below, then through its activation: δ = dL/da ⊙ f′(z).
         const std::size_t hl = l - 1;  // hidden layer index of the layer below
+        const LayerParams& lower = layers[hl];
+        // PReLU's weight needs dL/da itself: then δ is formed in a second pass.
+        const bool keepDa = !lower.learnable.empty();
         // below[i][:] = Σⱼ w[j][i]·δ[j][:], in blocks of examples held in registers across j
-        // (as in the forward pass), summed from 0 in the order of j.
+        // (as in the forward pass), summed from 0 in the order of j, times f′ in the register.
         double* below = ws.delta[l].data();
+        const double* dl = ws.d[l].data();
         const std::size_t fanIn = std::size_t(layer.in);
         for (std::size_t i = 0; i < fanIn; ++i) {
             double* __restrict bi = below + i * stride;
+            const double* __restrict di = dl + i * stride;
             const double* wi = layer.w.data() + i;  // w[j][i] = wi[j·in]
             for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) {
                 lanes::Lanes acc = {};
                 for (int j = 0; j < layer.out; ++j)
                     acc = lanes::fma(lanes::splat(wi[std::size_t(j) * fanIn]),
                                      lanes::load(delta + std::size_t(j) * stride + b0), acc);
-                lanes::store(bi + b0, acc);
+                lanes::store(bi + b0, keepDa ? acc : acc * lanes::load(di + b0));
             }
         }
-        const LayerParams& lower = layers[hl];
-        if (!lower.learnable.empty()) {
+        if (keepDa) {
             const ActivationSpec* act = net.activationOf(int(hl));
             const double* zl = ws.z[l].data();
             for (int i = 0; i < layer.in; ++i) {
@@ -483,10 +487,9 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
                 else
                     add(g.learnable[hl][lower.learnable.size() == 1 ? 0 : std::size_t(i)], s);
             }
+            const std::size_t n = fanIn * stride;
+            for (std::size_t k = 0; k < n; ++k) below[k] *= dl[k];
         }
-        const double* dl = ws.d[l].data();
-        const std::size_t n = std::size_t(layer.in) * stride;
-        for (std::size_t k = 0; k < n; ++k) below[k] *= dl[k];
         delta = below;
     }
     g.count += ws.batch;
