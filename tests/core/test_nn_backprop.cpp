@@ -34,7 +34,7 @@ Case makeCase(const std::string& act, OutputKind output, int classes, nn::PReluM
     nn::Rng rng(seed + 1);
     for (nn::LayerParams& l : c.net.layers())
         for (double& b : l.b) b = rng.uniform(-0.5, 0.5);
-    for (int i = 0; i < 7; ++i) {
+    for (int i = 0; i < 13; ++i) {
         c.xs.push_back(rng.uniform(-3, 3));
         c.ys.push_back(rng.uniform(-3, 3));
         const double r = rng.uniform();
@@ -106,6 +106,43 @@ TEST(Backprop, EveryOutputAndLoss) {
     checkGradients(makeCase("elu", OutputKind::SoftmaxCe, 3, nn::PReluMode::PerLayer, 5), "softmax_ce 3");
     checkGradients(makeCase("silu", OutputKind::SoftmaxCe, 2, nn::PReluMode::PerLayer, 6), "softmax_ce 2");
     checkGradients(makeCase("tanh", OutputKind::LinearSquare, 0, nn::PReluMode::PerLayer, 7), "linear_square");
+}
+
+// A batch's gradient is the sum of its examples' gradients, whatever the batch size (rows are
+// padded to whole vectors with filler examples, which must add nothing), and emptied gradients
+// (zero()) are overwritten, never added to.
+TEST(Backprop, BatchGradientIsTheSumOfItsExamples) {
+    for (const char* act : {"tanh", "prelu"}) {
+        Case c = makeCase(act, OutputKind::TanhSquare, 2, nn::PReluMode::PerNeuron, 31);
+        const nn::FeatureTable table = nn::computeFeatures(c.net.spec().features, c.xs, c.ys);
+        nn::Workspace ws;
+        nn::Gradients batch = c.net.makeGradients();  // reused: emptied with zero()
+        for (int size = 1; size <= int(c.xs.size()); ++size) {
+            batch.zero();
+            c.net.prepare(ws, size);
+            c.net.loadInputs(table, 0, ws);
+            c.net.forward(ws, true);
+            c.net.outputError(std::span(c.labels).first(std::size_t(size)), ws);
+            c.net.backward(ws, batch);
+            nn::Gradients single = c.net.makeGradients();  // new, all zeros
+            for (int e = 0; e < size; ++e) {
+                c.net.prepare(ws, 1);
+                c.net.loadInputs(table, e, ws);
+                c.net.forward(ws, true);
+                c.net.outputError(std::span(c.labels).subspan(std::size_t(e), 1), ws);
+                c.net.backward(ws, single);
+            }
+            ASSERT_EQ(batch.count, size);
+            ASSERT_EQ(single.count, size);
+            for (std::size_t l = 0; l < batch.w.size(); ++l)
+                for (const auto& [x, y] : {std::pair{&batch.w[l], &single.w[l]},
+                                           std::pair{&batch.b[l], &single.b[l]},
+                                           std::pair{&batch.learnable[l], &single.learnable[l]}})
+                    for (std::size_t k = 0; k < x->size(); ++k)
+                        EXPECT_NEAR((*x)[k], (*y)[k], 1e-13 * (1 + std::fabs((*y)[k])))
+                            << act << ", batch of " << size << ", layer " << l << ", entry " << k;
+        }
+    }
 }
 
 TEST(Backprop, PReluWeightPerLayerAndPerNeuron) {

@@ -1,5 +1,5 @@
 // GridEvaluator::outputGridRange: pieces of the output grid computed separately (as the GUI's
-// worker threads do) are exactly the whole grid.
+// worker threads do) are exactly the whole grid; one evaluator serves networks of any shape.
 
 #include <gtest/gtest.h>
 
@@ -52,6 +52,26 @@ TEST(GridRange, OnlyTheRangeIsWritten) {
             EXPECT_EQ(out[std::size_t(p)], -7) << p;
     }
     nn::GridEvaluator().outputGridRange(net, 20, out, 30, 30);  // empty range: nothing
+}
+
+TEST(GridRange, OneEvaluatorServesNetworksOfDifferentShapes) {
+    // The evaluator keeps its workspace between calls; a network of another shape must resize it.
+    const nn::Mlp a = network(nn::OutputKind::TanhSquare, 1, "tanh");
+    nn::NetworkSpec spec;
+    spec.features = {nn::Feature::X, nn::Feature::Y};
+    spec.hidden = {{7, "relu", {}, nn::PReluMode::PerLayer}};
+    spec.output = nn::OutputKind::SoftmaxCe;
+    spec.outputs = 3;
+    nn::Mlp b(spec);
+    b.initialise(nn::InitKind::He, 3);
+    nn::GridEvaluator shared;
+    const nn::Mlp* order[] = {&a, &b, &a, &b};
+    for (const nn::Mlp* net : order) {
+        std::vector<double> fromShared(20 * 20), fromFresh(20 * 20);  // one chunk
+        shared.outputGrid(*net, 20, fromShared);
+        nn::GridEvaluator().outputGrid(*net, 20, fromFresh);
+        EXPECT_EQ(fromShared, fromFresh);
+    }
 }
 
 }  // namespace
