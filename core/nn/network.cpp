@@ -200,7 +200,11 @@ namespace {
 /// the rest, with no library call per row).
 void loadRow(const double* src, double* dst, std::size_t batch, std::size_t stride) {
     std::size_t b = 0;
-    for (; b + kBlock <= batch; b += kBlock) lanes::store(dst + b, lanes::load(src + b));
+    lanes::Lanes v;
+    for (; b + kBlock <= batch; b += kBlock) {
+        lanes::load(v, src + b);
+        lanes::store(dst + b, v);
+    }
     for (; b < stride; ++b) dst[b] = b < batch ? src[b] : 0.0;
 }
 }  // namespace
@@ -244,22 +248,25 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
             double* __restrict zj = z + std::size_t(j) * stride;
             const double bias = layer.b[std::size_t(j)];
             const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
-            const lanes::Lanes b = lanes::splat(bias);
+            lanes::Lanes b, w;
+            lanes::splat(b, bias);
             std::size_t b0 = 0;
             for (; b0 + kGroup * kBlock <= stride; b0 += kGroup * kBlock) {
                 lanes::Lanes acc[kGroup] = {b, b, b, b};
                 for (int i = 0; i < layer.in; ++i) {
-                    const lanes::Lanes w = lanes::splat(wj[i]);
+                    lanes::splat(w, wj[i]);
                     const double* ini = in + std::size_t(i) * stride + b0;
                     for (std::size_t g = 0; g < kGroup; ++g)
-                        acc[g] = lanes::fma(w, lanes::load(ini + g * kBlock), acc[g]);
+                        lanes::madd(acc[g], w, ini + g * kBlock);
                 }
                 for (std::size_t g = 0; g < kGroup; ++g) lanes::store(zj + b0 + g * kBlock, acc[g]);
             }
             for (; b0 < stride; b0 += kBlock) {
                 lanes::Lanes acc = b;
-                for (int i = 0; i < layer.in; ++i)
-                    acc = lanes::fma(lanes::splat(wj[i]), lanes::load(in + std::size_t(i) * stride + b0), acc);
+                for (int i = 0; i < layer.in; ++i) {
+                    lanes::splat(w, wj[i]);
+                    lanes::madd(acc, w, in + std::size_t(i) * stride + b0);
+                }
                 lanes::store(zj + b0, acc);
             }
         }
@@ -438,14 +445,14 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
         for (int j = 0; j < layer.out; ++j) {
             const double* dj = delta + std::size_t(j) * stride;
             lanes::Lanes sb = {};
-            for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) sb += lanes::load(dj + b0);
+            for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) lanes::add(sb, dj + b0);
             add(gb[std::size_t(j)], lanes::sum(sb));
             double* gwj = gw.data() + std::size_t(j) * std::size_t(layer.in);
             for (int i = 0; i < layer.in; ++i) {
                 const double* ini = in + std::size_t(i) * stride;
                 lanes::Lanes s = {};
                 for (std::size_t b0 = 0; b0 < stride; b0 += kBlock)
-                    s = lanes::fma(lanes::load(dj + b0), lanes::load(ini + b0), s);
+                    lanes::madd(s, dj + b0, ini + b0);
                 add(gwj[i], lanes::sum(s));
             }
         }
@@ -465,11 +472,13 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
             const double* __restrict di = dl + i * stride;
             const double* wi = layer.w.data() + i;  // w[j][i] = wi[j·in]
             for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) {
-                lanes::Lanes acc = {};
-                for (int j = 0; j < layer.out; ++j)
-                    acc = lanes::fma(lanes::splat(wi[std::size_t(j) * fanIn]),
-                                     lanes::load(delta + std::size_t(j) * stride + b0), acc);
-                lanes::store(bi + b0, keepDa ? acc : acc * lanes::load(di + b0));
+                lanes::Lanes acc = {}, w;
+                for (int j = 0; j < layer.out; ++j) {
+                    lanes::splat(w, wi[std::size_t(j) * fanIn]);
+                    lanes::madd(acc, w, delta + std::size_t(j) * stride + b0);
+                }
+                if (!keepDa) lanes::mul(acc, di + b0);
+                lanes::store(bi + b0, acc);
             }
         }
         if (keepDa) {
