@@ -162,6 +162,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
                      "eLU 则是 Hardtanh(0, 20)。"},
         .pytorch = "nn.Hardtanh(min_val=-1.0, max_val=1.0)  # or F.hardtanh(x)",
         .kinkConvention = "at x = min_val and x = max_val: f′ = 0 and f″ = 0",
+        .fast = {fast::kHardtanh.fdf, fast::kHardtanh.f},
     }));
 
     rows.push_back(kernel::row<kernels::Hardsigmoid>({
@@ -277,6 +278,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
                      "0），所以神经元在两侧都可能卡住不动。"},
         .pytorch = "nn.ReLU6()  # or F.relu6(x)",
         .kinkConvention = "at x = 0 and x = 6: f′ = 0 and f″ = 0",
+        .fast = {fast::kRelu6.fdf, fast::kRelu6.f},
     }));
 
     rows.push_back(kernel::row<kernels::Softshrink>({
@@ -422,6 +424,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
         .pytorch = "nn.RReLU(lower=1/8, upper=1/3).eval()  # eval slope (1/8 + 1/3)/2 ≈ "
                    "0.229",
         .kinkConvention = "at x = 0: f′ = (lower + upper)/2, f″ = 0 (the left piece)",
+        .fast = {fast::kRrelu.fdf, fast::kRrelu.f},
     }));
 
     rows.push_back(kernel::row<kernels::Identity>({

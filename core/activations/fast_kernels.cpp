@@ -469,6 +469,31 @@ void identityF(std::span<const double> x, std::span<double> y, const ParamValues
     std::copy(x.begin(), x.end(), y.begin());
 }
 
+/// RReLU in evaluation mode: Leaky ReLU with the slope (lower + upper)/2, bound as the scalar
+/// kernel binds it.
+ACTLAB_INLINE double rreluSlope(const ParamValues& v) { return (v[0] + v[1]) / 2; }
+ACTLAB_INLINE void leakyElement(double x, double slope, double& y, double& dy) {
+    y = leaky(x, slope);
+    dy = leakyDerivative(x, slope);
+}
+
+/// Hardtanh and ReLU6: x clamped to [lo, hi], f′ 1 strictly inside and 0 at and beyond the ends
+/// (PyTorch's convention), NaN kept.
+struct ClampBounds {
+    double lo, hi;
+};
+ACTLAB_INLINE ClampBounds hardtanhBounds(const ParamValues& v) { return {v[0], v[1]}; }
+ACTLAB_INLINE ClampBounds relu6Bounds(const ParamValues&) { return {0.0, 6.0}; }
+ACTLAB_INLINE void clampElement(double x, ClampBounds b, double& y, double& dy) {
+    const double c = x <= b.lo ? b.lo : (x >= b.hi ? b.hi : x);
+    const double d = x <= b.lo || x >= b.hi ? 0.0 : 1.0;
+    y = x != x ? x : c;
+    dy = x != x ? x : d;
+}
+
+ACTLAB_FAST_KERNEL(rrelu, rreluSlope, leakyElement)
+ACTLAB_FAST_KERNEL(hardtanh, hardtanhBounds, clampElement)
+ACTLAB_FAST_KERNEL(relu6, relu6Bounds, clampElement)
 ACTLAB_FAST_KERNEL(elu, eluParams, elu)
 ACTLAB_FAST_KERNEL(selu, noParams, selu)
 ACTLAB_FAST_KERNEL(silu, noParams, silu)
@@ -481,6 +506,9 @@ const Kernels kTanh{&tanhFDf, &tanhF};
 const Kernels kSigmoid{&sigmoidFDf, &sigmoidF};
 const Kernels kRelu{&reluFDf, &reluF};
 const Kernels kLeaky{&leakyFDf, &leakyF};
+const Kernels kRrelu{&rreluFDf, &rreluF};
+const Kernels kHardtanh{&hardtanhFDf, &hardtanhF};
+const Kernels kRelu6{&relu6FDf, &relu6F};
 const Kernels kIdentity{&identityFDf, &identityF};
 const Kernels kElu{&eluFDf, &eluF};
 const Kernels kSelu{&seluFDf, &seluF};

@@ -1,10 +1,11 @@
 #pragma once
 // Vectorised batch kernels for the activations used most in network training (tanh, sigmoid,
-// ReLU and its leaky relatives, identity, ELU, SELU, SiLU, and GELU in both forms). They are branch-free so the compiler vectorises them,
-// and each is built for AVX-512, AVX2+FMA and the x86-64 baseline, chosen per CPU when first
-// called (GCC function multi-versioning). They stay within the catalogue's accuracy bounds
-// (checked against the golden files like the scalar kernels), but they are not bit-identical
-// to the scalar kernels, so the curves and `eval` keep using those.
+// ReLU and its leaky and clipped relatives, identity, ELU, SELU, SiLU, and GELU in both forms).
+// They are branch-free so the compiler vectorises them, and each is built for AVX-512, AVX2+FMA
+// and the x86-64 baseline, chosen per CPU when first called (GCC function multi-versioning).
+// They stay within the catalogue's accuracy bounds (checked against the golden files like the
+// scalar kernels), but they are not bit-identical to the scalar kernels, so the curves and
+// `eval` keep using those.
 
 #include <span>
 
@@ -30,6 +31,11 @@ extern const Kernels kSigmoid;
 extern const Kernels kRelu;
 /// LeakyReLU and PReLU: the slope is p[0].
 extern const Kernels kLeaky;
+/// RReLU in evaluation mode: the slope is (p[0] + p[1])/2.
+extern const Kernels kRrelu;
+/// Hardtanh: the bounds are p[0] and p[1].
+extern const Kernels kHardtanh;
+extern const Kernels kRelu6;
 extern const Kernels kIdentity;
 /// ELU: α is p[0].
 extern const Kernels kElu;
