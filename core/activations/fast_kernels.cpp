@@ -17,6 +17,10 @@ namespace {
 // is one instruction; the baseline clone calls the library's fma (slower, same results).
 
 constexpr double kExpShift = 0x1.8p52;  // adding it rounds a double to an integer
+constexpr double kLn2 = 0.6931471805599453;
+
+/// The clamp below which 2^pow2Extra·eˣ underflows to 0 (see expBranchFree).
+constexpr double expFloor(int pow2Extra) { return -746.0 - kLn2 * pow2Extra; }
 
 /// 2ᵏ for an integer k in the normal exponent range [−1022, 1023].
 ACTLAB_INLINE double pow2(std::int64_t k) {
@@ -70,8 +74,7 @@ ACTLAB_INLINE double scaleExp(double p, std::int64_t k, int extra) {
 /// NaN for NaN). `pow2Extra` multiplies the result by 2^pow2Extra inside the scaling (for 4e⁻²ˣ
 /// in the far tail, where e⁻²ˣ is subnormal and 4·e⁻²ˣ would round twice).
 ACTLAB_INLINE double expBranchFree(double x, int pow2Extra = 0) {
-    // Below the clamp the (scaled) result underflows to 0 whatever pow2Extra is.
-    const ExpReduced e = reduceExp(x, -746.0 - 0.6931471805599453 * pow2Extra, 710.0);
+    const ExpReduced e = reduceExp(x, expFloor(pow2Extra), 710.0);
     return scaleExp(1.0 + e.m, e.k, pow2Extra);
 }
 
@@ -108,7 +111,7 @@ ACTLAB_INLINE double overOnePlusSquared(double e, double d, double dl) {
 /// reciprocal corrected by its remainder.
 ACTLAB_INLINE void tanhSech2(double x, double& t, double& s) {
     // |x| clamped where 4e underflows to 0 (a NaN passes through).
-    const double a = std::min(std::fabs(x), 373.69);
+    const double a = std::min(std::fabs(x), -0.5 * expFloor(2));
     const ExpReduced r = reduceExp(-2.0 * a);
     // 4e formed inside the exponential's scaling (where e is subnormal, 4·e would round twice).
     const double e4 = scaleExp(1.0 + r.m, r.k, 2);

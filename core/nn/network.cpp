@@ -484,18 +484,20 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
         if (keepDa) {
             const ActivationSpec* act = net.activationOf(int(hl));
             const double* zl = ws.z[l].data();
+            const bool perNeuron = lower.learnable.size() > 1;
+            double layerSum = 0;  // one weight for the layer: the sum over its neurons
             for (int i = 0; i < layer.in; ++i) {
                 const ParamValues p = net.paramsOf(int(hl), i);
                 double s = 0;
                 for (std::size_t b = 0; b < batch; ++b)
                     s += below[std::size_t(i) * stride + b] *
                          act->dfDLearnable(zl[std::size_t(i) * stride + b], p);
-                // One weight for the layer sums over its neurons: start it at the first.
-                if (lower.learnable.size() == 1 && i > 0)
-                    g.learnable[hl][0] += s;
+                if (perNeuron)
+                    add(g.learnable[hl][std::size_t(i)], s);
                 else
-                    add(g.learnable[hl][lower.learnable.size() == 1 ? 0 : std::size_t(i)], s);
+                    layerSum += s;
             }
+            if (!perNeuron) add(g.learnable[hl][0], layerSum);
             const std::size_t n = fanIn * stride;
             for (std::size_t k = 0; k < n; ++k) below[k] *= dl[k];
         }

@@ -132,7 +132,7 @@ bool Trainer::updatePlayground() {
         std::vector<double>& w = layer.w;
         const std::vector<double>& gw = g.w[l];
         std::vector<std::uint8_t>& dead = m_state.deadLinks[l];
-        if (reg == Regularization::None && !m_state.anyDeadLink) {
+        if (reg == Regularization::None && std::find(dead.begin(), dead.end(), 1) == dead.end()) {
             // The same steps without a regularisation term (w₁ − 0 is w₁) or dead links.
             for (std::size_t k = 0; k < w.size(); ++k) w[k] = w[k] - (lr / n) * gw[k];
         } else {
@@ -146,7 +146,6 @@ bool Trainer::updatePlayground() {
                 if (reg == Regularization::L1 && w1 * wNew < 0) {
                     w[k] = 0;
                     dead[k] = 1;
-                    m_state.anyDeadLink = true;
                 } else {
                     w[k] = wNew;
                 }

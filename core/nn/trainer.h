@@ -125,7 +125,6 @@ private:
         Gradients grads;
         OptimizerState opt;
         std::vector<std::vector<std::uint8_t>> deadLinks;  ///< Playground's L1 rule
-        bool anyDeadLink = false;  ///< some entry of deadLinks is set
         Rng rng;
         int epoch = 0;
     };
