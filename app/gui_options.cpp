@@ -11,17 +11,17 @@
 #include <ostream>
 
 #include "activations/activation_call.h"
-#include "appearance.h"
+#include "classroom/language_manager.h"
+#include "classroom/lesson_catalog.h"
+#include "classroom/main_window.h"
+#include "classroom/presentation_mode.h"
 #include "cli/arg_reader.h"
-#include "explorer_page.h"
-#include "explorer_state.h"
-#include "language_manager.h"
-#include "lesson_catalog.h"
-#include "main_window.h"
-#include "network_page.h"
+#include "common/appearance.h"
+#include "common/qt_text.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_state.h"
+#include "network/network_page.h"
 #include "nn/session.h"
-#include "presentation_mode.h"
-#include "qt_text.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "classroom/language_manager.h"
+#include "classroom/main_window.h"
 #include "cli/eval_command.h"
+#include "cli/export_command.h"
 #include "cli/speed_command.h"
 #include "cli/train_command.h"
-#include "export_command.h"
 #include "gui_options.h"
-#include "language_manager.h"
-#include "main_window.h"
 
 namespace {
 

@@ -13,12 +13,12 @@
 #include <sstream>
 
 #include "activations/activation_call.h"
-#include "appearance.h"
+#include "classroom/figure_export.h"
+#include "classroom/language_manager.h"
 #include "cli/arg_reader.h"
-#include "figure_export.h"
-#include "language_manager.h"
+#include "common/appearance.h"
+#include "common/qt_text.h"
 #include "nn/session.h"
-#include "qt_text.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {

@@ -27,14 +27,14 @@
 #include <vector>
 
 #include "activations/registry.h"
-#include "app_settings.h"
-#include "boundary_plot.h"
-#include "compare_view.h"
-#include "main_window.h"
-#include "network_page.h"
-#include "output_panel.h"
-#include "session_edits.h"
-#include "training_worker.h"
+#include "classroom/main_window.h"
+#include "common/app_settings.h"
+#include "network/boundary_plot.h"
+#include "network/compare_view.h"
+#include "network/network_page.h"
+#include "network/output_panel.h"
+#include "network/session_edits.h"
+#include "network/training_worker.h"
 
 using namespace actlab;
 using namespace actlab::ui;

@@ -306,6 +306,97 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::DataEditor</name>
+    <message>
+        <source>Import Points</source>
+        <translation>导入数据点</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Add Point</source>
+        <translation>添加数据点</translation>
+    </message>
+    <message>
+        <source>Erase Point</source>
+        <translation>擦除数据点</translation>
+    </message>
+    <message>
+        <source>Clear Points</source>
+        <translation>清空数据点</translation>
+    </message>
+    <message>
+        <source>Regenerate Data</source>
+        <translation>重新生成数据</translation>
+    </message>
+    <message>
+        <source>Change Data</source>
+        <translation>更换数据</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The points of %1 cannot be used: %2</source>
+        <translation>%1 中的数据点无法使用：%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo the last change of the points (Ctrl+Z)</source>
+        <translation>撤销对数据点的上一次更改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo the change of the points (Ctrl+Shift+Z)</source>
+        <translation>重做对数据点的更改（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>&amp;Import Points (CSV)…</source>
+        <translation>导入数据点（CSV）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Points (CSV)…</source>
+        <translation>导出数据点（CSV）(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::DatasetPanel</name>
     <message>
         <source>%1 training and %2 test points</source>
@@ -453,39 +544,7 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     </message>
 </context>
 <context>
-    <name>actlab::ui::ExplorerPage</name>
-    <message>
-        <source>Pinned %1 as a reference curve.</source>
-        <translation>已将 %1 固定为参考曲线。</translation>
-    </message>
-    <message>
-        <source>Only accepted parameters can be pinned.</source>
-        <translation>只有有效的参数才能固定。</translation>
-    </message>
-    <message>
-        <source>This curve is already pinned.</source>
-        <translation>这条曲线已经固定。</translation>
-    </message>
-    <message>
-        <source>Copied the PyTorch code to the clipboard.</source>
-        <translation>已将 PyTorch 代码复制到剪贴板。</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <translation>移除 %1</translation>
-    </message>
-    <message>
-        <source>Compare (%1)</source>
-        <translation>比较（%1）</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>Point at the plot to read x, f(x), f′(x) and f″(x).</source>
-        <translation>将鼠标指向图中即可读取 x、f(x)、f′(x) 和 f″(x)。</translation>
-    </message>
+    <name>actlab::ui::ExplorerExports</name>
     <message>
         <source>Saved the plot to %1.</source>
         <translation>已将图保存到 %1。</translation>
@@ -525,6 +584,65 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Plot…</source>
+        <translation>导出图…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>将图保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Export Curve Data (CSV)…</source>
+        <translation>导出曲线数据（CSV）…</translation>
+    </message>
+    <message>
+        <source>Save x, f, f′ and f″ of the current curve as a CSV table</source>
+        <translation>将当前曲线的 x、f、f′ 和 f″ 保存为 CSV 表格</translation>
+    </message>
+    <message>
+        <source>Copy Plot Image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Copy the plot to the clipboard as an image</source>
+        <translation>将图以图像形式复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::ExplorerPage</name>
+    <message>
+        <source>Pinned %1 as a reference curve.</source>
+        <translation>已将 %1 固定为参考曲线。</translation>
+    </message>
+    <message>
+        <source>Only accepted parameters can be pinned.</source>
+        <translation>只有有效的参数才能固定。</translation>
+    </message>
+    <message>
+        <source>This curve is already pinned.</source>
+        <translation>这条曲线已经固定。</translation>
+    </message>
+    <message>
+        <source>Copied the PyTorch code to the clipboard.</source>
+        <translation>已将 PyTorch 代码复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Compare (%1)</source>
+        <translation>比较（%1）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Point at the plot to read x, f(x), f′(x) and f″(x).</source>
+        <translation>将鼠标指向图中即可读取 x、f(x)、f′(x) 和 f″(x)。</translation>
     </message>
     <message>
         <source>f(x)</source>
@@ -627,30 +745,6 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <translation>缩小图（Ctrl+Alt+−）</translation>
     </message>
     <message>
-        <source>Export Plot…</source>
-        <translation>导出图…</translation>
-    </message>
-    <message>
-        <source>Save the plot as PNG, SVG or PDF</source>
-        <translation>将图保存为 PNG、SVG 或 PDF</translation>
-    </message>
-    <message>
-        <source>Export Curve Data (CSV)…</source>
-        <translation>导出曲线数据（CSV）…</translation>
-    </message>
-    <message>
-        <source>Save x, f, f′ and f″ of the current curve as a CSV table</source>
-        <translation>将当前曲线的 x、f、f′ 和 f″ 保存为 CSV 表格</translation>
-    </message>
-    <message>
-        <source>Copy Plot Image</source>
-        <translation>复制图像</translation>
-    </message>
-    <message>
-        <source>Copy the plot to the clipboard as an image</source>
-        <translation>将图以图像形式复制到剪贴板</translation>
-    </message>
-    <message>
         <source>Find Activation</source>
         <translation>查找激活函数</translation>
     </message>
@@ -716,6 +810,25 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>The start of the x range must be below its end.</source>
         <translation>x 范围的起点必须小于终点。</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::FramePresenter</name>
+    <message>
+        <source>This session cannot be trained: %1</source>
+        <translation>此会话无法训练：%1</translation>
+    </message>
+    <message>
+        <source>There are no training points. Click the output plot to add some, or choose a dataset.</source>
+        <translation>没有训练数据点。点击输出图添加一些，或选择一个数据集。</translation>
+    </message>
+    <message>
+        <source>Training stopped: the loss became infinite at epoch %1 (the network diverged) with learning rate %2. The last good state is shown. Try a lower learning rate, then press Play.</source>
+        <translation>训练已停止：学习率为 %2 时，损失在第 %1 轮变为无穷大（网络发散）。现在显示的是最后一个正常状态。请尝试降低学习率，然后点击“训练”。</translation>
+    </message>
+    <message>
+        <source>%1 diverged with learning rate %2 and stopped; the others go on. Try a lower learning rate.</source>
+        <translation>%1 在学习率 %2 下发散并已停止；其他网络继续训练。请尝试降低学习率。</translation>
     </message>
 </context>
 <context>
@@ -1282,115 +1395,18 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     </message>
 </context>
 <context>
-    <name>actlab::ui::NetworkPage</name>
-    <message>
-        <source>Import Points</source>
-        <translation>导入数据点</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export Points</source>
-        <translation>导出数据点</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Erase mode: click a point on the output plot to remove it.</source>
-        <translation>擦除模式：在输出图上点击一个数据点即可删除它。</translation>
-    </message>
+    <name>actlab::ui::NetworkEditor</name>
     <message>
         <source>Playground&apos;s exact training needs a tanh or linear output.</source>
         <translation>Playground 的精确训练方式需要 tanh 或线性输出。</translation>
     </message>
     <message>
-        <source>%1: network %2 of %3 compared</source>
-        <translation>%1：比较中的第 %2 个网络（共 %3 个）</translation>
-    </message>
-    <message>
-        <source>Showing %1</source>
-        <translation>正在显示 %1</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>训练(&amp;P)</translation>
-    </message>
-    <message>
-        <source>This session cannot be trained: %1</source>
-        <translation>此会话无法训练：%1</translation>
-    </message>
-    <message>
-        <source>There are no training points. Click the output plot to add some, or choose a dataset.</source>
-        <translation>没有训练数据点。点击输出图添加一些，或选择一个数据集。</translation>
-    </message>
-    <message>
-        <source>Training stopped: the loss became infinite at epoch %1 (the network diverged) with learning rate %2. The last good state is shown. Try a lower learning rate, then press Play.</source>
-        <translation>训练已停止：学习率为 %2 时，损失在第 %1 轮变为无穷大（网络发散）。现在显示的是最后一个正常状态。请尝试降低学习率，然后点击“训练”。</translation>
-    </message>
-    <message>
-        <source>%1 diverged with learning rate %2 and stopped; the others go on. Try a lower learning rate.</source>
-        <translation>%1 在学习率 %2 下发散并已停止；其他网络继续训练。请尝试降低学习率。</translation>
-    </message>
-    <message>
         <source>The network needs at least one input feature.</source>
         <translation>网络至少需要一个输入特征。</translation>
     </message>
-    <message>
-        <source>Add Point</source>
-        <translation>添加数据点</translation>
-    </message>
-    <message>
-        <source>Erase Point</source>
-        <translation>擦除数据点</translation>
-    </message>
-    <message>
-        <source>Clear Points</source>
-        <translation>清空数据点</translation>
-    </message>
-    <message>
-        <source>All points removed: click the output plot to draw your own. Undo (Ctrl+Z) brings them back.</source>
-        <translation>已删除所有数据点：点击输出图绘制自己的数据。撤销（Ctrl+Z）可恢复。</translation>
-    </message>
-    <message>
-        <source>Regenerate Data</source>
-        <translation>重新生成数据</translation>
-    </message>
-    <message>
-        <source>New points. Undo (Ctrl+Z) brings the previous ones back.</source>
-        <translation>已生成新的数据点。撤销（Ctrl+Z）可恢复之前的点。</translation>
-    </message>
-    <message>
-        <source>Change Data</source>
-        <translation>更换数据</translation>
-    </message>
-    <message>
-        <source>Could not open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>The points of %1 cannot be used: %2</source>
-        <translation>%1 中的数据点无法使用：%2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
+</context>
+<context>
+    <name>actlab::ui::NetworkExports</name>
     <message>
         <source>Export Decision Boundary</source>
         <translation>导出决策边界</translation>
@@ -1398,6 +1414,10 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>Export Loss Chart</source>
         <translation>导出损失曲线图</translation>
+    </message>
+    <message>
+        <source>Export Current View</source>
+        <translation>导出当前视图</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
@@ -1412,48 +1432,8 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <translation>请使用 .png、.svg 或 .pdf 文件名。</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>撤销%1(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>重做%1(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Undo the last change of the points (Ctrl+Z)</source>
-        <translation>撤销对数据点的上一次更改（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Redo the change of the points (Ctrl+Shift+Z)</source>
-        <translation>重做对数据点的更改（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
-        <source>Train or pause (Space)</source>
-        <translation>训练或暂停（空格键）</translation>
-    </message>
-    <message>
-        <source>&amp;Step One Epoch</source>
-        <translation>单步训练一轮(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Reset Training</source>
-        <translation>重置训练(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Import Points (CSV)…</source>
-        <translation>导入数据点（CSV）(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export Points (CSV)…</source>
-        <translation>导出数据点（CSV）(&amp;E)…</translation>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Export Decision &amp;Boundary…</source>
@@ -1464,52 +1444,39 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <translation>导出损失曲线图(&amp;L)…</translation>
     </message>
     <message>
-        <source>&amp;Compare the Classic Eight</source>
-        <translation>比较经典的八种(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>The network diagram, the decision boundary and the loss</source>
-        <translation>网络示意图、决策边界和损失</translation>
-    </message>
-    <message>
-        <source>Compare activations</source>
-        <translation>比较激活函数</translation>
-    </message>
-    <message>
-        <source>Train several activations side by side from the same start</source>
-        <translation>从相同的起点并排训练多个激活函数</translation>
-    </message>
-    <message>
-        <source>Gradient health</source>
-        <translation>梯度健康状况</translation>
-    </message>
-    <message>
-        <source>Gradient norms, dead units and activation statistics per layer</source>
-        <translation>各层的梯度范数、死亡单元和激活值统计</translation>
-    </message>
-    <message>
-        <source>← Back to the comparison</source>
-        <translation>← 返回比较</translation>
-    </message>
-    <message>
-        <source>Show all compared networks again</source>
-        <translation>重新显示所有参与比较的网络</translation>
-    </message>
-    <message>
-        <source>Export Current View</source>
-        <translation>导出当前视图</translation>
-    </message>
-    <message>
         <source>Export Current &amp;View…</source>
         <translation>导出当前视图(&amp;V)…</translation>
     </message>
     <message>
         <source>Save the network diagram, the comparison grid or the gradient-health view as shown, as PNG, SVG or PDF</source>
         <translation>把当前显示的网络图、比较网格或梯度健康视图保存为 PNG、SVG 或 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::NetworkPage</name>
+    <message>
+        <source>Erase mode: click a point on the output plot to remove it.</source>
+        <translation>擦除模式：在输出图上点击一个数据点即可删除它。</translation>
+    </message>
+    <message>
+        <source>%1: network %2 of %3 compared</source>
+        <translation>%1：比较中的第 %2 个网络（共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation>正在显示 %1</translation>
+    </message>
+    <message>
+        <source>All points removed: click the output plot to draw your own. Undo (Ctrl+Z) brings them back.</source>
+        <translation>已删除所有数据点：点击输出图绘制自己的数据。撤销（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <source>New points. Undo (Ctrl+Z) brings the previous ones back.</source>
+        <translation>已生成新的数据点。撤销（Ctrl+Z）可恢复之前的点。</translation>
+    </message>
+    <message>
+        <source>&amp;Compare the Classic Eight</source>
+        <translation>比较经典的八种(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +1975,64 @@ The session shown was not changed.</source>
     <message>
         <source>Regularisation rate: the strength of the penalty on the weights.</source>
         <translation>正则化率：对权重惩罚的强度。</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::TrainingControl</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>训练(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Train or pause (Space)</source>
+        <translation>训练或暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>&amp;Step One Epoch</source>
+        <translation>单步训练一轮(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Training</source>
+        <translation>重置训练(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::ViewSwitcher</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>The network diagram, the decision boundary and the loss</source>
+        <translation>网络示意图、决策边界和损失</translation>
+    </message>
+    <message>
+        <source>Compare activations</source>
+        <translation>比较激活函数</translation>
+    </message>
+    <message>
+        <source>Train several activations side by side from the same start</source>
+        <translation>从相同的起点并排训练多个激活函数</translation>
+    </message>
+    <message>
+        <source>Gradient health</source>
+        <translation>梯度健康状况</translation>
+    </message>
+    <message>
+        <source>Gradient norms, dead units and activation statistics per layer</source>
+        <translation>各层的梯度范数、死亡单元和激活值统计</translation>
+    </message>
+    <message>
+        <source>← Back to the comparison</source>
+        <translation>← 返回比较</translation>
+    </message>
+    <message>
+        <source>Show all compared networks again</source>
+        <translation>重新显示所有参与比较的网络</translation>
     </message>
 </context>
 </TS>

@@ -17,14 +17,14 @@
 #include <cstdlib>
 #include <string>
 
-#include "app_settings.h"
-#include "curve_plot.h"
-#include "explorer_page.h"
-#include "explorer_state.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "parameter_panel.h"
-#include "parameter_slider.h"
+#include "classroom/language_manager.h"
+#include "classroom/main_window.h"
+#include "common/app_settings.h"
+#include "common/parameter_panel.h"
+#include "common/parameter_slider.h"
+#include "explorer/curve_plot.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_state.h"
 
 using namespace actlab::ui;
 

@@ -21,16 +21,16 @@
 #include <string>
 
 #include "activations/registry.h"
-#include "app_settings.h"
-#include "compare_view.h"
-#include "explorer_page.h"
-#include "explorer_state.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "presentation_mode.h"
-#include "network_page.h"
+#include "classroom/language_manager.h"
+#include "classroom/main_window.h"
+#include "classroom/presentation_mode.h"
+#include "common/app_settings.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_state.h"
+#include "network/compare_view.h"
+#include "network/network_page.h"
+#include "network/session_edits.h"
 #include "nn/session.h"
-#include "session_edits.h"
 
 using namespace actlab;
 using namespace actlab::ui;

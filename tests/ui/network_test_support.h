@@ -13,9 +13,9 @@
 #include <string>
 
 #include "activations/registry.h"
-#include "network_page.h"
+#include "network/network_page.h"
+#include "network/session_edits.h"
 #include "nn/session.h"
-#include "session_edits.h"
 
 /// QStrings in gtest messages as text.
 inline void PrintTo(const QString& s, std::ostream* os) {

@@ -29,19 +29,19 @@
 #include <QWheelEvent>
 #include <sstream>
 
-#include "activation_chooser.h"
-#include "app_settings.h"
-#include "curve_plot.h"
-#include "explorer_page.h"
-#include "explorer_state.h"
-#include "main_window.h"
-#include "network_page.h"
-#include "parameter_panel.h"
-#include "parameter_slider.h"
-#include "plot_export.h"
-#include "qt_text.h"
-#include "small_multiples_view.h"
-#include "teaching_panel.h"
+#include "classroom/main_window.h"
+#include "common/activation_chooser.h"
+#include "common/app_settings.h"
+#include "common/parameter_panel.h"
+#include "common/parameter_slider.h"
+#include "common/plot_export.h"
+#include "common/qt_text.h"
+#include "explorer/curve_plot.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_state.h"
+#include "explorer/small_multiples_view.h"
+#include "explorer/teaching_panel.h"
+#include "network/network_page.h"
 #include "ui_test_support.h"
 
 namespace actlab::ui {

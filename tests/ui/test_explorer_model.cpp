@@ -14,10 +14,10 @@
 #include "activations/activation_call.h"
 #include "activations/curve.h"
 #include "activations/registry.h"
-#include "app_settings.h"
-#include "curve_decimation.h"
-#include "explorer_state.h"
-#include "parameter_slider.h"
+#include "common/app_settings.h"
+#include "common/parameter_slider.h"
+#include "explorer/curve_decimation.h"
+#include "explorer/explorer_state.h"
 #include "ui_test_support.h"
 
 namespace actlab::ui {

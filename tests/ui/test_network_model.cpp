@@ -5,14 +5,14 @@
 
 #include <cmath>
 
-#include "boundary_items.h"
-#include "health_view.h"
-#include "loss_chart.h"
-#include "network_style.h"
+#include "network/boundary_items.h"
+#include "network/health_view.h"
+#include "network/loss_chart.h"
+#include "network/network_style.h"
+#include "network/session_edits.h"
+#include "network/training_snapshot.h"
 #include "network_test_support.h"
 #include "nn/grid.h"
-#include "session_edits.h"
-#include "training_snapshot.h"
 
 namespace actlab::ui {
 namespace {

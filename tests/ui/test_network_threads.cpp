@@ -11,12 +11,12 @@
 #include <memory>
 #include <random>
 
-#include "app_settings.h"
-#include "main_window.h"
-#include "network_page.h"
+#include "classroom/main_window.h"
+#include "common/app_settings.h"
+#include "network/network_page.h"
+#include "network/training_worker.h"
 #include "network_test_support.h"
 #include "nn/grid.h"
-#include "training_worker.h"
 
 namespace actlab::ui {
 namespace {

@@ -26,11 +26,11 @@
 #include <QXmlStreamReader>
 #include <memory>
 
-#include "app_settings.h"
-#include "explorer_page.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "network_page.h"
+#include "classroom/language_manager.h"
+#include "classroom/main_window.h"
+#include "common/app_settings.h"
+#include "explorer/explorer_page.h"
+#include "network/network_page.h"
 #include "ui_test_support.h"
 
 namespace actlab::ui {

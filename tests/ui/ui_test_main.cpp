@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "session_controller.h"
+#include "classroom/session_controller.h"
 
 #include <QApplication>
 #include <QSettings>

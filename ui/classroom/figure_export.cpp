@@ -1,4 +1,4 @@
-#include "figure_export.h"
+#include "classroom/figure_export.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -13,15 +13,15 @@
 #include <memory>
 
 #include "activations/registry.h"
-#include "boundary_plot.h"
-#include "curve_plot.h"
-#include "explorer_state.h"
-#include "network_style.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
+#include "explorer/curve_plot.h"
+#include "explorer/explorer_state.h"
+#include "network/boundary_plot.h"
+#include "network/network_style.h"
 #include "nn/contour.h"
 #include "nn/features.h"
 #include "nn/grid.h"
-#include "plot_style.h"
-#include "qt_text.h"
 
 namespace actlab::ui {
 

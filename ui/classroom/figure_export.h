@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "activations/activation_call.h"
+#include "common/plot_export.h"
 #include "nn/dataset.h"
 #include "nn/network.h"
 #include "nn/trainer.h"
-#include "plot_export.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "language_manager.h"
+#include "classroom/language_manager.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "lesson_banner.h"
+#include "classroom/lesson_banner.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -6,7 +6,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "lesson_catalog.h"
+#include "classroom/lesson_catalog.h"
 
 namespace actlab::ui {
 

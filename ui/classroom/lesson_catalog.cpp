@@ -1,4 +1,4 @@
-#include "lesson_catalog.h"
+#include "classroom/lesson_catalog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <map>
 
-#include "qt_text.h"
-#include "session_controller.h"
+#include "classroom/session_controller.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

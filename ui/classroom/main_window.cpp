@@ -1,4 +1,4 @@
-#include "main_window.h"
+#include "classroom/main_window.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -16,19 +16,20 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include "app_settings.h"
-#include "appearance.h"
-#include "explorer_page.h"
-#include "explorer_state.h"
-#include "language_manager.h"
-#include "lesson_banner.h"
-#include "lesson_catalog.h"
-#include "network_page.h"
-#include "presentation_mode.h"
-#include "session_controller.h"
-#include "shortcuts_dialog.h"
-#include "speed_dialog.h"
-#include "teaching_panel.h"
+#include "classroom/language_manager.h"
+#include "classroom/lesson_banner.h"
+#include "classroom/lesson_catalog.h"
+#include "classroom/presentation_mode.h"
+#include "classroom/session_controller.h"
+#include "classroom/shortcuts_dialog.h"
+#include "classroom/speed_dialog.h"
+#include "common/app_settings.h"
+#include "common/appearance.h"
+#include "common/qt_text.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_state.h"
+#include "explorer/teaching_panel.h"
+#include "network/network_page.h"
 
 namespace actlab::ui {
 
@@ -50,7 +51,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
       m_state(new ExplorerState(this)),
       m_pages(new QTabWidget(this)),
       m_explorer(new ExplorerPage(m_state, m_pages)),
-      m_network(new NetworkPage(m_state, m_pages)),
+      m_network(new NetworkPage(m_pages)),
       m_banner(new LessonBanner(this)) {
     m_settings->setParent(this);
     setObjectName("mainWindow");
@@ -78,6 +79,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     setCentralWidget(central);
     addPage(m_explorer, QString());
     addPage(m_network, QString());
+    linkPages();
 
     m_session = new SessionController({this, m_pages, m_explorer, m_network, m_state, m_settings},
                                       this);
@@ -104,6 +106,20 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::linkPages() {
+    // The explorer shows the network's selected layer, and its sliders reach that layer.
+    connect(m_network, &NetworkPage::selectedActivationShown, m_state,
+            [this](const QString& id, const ParamValues& params) {
+                if (qs(m_state->spec().id) != id) m_state->setActivation(id);
+                if (m_state->params() != params) m_state->setParams(params);
+            });
+    connect(m_network, &NetworkPage::activationHinted, m_state, &ExplorerState::setActivation);
+    connect(m_state, &ExplorerState::paramsChanged, m_network, [this] {
+        m_network->applyExplorerParams(qs(m_state->spec().id), m_state->params(),
+                                       m_state->isValid());
+    });
+}
 
 int MainWindow::addPage(QWidget* page, const QString& title) {
     return m_pages->addTab(page, title);

@@ -74,6 +74,8 @@ protected:
 private:
     QAction* addMenuAction(QMenu* menu, const char* name, void (MainWindow::*slot)());
     QMenu* addMenu(QMenu* parent = nullptr);
+    /// Keeps the explorer and the network page showing the same function.
+    void linkPages();
     void createMenus();
     void fillLessonsMenu();
     void fillRecentMenu();

@@ -1,12 +1,12 @@
-#include "presentation_mode.h"
+#include "classroom/presentation_mode.h"
 
 #include <QAction>
 #include <QMainWindow>
 #include <QSignalBlocker>
 #include <algorithm>
 
-#include "app_settings.h"
-#include "appearance.h"
+#include "common/app_settings.h"
+#include "common/appearance.h"
 
 namespace actlab::ui {
 

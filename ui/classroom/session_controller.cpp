@@ -1,4 +1,4 @@
-#include "session_controller.h"
+#include "classroom/session_controller.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,13 +8,13 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 
-#include "app_settings.h"
-#include "explorer_state.h"
-#include "language_manager.h"
-#include "lesson_catalog.h"
-#include "network_page.h"
-#include "qt_text.h"
-#include "session_edits.h"
+#include "classroom/language_manager.h"
+#include "classroom/lesson_catalog.h"
+#include "common/app_settings.h"
+#include "common/qt_text.h"
+#include "explorer/explorer_state.h"
+#include "network/network_page.h"
+#include "network/session_edits.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "shortcuts_dialog.h"
+#include "classroom/shortcuts_dialog.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "speed_dialog.h"
+#include "classroom/speed_dialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -12,7 +12,7 @@
 
 #include "activations/registry.h"
 #include "activations/throughput.h"
-#include "qt_text.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "activation_chooser.h"
+#include "common/activation_chooser.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -10,7 +10,7 @@
 #include <algorithm>
 
 #include "activations/registry.h"
-#include "qt_text.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,11 +1,11 @@
-#include "app_settings.h"
+#include "common/app_settings.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <cmath>
 
-#include "appearance.h"
-#include "qt_text.h"
+#include "common/appearance.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

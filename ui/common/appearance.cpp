@@ -1,4 +1,4 @@
-#include "appearance.h"
+#include "common/appearance.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -7,7 +7,7 @@
 #include <array>
 #include <cmath>
 
-#include "style_sheets.h"
+#include "common/style_sheets.h"
 
 namespace actlab::ui {
 

@@ -1,12 +1,12 @@
-#include "parameter_panel.h"
+#include "common/parameter_panel.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QSlider>
 #include <QVBoxLayout>
 
-#include "parameter_slider.h"
-#include "qt_text.h"
+#include "common/parameter_slider.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "parameter_slider.h"
+#include "common/parameter_slider.h"
 
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "qt_text.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "plot_export.h"
+#include "common/plot_export.h"
 
 #include <qcustomplot.h>
 
@@ -15,7 +15,7 @@
 #include <sstream>
 
 #include "activations/curve.h"
-#include "qt_text.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "plot_style.h"
+#include "common/plot_style.h"
 
 #include <qcustomplot.h>
 
@@ -42,6 +42,32 @@ void styleSmallChartAxis(QCPAxis* axis, double pointSize, double subTickLength) 
     axis->setTickLengthOut(int(std::lround(width(4))));
     axis->setSubTickLengthIn(0);
     axis->setSubTickLengthOut(int(std::lround(width(subTickLength))));
+}
+
+void styleMainPlotAxis(QCPAxis* axis) {
+    const ThemeColors& c = colors();
+    axis->setBasePen(QPen(c.axis, width(1.5)));
+    axis->setTickPen(QPen(c.axis, width(1.5)));
+    axis->setSubTickPen(QPen(c.axis, width(1)));
+    axis->setTickLength(0, int(std::lround(width(7))));
+    axis->setSubTickLength(0, int(std::lround(width(4))));
+    axis->setTickLabelFont(plotFont(kTickPt));
+    axis->setTickLabelColor(c.plotText);
+    axis->setLabelFont(plotFont(kLabelPt));
+    axis->setLabelColor(c.plotText);
+    axis->setTickLabelPadding(int(std::lround(width(8))));
+    axis->grid()->setPen(QPen(c.grid, width(1)));
+    axis->grid()->setZeroLinePen(QPen(c.zeroLine, width(1.8)));
+}
+
+void styleMainPlotLegend(QCPLegend* legend) {
+    const ThemeColors& c = colors();
+    legend->setFont(plotFont(kLegendPt));
+    legend->setTextColor(c.plotText);
+    legend->setBrush(c.legendBrush);
+    legend->setBorderPen(QPen(c.legendBorder, 1));
+    legend->setIconSize(int(std::lround(width(40))), int(std::lround(width(18))));
+    legend->setRowSpacing(int(std::lround(width(4))));
 }
 
 }  // namespace actlab::ui::style

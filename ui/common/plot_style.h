@@ -6,9 +6,10 @@
 #include <QColor>
 #include <QFont>
 
-#include "appearance.h"
+#include "common/appearance.h"
 
 class QCPAxis;
+class QCPLegend;
 
 namespace actlab::ui::style {
 
@@ -53,5 +54,10 @@ double width(double w);
 /// The small charts' axis look in the theme's colours: `pointSize` text, ticks outside only,
 /// sub-ticks `subTickLength` long (0 hides them), lengths times the presentation scale.
 void styleSmallChartAxis(QCPAxis* axis, double pointSize, double subTickLength);
+/// A large plot's axis (the explorer's curves): thick ticks, large labels, grid and zero line,
+/// in the theme's colours and at the presentation scale.
+void styleMainPlotAxis(QCPAxis* axis);
+/// A large plot's legend: large text on the theme's translucent box.
+void styleMainPlotLegend(QCPLegend* legend);
 
 }  // namespace actlab::ui::style

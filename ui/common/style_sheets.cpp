@@ -1,8 +1,8 @@
-#include "style_sheets.h"
+#include "common/style_sheets.h"
 
 #include <QRegularExpression>
 
-#include "appearance.h"
+#include "common/appearance.h"
 
 namespace actlab::ui {
 

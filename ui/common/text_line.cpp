@@ -1,4 +1,4 @@
-#include "text_line.h"
+#include "common/text_line.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -1,7 +1,8 @@
-#include "curve_decimation.h"
+#include "explorer/curve_decimation.h"
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <utility>
 
 namespace actlab::ui {
@@ -44,6 +45,27 @@ void minMaxDecimate(std::span<const double> y, int buckets, std::vector<int>& in
             if (p >= 0) push(p);
     }
     push(n - 1);
+}
+
+QVector<QCPGraphData> graphPoints(std::span<const double> x, std::span<const double> y,
+                                  int buckets, std::vector<int>& scratch) {
+    const auto clean = [](double v) {
+        return std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
+    };
+    QVector<QCPGraphData> points;
+    if (buckets > 0) {
+        minMaxDecimate(y, buckets, scratch);
+        points.resize(static_cast<qsizetype>(scratch.size()));
+        for (std::size_t k = 0; k < scratch.size(); ++k) {
+            const auto i = static_cast<std::size_t>(scratch[k]);
+            points[static_cast<qsizetype>(k)] = QCPGraphData(x[i], clean(y[i]));
+        }
+    } else {
+        points.resize(static_cast<qsizetype>(y.size()));
+        for (std::size_t i = 0; i < y.size(); ++i)
+            points[static_cast<qsizetype>(i)] = QCPGraphData(x[i], clean(y[i]));
+    }
+    return points;
 }
 
 }  // namespace actlab::ui

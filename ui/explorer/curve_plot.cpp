@@ -1,4 +1,4 @@
-#include "curve_plot.h"
+#include "explorer/curve_plot.h"
 
 #include <QEvent>
 #include <QMouseEvent>
@@ -7,69 +7,21 @@
 #include <limits>
 
 #include "activations/registry.h"
-#include "curve_decimation.h"
-#include "explorer_state.h"
-#include "plot_style.h"
-#include "qt_text.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
+#include "explorer/curve_crosshair.h"
+#include "explorer/curve_decimation.h"
+#include "explorer/curve_style.h"
+#include "explorer/explorer_state.h"
+#include "explorer/y_range.h"
+#include "explorer/zone_shading.h"
 
 namespace actlab::ui {
 
-namespace {
-
-/// Tick labels with a true minus sign (−2 rather than -2): easier to read from a distance.
-class MinusSignTicker : public QCPAxisTicker {
-protected:
-    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
-                         int precision) override {
-        QString label = QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision);
-        // Only the leading sign: QCustomPlot itself typesets the exponent of "1e-05".
-        if (label.startsWith(QLatin1Char('-'))) label[0] = QChar(0x2212);
-        return label;
-    }
-};
-
-QPen curvePen(const QColor& color, double width, Qt::PenStyle style = Qt::SolidLine) {
-    QPen pen(color, width, style);
-    // Solid curves are drawn segment by segment (phFastPolylines). Square caps close the joints
-    // between segments; round caps would look the same but cost about six times as much, since
-    // every segment's caps become Bézier arcs in the stroker. Round joins only matter where the
-    // curve is one polyline: dashed overlays and vector exports.
-    pen.setCapStyle(style == Qt::SolidLine ? Qt::SquareCap : Qt::FlatCap);
-    pen.setJoinStyle(Qt::RoundJoin);
-    return pen;
-}
-
-/// "Leaky ReLU (a = 0.2)": the name and the parameter values by symbol.
-QString callLabel(const ActivationCall& call, const QString& lang) {
-    QString label = qs(call.spec->name, lang);
-    QStringList values;
-    for (std::size_t i = 0; i < call.spec->params.size(); ++i)
-        values << QStringLiteral("%1 = %2").arg(qs(call.spec->params[i].symbol),
-                                                CurvePlot::formatNumber(call.params[i]));
-    if (!values.isEmpty()) label += QStringLiteral(" (%1)").arg(values.join(QStringLiteral(", ")));
-    return label;
-}
-
-/// A zone's shading: at the bottom of its layer, under the curves drawn on the same layer.
-class ZoneRect : public QCPItemRect {
-public:
-    ZoneRect(QCustomPlot* plot, QCPLayer* target) : QCPItemRect(plot) { moveToLayer(target, true); }
-};
-
-/// "f", "f′" or "f″".
-QString curveSymbol(int derivative) {
-    static const QString kSymbols[] = {QStringLiteral("f"), QStringLiteral("f\u2032"),
-                                       QStringLiteral("f\u2033")};
-    return kSymbols[derivative];
-}
-
-}  // namespace
+using curvestyle::callLabel;
 
 QString CurvePlot::formatNumber(double v) {
-    if (std::isnan(v)) return QStringLiteral("nan");
-    if (std::isinf(v)) return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    if (v == 0) v = 0;  // no "-0"
-    return QString::number(v, 'g', 5).replace(QLatin1Char('-'), QChar(0x2212));
+    return curvestyle::formatNumber(v);
 }
 
 CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent), m_state(state) {
@@ -113,7 +65,7 @@ CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent
         rebuildOverlays();
         updateMessage();
         if (m_yAuto) fitY();
-        if (m_crosshairShown) showCrosshairAt(m_crosshairX);
+        if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
         queueReplot();
     });
     connect(m_state, &ExplorerState::zonesChanged, this, [this] {
@@ -145,9 +97,19 @@ CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent
     applyAppearance();
 }
 
+CurvePlot::~CurvePlot() = default;
+
+const std::vector<Interval>& CurvePlot::vanishingZones() const {
+    return m_zones->vanishingZones();
+}
+
+const std::vector<Interval>& CurvePlot::deadZones() const {
+    return m_zones->deadZones();
+}
+
 void CurvePlot::setupAxes() {
-    xAxis->setTicker(QSharedPointer<MinusSignTicker>::create());
-    yAxis->setTicker(QSharedPointer<MinusSignTicker>::create());
+    xAxis->setTicker(QSharedPointer<curvestyle::MinusSignTicker>::create());
+    yAxis->setTicker(QSharedPointer<curvestyle::MinusSignTicker>::create());
     for (QCPAxis* axis : {xAxis, yAxis}) axis->grid()->setSubGridVisible(false);
     xAxis->setLabel(QStringLiteral("x"));
     axisRect()->setMargins(QMargins(0, 0, 0, 0));
@@ -169,42 +131,18 @@ void CurvePlot::applyAppearance() {
     // Colours from the theme; fonts and line widths times the presentation scale.
     const ThemeColors& c = style::colors();
     setBackground(c.plotBackground);
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->setBasePen(QPen(c.axis, style::width(1.5)));
-        axis->setTickPen(QPen(c.axis, style::width(1.5)));
-        axis->setSubTickPen(QPen(c.axis, style::width(1)));
-        axis->setTickLength(0, int(std::lround(style::width(7))));
-        axis->setSubTickLength(0, int(std::lround(style::width(4))));
-        axis->setTickLabelFont(style::plotFont(style::kTickPt));
-        axis->setTickLabelColor(c.plotText);
-        axis->setLabelFont(style::plotFont(style::kLabelPt));
-        axis->setLabelColor(c.plotText);
-        axis->setTickLabelPadding(int(std::lround(style::width(8))));
-        axis->grid()->setPen(QPen(c.grid, style::width(1)));
-        axis->grid()->setZeroLinePen(QPen(c.zeroLine, style::width(1.8)));
-    }
-    legend->setFont(style::plotFont(style::kLegendPt));
-    legend->setTextColor(c.plotText);
-    legend->setBrush(c.legendBrush);
-    legend->setBorderPen(QPen(c.legendBorder, 1));
-    legend->setIconSize(int(std::lround(style::width(40))), int(std::lround(style::width(18))));
-    legend->setRowSpacing(int(std::lround(style::width(4))));
+    for (QCPAxis* axis : {xAxis, yAxis}) style::styleMainPlotAxis(axis);
+    style::styleMainPlotLegend(legend);
     m_title->setFont(style::plotFont(style::kTitlePt, true));
     m_title->setTextColor(c.plotText);
     m_message->setFont(style::plotFont(16));
     m_message->setColor(c.errorText);
     m_message->setBrush(c.errorBg);
     m_message->setPen(QPen(c.errorBorder, 1.5));
-    QColor cross = c.plotText;
-    cross.setAlpha(150);
-    m_crosshair->setPen(QPen(cross, style::width(1.5), Qt::DashLine));
-    for (QCPItemTracer* t : m_tracers) {
-        t->setSize(style::width(12));
-        t->setBrush(c.plotBackground);
-    }
+    m_crosshair->applyAppearance();
     updateStyles();
     updateLegend();
-    if (m_crosshairShown) showCrosshairAt(m_crosshairX);
+    if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
     queueReplot();
 }
 
@@ -218,16 +156,8 @@ void CurvePlot::setupItems() {
     m_message->setTextAlignment(Qt::AlignCenter);
     m_message->setVisible(false);
 
-    QCPLayer* top = layer(QStringLiteral("overlay"));
-    m_crosshair = new QCPItemStraightLine(this);
-    m_crosshair->setLayer(top);
-    m_crosshair->setVisible(false);
-    for (int i = 0; i < 3; ++i) {
-        m_tracers[i] = new QCPItemTracer(this);
-        m_tracers[i]->setLayer(top);
-        m_tracers[i]->setStyle(QCPItemTracer::tsCircle);
-        m_tracers[i]->setVisible(false);
-    }
+    m_crosshair = std::make_unique<CurveCrosshair>(this, layer(QStringLiteral("overlay")));
+    m_zones = std::make_unique<ZoneShading>(this, m_mainLayer);
 }
 
 QCPGraph* CurvePlot::newGraph(QCPLayer* target) {
@@ -274,13 +204,13 @@ void CurvePlot::onActivationChanged() {
     updateLegend();
     m_yAuto = true;
     fitY();
-    if (m_crosshairShown) showCrosshairAt(m_crosshairX);
+    if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
     queueReplot();
 }
 
 void CurvePlot::onParamsChanged() {
     const bool wasShown = m_f->visible() || m_df->visible() || m_d2f->visible();
-    const bool hadZones = !m_vanishing.empty() || !m_dead.empty();
+    const bool hadZones = m_zones->any();
     const QCPRange yBefore = yAxis->range();
     sampleCurrent();
     updateCurrentGraphs();
@@ -288,18 +218,18 @@ void CurvePlot::onParamsChanged() {
     // The legend changes only when curves appear or vanish (rejected parameters) or zones do.
     const bool isShown = m_f->visible() || m_df->visible() || m_d2f->visible();
     const bool legendChanged =
-        hadZones != (!m_vanishing.empty() || !m_dead.empty()) || wasShown != isShown;
+        hadZones != m_zones->any() || wasShown != isShown;
     if (legendChanged) updateLegend();
     updateTitle();
     updateMessage();
     // Keep the axes still while the curve moves; only grow them when the curve leaves the view.
     if (m_yAuto) expandY();
     // Only the "main" layer changed unless the axes, legend, message or crosshair did too.
-    if (m_layered && !legendChanged && yAxis->range() == yBefore && !m_crosshairShown) {
+    if (m_layered && !legendChanged && yAxis->range() == yBefore && !m_crosshair->shown()) {
         queueMainReplot();
         return;
     }
-    if (m_crosshairShown) showCrosshairAt(m_crosshairX);
+    if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
     queueReplot();
 }
 
@@ -314,7 +244,7 @@ void CurvePlot::onXRangeChanged() {
     updateZones();
     updateLegend();
     if (m_yAuto) fitY();
-    if (m_crosshairShown) showCrosshairAt(m_crosshairX);
+    if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
     queueReplot();
 }
 
@@ -361,23 +291,7 @@ int CurvePlot::bucketCount() const {
 
 void CurvePlot::setGraphData(QCPGraph* graph, const std::vector<double>& x,
                              const std::vector<double>& y) {
-    const auto clean = [](double v) {
-        return std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
-    };
-    QVector<QCPGraphData> points;
-    if (m_decimate) {
-        minMaxDecimate(y, bucketCount(), m_indices);
-        points.resize(static_cast<qsizetype>(m_indices.size()));
-        for (std::size_t k = 0; k < m_indices.size(); ++k) {
-            const auto i = static_cast<std::size_t>(m_indices[k]);
-            points[static_cast<qsizetype>(k)] = QCPGraphData(x[i], clean(y[i]));
-        }
-    } else {
-        points.resize(static_cast<qsizetype>(y.size()));
-        for (std::size_t i = 0; i < y.size(); ++i)
-            points[static_cast<qsizetype>(i)] = QCPGraphData(x[i], clean(y[i]));
-    }
-    graph->data()->set(points, true);
+    graph->data()->set(graphPoints(x, y, m_decimate ? bucketCount() : 0, m_indices), true);
 }
 
 void CurvePlot::updateCurrentGraphs() {
@@ -449,95 +363,18 @@ void CurvePlot::updateOverlayGraphs() {
 }
 
 void CurvePlot::updateStyles() {
-    const QString& lang = m_lang;
-    const bool compare = m_state->compareMode();
+    std::vector<ActivationCall> compared, pinned;
+    for (const Overlay& o : m_compared) compared.push_back(o.call);
+    for (const Overlay& o : m_pinned) pinned.push_back(o.call);
     const bool shown[3] = {m_state->showF(), m_state->showDf(), m_state->showD2f()};
-    const int shownCount = int(shown[0]) + int(shown[1]) + int(shown[2]);
-    const Qt::PenStyle byCurve[3] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
-    const double widths[3] = {style::width(style::kFWidth), style::width(style::kDfWidth),
-                              style::width(style::kD2fWidth)};
-    const ThemeColors& theme = style::colors();
-    const QColor colors[3] = {theme.f, theme.df, theme.d2f};
-
-    // Current activation. Alone: one colour per curve. In compare mode: one colour per
-    // activation, and the line style tells f (solid), f′ (dashed) and f″ (dotted) apart.
-    QCPGraph* current[3] = {m_f, m_df, m_d2f};
-    const QString name = qs(m_state->spec().name, lang);
-    for (int i = 0; i < 3; ++i) {
-        if (compare) {
-            current[i]->setPen(curvePen(style::compareColor(0), widths[i], byCurve[i]));
-            current[i]->setName(
-                shownCount == 1 ? name : QStringLiteral("%1  %2").arg(name, curveSymbol(i)));
-        } else {
-            current[i]->setPen(curvePen(colors[i], widths[i]));
-            current[i]->setName(QStringLiteral("%1(x)").arg(curveSymbol(i)));
-        }
-    }
-
-    int g = 0;
-    for (std::size_t k = 0; k < m_compared.size(); ++k) {
-        const QColor color = style::compareColor(static_cast<int>(k) + 1);
-        const QString other = qs(m_compared[k].call.spec->name, lang);
-        for (int i = 0; i < 3; ++i) {
-            if (!shown[i] || g >= m_compareGraphs.size()) continue;
-            QCPGraph* graph = m_compareGraphs[g++];
-            graph->setPen(
-                curvePen(color, i == 0 ? widths[0] : style::width(style::kOverlayWidth), byCurve[i]));
-            graph->setName(shownCount == 1 ? other
-                                           : QStringLiteral("%1  %2").arg(other, curveSymbol(i)));
-        }
-    }
-
-    // Pinned references: dashed, in the colour of their curve (grey in compare mode), with a
-    // different dash pattern per pin.
-    const Qt::PenStyle pinStyles[] = {Qt::DashLine, Qt::DashDotLine, Qt::DotLine,
-                                      Qt::DashDotDotLine};
-    g = 0;
-    for (std::size_t k = 0; k < m_pinned.size(); ++k) {
-        const Qt::PenStyle pinStyle = pinStyles[k % 4];
-        const QString label = callLabel(m_pinned[k].call, lang);
-        for (int i = 0; i < 3; ++i) {
-            if (!shown[i] || g >= m_pinnedGraphs.size()) continue;
-            QCPGraph* graph = m_pinnedGraphs[g++];
-            QColor color = compare ? theme.pinnedInCompare : colors[i];
-            if (!compare) color.setAlpha(200);
-            graph->setPen(curvePen(color, style::width(style::kOverlayWidth), pinStyle));
-            graph->setName(tr("%1, pinned: %2").arg(curveSymbol(i), label));
-        }
-    }
+    curvestyle::styleCurves({{m_f, m_df, m_d2f}, &m_compareGraphs, &compared, &m_pinnedGraphs,
+                             &pinned},
+                            m_state->spec(), m_state->compareMode(), shown, m_lang);
 }
 
 void CurvePlot::updateZones() {
-    m_vanishing.clear();
-    m_dead.clear();
-    if (m_state->isValid() && m_curve.size() > 1) {
-        if (m_state->vanishingZoneShown()) m_vanishing = gradientZones(m_curve, m_state->epsilon());
-        if (m_state->deadZoneShown()) m_dead = gradientZones(m_curve, 0.0);
-    }
-    const std::size_t needed = m_vanishing.size() + m_dead.size();
-    while (static_cast<std::size_t>(m_zoneItems.size()) < needed) {
-        auto* rect = new ZoneRect(this, m_mainLayer);
-        rect->setPen(Qt::NoPen);
-        rect->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
-        rect->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        rect->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
-        rect->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        rect->setSelectable(false);
-        m_zoneItems << rect;
-    }
-    int k = 0;
-    const auto place = [&](const std::vector<Interval>& zones, const QColor& color) {
-        for (const Interval& z : zones) {
-            QCPItemRect* rect = m_zoneItems[k++];
-            rect->topLeft->setCoords(z.lo, 0);
-            rect->bottomRight->setCoords(z.hi, 1);
-            rect->setBrush(color);
-            rect->setVisible(true);
-        }
-    };
-    place(m_vanishing, style::kVanishingZone);
-    place(m_dead, style::kDeadZone);
-    for (; k < m_zoneItems.size(); ++k) m_zoneItems[k]->setVisible(false);
+    m_zones->update(m_curve, m_state->isValid(), m_state->vanishingZoneShown(), m_state->epsilon(),
+                    m_state->deadZoneShown());
 }
 
 void CurvePlot::updateLegend() {
@@ -551,8 +388,8 @@ void CurvePlot::updateLegend() {
     m_vanishingKey->setName(
         tr("vanishing gradient, |f\u2032| < %1").arg(formatNumber(m_state->epsilon())));
     m_deadKey->setName(tr("dead zone, f\u2032 = 0"));
-    if (!m_vanishing.empty()) m_vanishingKey->addToLegend(legend);
-    if (!m_dead.empty()) m_deadKey->addToLegend(legend);
+    if (!m_zones->vanishingZones().empty()) m_vanishingKey->addToLegend(legend);
+    if (!m_zones->deadZones().empty()) m_deadKey->addToLegend(legend);
     legend->setVisible(legend->itemCount() > 0);
 }
 
@@ -588,57 +425,39 @@ QString CurvePlot::title() const {
 // --- view -----------------------------------------------------------------------------------
 
 bool CurvePlot::dataYRange(double& lo, double& hi) const {
-    lo = std::numeric_limits<double>::infinity();
-    hi = -lo;
+    std::vector<const Curve*> curves;
+    if (m_state->isValid()) curves.push_back(&m_curve);
+    for (const Overlay& o : m_compared) curves.push_back(&o.curve);
+    for (const Overlay& o : m_pinned) curves.push_back(&o.curve);
     const bool shown[3] = {m_state->showF(), m_state->showDf(), m_state->showD2f()};
-    const auto scan = [&](const Curve& c) {
-        const std::vector<double>* ys[3] = {&c.f, &c.df, &c.d2f};
-        for (int i = 0; i < 3; ++i) {
-            if (!shown[i]) continue;
-            for (double v : *ys[i]) {
-                if (!std::isfinite(v)) continue;
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
-        }
-    };
-    if (m_state->isValid()) scan(m_curve);
-    for (const Overlay& o : m_compared) scan(o.curve);
-    for (const Overlay& o : m_pinned) scan(o.curve);
-    return lo <= hi;
+    yrange::Range r;
+    const bool any = yrange::finiteRange(curves, shown, r);
+    lo = r.lo;
+    hi = r.hi;
+    return any;
 }
 
 void CurvePlot::setYRange(double lo, double hi) {
-    if (!(hi - lo > 1e-12 * std::max(1.0, std::fabs(lo)))) {
-        const double half = std::max(1.0, std::fabs(lo) * 0.1);
-        lo -= half;
-        hi += half;
-    }
+    const yrange::Range r = yrange::nonDegenerate({lo, hi});
     m_settingRange = true;
-    yAxis->setRange(lo, hi);
+    yAxis->setRange(r.lo, r.hi);
     m_settingRange = false;
 }
 
 void CurvePlot::fitY() {
-    double lo, hi;
-    if (!dataYRange(lo, hi)) {
-        lo = -1;
-        hi = 1;
-    }
-    // Keep y = 0 in view: the zero line is the reference for every activation.
-    lo = std::min(lo, 0.0);
-    hi = std::max(hi, 0.0);
-    const double pad = 0.07 * (hi - lo);
-    setYRange(lo - pad, hi + pad);
+    yrange::Range data;
+    const bool any = dataYRange(data.lo, data.hi);
+    const yrange::Range r = yrange::fitted(any ? &data : nullptr);
+    setYRange(r.lo, r.hi);
 }
 
 void CurvePlot::expandY() {
-    double lo, hi;
-    if (!dataYRange(lo, hi)) return;
-    const QCPRange r = yAxis->range();
-    if (lo >= r.lower && hi <= r.upper) return;
-    const double pad = 0.07 * (std::max(hi, r.upper) - std::min(lo, r.lower));
-    setYRange(lo < r.lower ? lo - pad : r.lower, hi > r.upper ? hi + pad : r.upper);
+    yrange::Range data;
+    if (!dataYRange(data.lo, data.hi)) return;
+    const QCPRange now = yAxis->range();
+    const yrange::Range r = yrange::expanded(data, {now.lower, now.upper});
+    if (r == yrange::Range{now.lower, now.upper}) return;
+    setYRange(r.lo, r.hi);
 }
 
 void CurvePlot::resetView() {
@@ -705,37 +524,22 @@ void CurvePlot::showCrosshairAt(double x) {
         return;
     }
     const Readout r = readoutAt(x);
-    m_crosshairX = x;
-    m_crosshairShown = true;
-    m_crosshair->point1->setCoords(x, 0);
-    m_crosshair->point2->setCoords(x, 1);
-    m_crosshair->setVisible(true);
     const bool shown[3] = {m_state->showF(), m_state->showDf(), m_state->showD2f()};
     const double values[3] = {r.f, r.df, r.d2f};
     const bool compare = m_state->compareMode();
     const ThemeColors& theme = style::colors();
-    const QColor colors[3] = {theme.f, theme.df, theme.d2f};
-    QStringList parts{QStringLiteral("<b>x</b> = %1").arg(formatNumber(x))};
-    if (compare)
-        parts << QStringLiteral("<b>%1</b>").arg(qs(m_state->spec().name, m_lang).toHtmlEscaped());
-    for (int i = 0; i < 3; ++i) {
-        const QColor color = compare ? style::compareColor(0) : colors[i];
-        m_tracers[i]->setPen(QPen(color, style::width(3)));
-        m_tracers[i]->position->setCoords(x, values[i]);
-        m_tracers[i]->setVisible(shown[i] && std::isfinite(values[i]));
-        parts << QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2(x) = %3")
-                     .arg(color.name(), curveSymbol(i), formatNumber(values[i]));
-    }
-    m_readoutHtml = parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;"));
+    const QColor colors[3] = {compare ? style::compareColor(0) : theme.f,
+                              compare ? style::compareColor(0) : theme.df,
+                              compare ? style::compareColor(0) : theme.d2f};
+    m_readoutHtml = m_crosshair->show(x, values, shown, colors,
+                                      compare ? qs(m_state->spec().name, m_lang) : QString());
     emit readoutChanged(m_readoutHtml);
     queueReplot();
 }
 
 void CurvePlot::hideCrosshair() {
-    if (!m_crosshairShown) return;
-    m_crosshairShown = false;
-    m_crosshair->setVisible(false);
-    for (QCPItemTracer* t : m_tracers) t->setVisible(false);
+    if (!m_crosshair->shown()) return;
+    m_crosshair->hide();
     m_readoutHtml.clear();
     emit readoutChanged(QString());
     queueReplot();

@@ -8,13 +8,16 @@
 
 #include <QList>
 #include <QString>
+#include <memory>
 #include <vector>
 
 #include "activations/curve.h"
 
 namespace actlab::ui {
 
+class CurveCrosshair;
 class ExplorerState;
+class ZoneShading;
 
 /// A QCustomPlot that shows an ExplorerState.
 class CurvePlot : public QCustomPlot {
@@ -27,6 +30,7 @@ public:
 
     /// A plot that follows `state` (not owned; it must outlive the plot).
     explicit CurvePlot(ExplorerState* state, QWidget* parent = nullptr);
+    ~CurvePlot() override;
 
     /// The state the plot shows.
     ExplorerState* state() const { return m_state; }
@@ -48,8 +52,8 @@ public:
     /// The full-resolution samples of the current activation on the x range.
     const Curve& curve() const { return m_curve; }
     /// The shaded zones, as computed by gradientZones on the full-resolution samples.
-    const std::vector<Interval>& vanishingZones() const { return m_vanishing; }
-    const std::vector<Interval>& deadZones() const { return m_dead; }
+    const std::vector<Interval>& vanishingZones() const;
+    const std::vector<Interval>& deadZones() const;
     /// The message shown in the plot when the parameters are rejected ("" when none).
     QString message() const;
     /// The title above the plot.
@@ -157,8 +161,6 @@ private:
     Curve m_curve;
     std::vector<Overlay> m_pinned;
     std::vector<Overlay> m_compared;
-    std::vector<Interval> m_vanishing;
-    std::vector<Interval> m_dead;
     std::vector<int> m_indices;
 
     QCPGraph* m_f = nullptr;
@@ -168,18 +170,15 @@ private:
     QCPGraph* m_deadKey = nullptr;
     QList<QCPGraph*> m_pinnedGraphs;
     QList<QCPGraph*> m_compareGraphs;
-    QList<QCPItemRect*> m_zoneItems;
     QCPTextElement* m_title = nullptr;
     QCPItemText* m_message = nullptr;
-    QCPItemStraightLine* m_crosshair = nullptr;
-    QCPItemTracer* m_tracers[3] = {nullptr, nullptr, nullptr};
+    std::unique_ptr<CurveCrosshair> m_crosshair;
+    std::unique_ptr<ZoneShading> m_zones;
     QCPLayer* m_mainLayer = nullptr;
     QCPLayer* m_overlayLayer = nullptr;
 
     QString m_lang = QStringLiteral("en");
     QString m_readoutHtml;
-    double m_crosshairX = 0;
-    bool m_crosshairShown = false;
     bool m_yAuto = true;
     bool m_settingRange = false;
     bool m_live = false;

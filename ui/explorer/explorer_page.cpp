@@ -1,4 +1,4 @@
-#include "explorer_page.h"
+#include "explorer/explorer_page.h"
 
 #include <algorithm>
 #include <QAction>
@@ -7,33 +7,30 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "activation_chooser.h"
 #include "activations/registry.h"
-#include "app_settings.h"
-#include "curve_plot.h"
-#include "explorer_state.h"
-#include "parameter_panel.h"
-#include "parameter_slider.h"
-#include "qt_text.h"
-#include "small_multiples_view.h"
-#include "teaching_panel.h"
-#include "appearance.h"
-#include "plot_style.h"
+#include "common/activation_chooser.h"
+#include "common/app_settings.h"
+#include "common/appearance.h"
+#include "common/parameter_panel.h"
+#include "common/parameter_slider.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
+#include "explorer/curve_plot.h"
+#include "explorer/explorer_exports.h"
+#include "explorer/explorer_state.h"
+#include "explorer/small_multiples_view.h"
+#include "explorer/teaching_panel.h"
 
 namespace actlab::ui {
 
@@ -114,12 +111,6 @@ void ExplorerPage::createActions() {
     m_zoomIn->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Equal));
     m_zoomOut = new QAction(themeIcon("zoom-out"), QString(), this);
     m_zoomOut->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Minus));
-    // Ctrl+S saves the session; the plot and its data are exported through File ▸ Export.
-    m_exportPlot = new QAction(themeIcon("document-save-as"), QString(), this);
-    m_exportCsv = new QAction(themeIcon("text-csv"), QString(), this);
-    m_copyImage = new QAction(themeIcon("edit-copy"), QString(), this);
-    // Ctrl+C copies the plot; a focused text field or selectable text keeps Ctrl+C for itself.
-    m_copyImage->setShortcut(QKeySequence::Copy);
     m_find = new QAction(themeIcon("edit-find"), QString(), this);
     m_find->setShortcut(QKeySequence::Find);
 
@@ -142,15 +133,11 @@ void ExplorerPage::createActions() {
     connect(m_resetView, &QAction::triggered, this, [this] { m_plot->resetView(); });
     connect(m_zoomIn, &QAction::triggered, this, [this] { m_plot->zoomBy(0.8); });
     connect(m_zoomOut, &QAction::triggered, this, [this] { m_plot->zoomBy(1.25); });
-    connect(m_exportPlot, &QAction::triggered, this, &ExplorerPage::exportPlotWithDialog);
-    connect(m_exportCsv, &QAction::triggered, this, &ExplorerPage::exportCsvWithDialog);
-    connect(m_copyImage, &QAction::triggered, this, &ExplorerPage::copyPlotImage);
     connect(m_find, &QAction::triggered, this, [this] {
         m_chooser->filterEdit()->setFocus(Qt::ShortcutFocusReason);
         m_chooser->filterEdit()->selectAll();
     });
-    for (QAction* a :
-         {m_pin, m_resetView, m_zoomIn, m_zoomOut, m_exportPlot, m_exportCsv, m_copyImage, m_find})
+    for (QAction* a : {m_pin, m_resetView, m_zoomIn, m_zoomOut, m_find})
         addAction(a);  // shortcuts work while the page is shown, even without a menu bar
 
     m_compareMenu = new QMenu(this);
@@ -269,6 +256,11 @@ QWidget* ExplorerPage::createCentre() {
 
     m_plot = new CurvePlot(m_state, centre);
     m_plot->setMinimumSize(420, 320);
+    m_exports = new ExplorerExports(m_plot, m_state, this);
+    for (QAction* a : {m_exports->exportPlotAction(), m_exports->exportCsvAction(),
+                       m_exports->copyImageAction()})
+        addAction(a);
+    connect(m_exports, &ExplorerExports::statusMessage, this, &ExplorerPage::statusMessage);
     m_multiples = new SmallMultiplesView(m_state, centre);
     auto* multiplesScroll = new QScrollArea(centre);
     multiplesScroll->setWidget(m_multiples);
@@ -452,82 +444,6 @@ bool ExplorerPage::allActivationsShown() const {
     return m_stack->currentIndex() == 1;
 }
 
-QString ExplorerPage::exportPlot(const QString& path, PlotExport::Format format, double scale) {
-    // An export always shows the settled, antialiased plot.
-    m_plot->setLiveUpdate(false);
-    const QString error = PlotExport::savePlot(m_plot, path, format, scale);
-    emit statusMessage(
-        error.isEmpty() ? tr("Saved the plot to %1.").arg(QDir::toNativeSeparators(path)) : error,
-        error.isEmpty() ? 5000 : 8000);
-    return error;
-}
-
-QString ExplorerPage::exportCsv(const QString& path) {
-    const QString error = PlotExport::saveCurveCsv(
-        m_state->call(), m_state->xMin(), m_state->xMax(), ExplorerState::kSampleCount, path);
-    emit statusMessage(error.isEmpty() ? tr("Saved %1 points to %2.")
-                                             .arg(ExplorerState::kSampleCount)
-                                             .arg(QDir::toNativeSeparators(path))
-                                       : error,
-                       error.isEmpty() ? 5000 : 8000);
-    return error;
-}
-
-void ExplorerPage::copyPlotImage() {
-    m_plot->setLiveUpdate(false);
-    PlotExport::copyToClipboard(m_plot, devicePixelRatioF());
-    emit statusMessage(tr("Copied the plot image to the clipboard."), 3000);
-}
-
-void ExplorerPage::exportPlotWithDialog() {
-    const QString png = tr("PNG image, %1× (*.png)").arg(m_pngScale);
-    const QString svg = tr("SVG vector image (*.svg)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    QString filter = png;
-    const QString dir = m_lastDir.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                            : m_lastDir;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Plot"),
-        QDir(dir).filePath(qs(m_state->spec().id) + QStringLiteral(".png")),
-        QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
-    if (path.isEmpty()) return;
-    PlotExport::Format format;
-    if (!PlotExport::formatFromPath(path, &format)) {
-        format = filter == svg   ? PlotExport::Format::Svg
-                 : filter == pdf ? PlotExport::Format::Pdf
-                                 : PlotExport::Format::Png;
-        path += format == PlotExport::Format::Svg   ? QStringLiteral(".svg")
-                : format == PlotExport::Format::Pdf ? QStringLiteral(".pdf")
-                                                    : QStringLiteral(".png");
-    }
-    m_lastDir = QFileInfo(path).absolutePath();
-    const QString error = exportPlot(path, format, m_pngScale);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export Plot"), error);
-}
-
-void ExplorerPage::exportCsvWithDialog() {
-    if (!m_state->isValid()) {
-        QMessageBox::information(this, tr("Export Curve Data"),
-                                 tr("The current parameters are not accepted (%1), so there is no "
-                                    "curve to save.")
-                                     .arg(m_state->paramError()));
-        return;
-    }
-    const QString dir = m_lastDir.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                            : m_lastDir;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Curve Data"),
-        QDir(dir).filePath(qs(m_state->spec().id) + QStringLiteral(".csv")),
-        tr("CSV table (*.csv)"));
-    if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csv");
-    m_lastDir = QFileInfo(path).absolutePath();
-    const QString error = exportCsv(path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export Curve Data"), error);
-}
-
 void ExplorerPage::setLanguage(const QString& lang) {
     m_lang = lang;
     m_chooser->setLanguage(lang);
@@ -607,13 +523,7 @@ void ExplorerPage::retranslate() {
     m_zoomIn->setToolTip(tr("Zoom into the plot (Ctrl+Alt+=; or turn the mouse wheel)"));
     m_zoomOut->setText(tr("Zoom Out"));
     m_zoomOut->setToolTip(tr("Zoom out of the plot (Ctrl+Alt+\u2212)"));
-    m_exportPlot->setText(tr("Export Plot…"));
-    m_exportPlot->setToolTip(tr("Save the plot as PNG, SVG or PDF"));
-    m_exportCsv->setText(tr("Export Curve Data (CSV)…"));
-    m_exportCsv->setToolTip(
-        tr("Save x, f, f\u2032 and f\u2033 of the current curve as a CSV table"));
-    m_copyImage->setText(tr("Copy Plot Image"));
-    m_copyImage->setToolTip(tr("Copy the plot to the clipboard as an image"));
+    m_exports->retranslate();
     m_find->setText(tr("Find Activation"));
     m_find->setToolTip(tr("Type part of an activation's name to find it"));
     m_clearPins->setToolTip(tr("Remove every pinned reference curve"));

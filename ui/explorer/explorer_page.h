@@ -6,7 +6,8 @@
 #include <QString>
 #include <QWidget>
 
-#include "plot_export.h"
+#include "common/plot_export.h"
+#include "explorer/explorer_exports.h"
 
 class QAction;
 class QCheckBox;
@@ -59,18 +60,20 @@ public:
     bool allActivationsShown() const;
 
     /// Saves the plot; "" on success, else the message also shown to the user.
-    QString exportPlot(const QString& path, PlotExport::Format format, double scale = 1.0);
+    QString exportPlot(const QString& path, PlotExport::Format format, double scale = 1.0) {
+        return m_exports->exportPlot(path, format, scale);
+    }
     /// Saves the current curve's samples as CSV (the columns of `activation-lab eval`).
-    QString exportCsv(const QString& path);
+    QString exportCsv(const QString& path) { return m_exports->exportCsv(path); }
     /// Copies the plot image to the clipboard.
-    void copyPlotImage();
+    void copyPlotImage() { m_exports->copyPlotImage(); }
 
     /// Shows registry texts in `lang` ("en", "zh_CN").
     void setLanguage(const QString& lang);
     /// The language of the registry texts.
     const QString& language() const { return m_lang; }
     /// The scale factor of PNG exports made through the dialog.
-    void setPngScale(int scale) { m_pngScale = scale; }
+    void setPngScale(int scale) { m_exports->setPngScale(scale); }
 
     /// Restores the state and layout saved by saveSettings.
     void restoreSettings(const AppSettings& settings);
@@ -90,9 +93,9 @@ public:
     QAction* resetViewAction() const { return m_resetView; }
     QAction* zoomInAction() const { return m_zoomIn; }
     QAction* zoomOutAction() const { return m_zoomOut; }
-    QAction* exportPlotAction() const { return m_exportPlot; }
-    QAction* exportCsvAction() const { return m_exportCsv; }
-    QAction* copyImageAction() const { return m_copyImage; }
+    QAction* exportPlotAction() const { return m_exports->exportPlotAction(); }
+    QAction* exportCsvAction() const { return m_exports->exportCsvAction(); }
+    QAction* copyImageAction() const { return m_exports->copyImageAction(); }
     QAction* findAction() const { return m_find; }
     /// The menu of activations to compare (checkable, one per registry row).
     QMenu* compareMenu() const { return m_compareMenu; }
@@ -116,14 +119,11 @@ private:
     void syncCompareMenu();
     void rebuildPinMenu();
     void commitXRange();
-    void exportPlotWithDialog();
-    void exportCsvWithDialog();
     void showReadout(const QString& html);
 
     ExplorerState* m_state;
     QString m_lang = QStringLiteral("en");
-    int m_pngScale = 2;
-    QString m_lastDir;
+    ExplorerExports* m_exports = nullptr;
 
     ActivationChooser* m_chooser = nullptr;
     ParameterPanel* m_parameters = nullptr;
@@ -160,9 +160,6 @@ private:
     QAction* m_resetView = nullptr;
     QAction* m_zoomIn = nullptr;
     QAction* m_zoomOut = nullptr;
-    QAction* m_exportPlot = nullptr;
-    QAction* m_exportCsv = nullptr;
-    QAction* m_copyImage = nullptr;
     QAction* m_find = nullptr;
 };
 

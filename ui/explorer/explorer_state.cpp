@@ -1,10 +1,10 @@
-#include "explorer_state.h"
+#include "explorer/explorer_state.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "activations/registry.h"
-#include "qt_text.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

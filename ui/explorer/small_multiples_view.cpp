@@ -1,4 +1,4 @@
-#include "small_multiples_view.h"
+#include "explorer/small_multiples_view.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -8,12 +8,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "activation_chooser.h"
 #include "activations/activation_call.h"
 #include "activations/registry.h"
-#include "explorer_state.h"
-#include "plot_style.h"
-#include "qt_text.h"
+#include "common/activation_chooser.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
+#include "explorer/explorer_state.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "teaching_panel.h"
+#include "explorer/teaching_panel.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -9,8 +9,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "plot_style.h"
-#include "qt_text.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,9 +1,9 @@
-#include "boundary_items.h"
+#include "network/boundary_items.h"
 
 #include <QPainter>
 #include <cmath>
 
-#include "network_style.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

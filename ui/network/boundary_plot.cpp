@@ -1,12 +1,12 @@
-#include "boundary_plot.h"
+#include "network/boundary_plot.h"
 
 #include <QMouseEvent>
 #include <algorithm>
 #include <cmath>
 
-#include "boundary_items.h"
-#include "network_style.h"
-#include "plot_style.h"
+#include "common/plot_style.h"
+#include "network/boundary_items.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

@@ -1,11 +1,11 @@
-#include "colour_legend.h"
+#include "network/colour_legend.h"
 
 #include <QEvent>
 #include <QLinearGradient>
 #include <QPainter>
 
-#include "network_style.h"
-#include "plot_style.h"
+#include "common/plot_style.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "compare_view.h"
+#include "network/compare_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,12 +17,12 @@
 #include <cmath>
 
 #include "activations/registry.h"
-#include "boundary_plot.h"
-#include "loss_chart.h"
-#include "network_style.h"
-#include "qt_text.h"
-#include "text_line.h"
-#include "plot_style.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
+#include "common/text_line.h"
+#include "network/boundary_plot.h"
+#include "network/loss_chart.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

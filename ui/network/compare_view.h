@@ -8,9 +8,9 @@
 #include <QStringList>
 #include <vector>
 
+#include "network/training_snapshot.h"
 #include "nn/dataset.h"
 #include "nn/network.h"
-#include "training_snapshot.h"
 
 class QAction;
 class QCheckBox;

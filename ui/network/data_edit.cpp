@@ -1,4 +1,4 @@
-#include "data_edit.h"
+#include "network/data_edit.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "dataset_panel.h"
+#include "network/dataset_panel.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <array>
 
-#include "network_style.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "health_view.h"
+#include "network/health_view.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -9,8 +9,8 @@
 #include <cmath>
 
 #include "activations/registry.h"
-#include "network_style.h"
-#include "plot_style.h"
+#include "common/plot_style.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

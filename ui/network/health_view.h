@@ -10,7 +10,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "training_snapshot.h"
+#include "network/training_snapshot.h"
 
 class QGridLayout;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "layer_controls.h"
+#include "network/layer_controls.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,8 +10,8 @@
 #include <QVBoxLayout>
 
 #include "activations/registry.h"
-#include "parameter_panel.h"
-#include "qt_text.h"
+#include "common/parameter_panel.h"
+#include "common/qt_text.h"
 
 namespace actlab::ui {
 

@@ -1,10 +1,10 @@
-#include "loss_chart.h"
+#include "network/loss_chart.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "network_style.h"
-#include "plot_style.h"
+#include "common/plot_style.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

@@ -8,7 +8,7 @@
 #include <QStringList>
 #include <vector>
 
-#include "training_snapshot.h"
+#include "network/training_snapshot.h"
 
 namespace actlab::ui {
 

@@ -1,11 +1,11 @@
-#include "metrics_board.h"
+#include "network/metrics_board.h"
 
 #include <QEvent>
 #include <QPainter>
 #include <cmath>
 
-#include "network_style.h"
-#include "plot_style.h"
+#include "common/plot_style.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

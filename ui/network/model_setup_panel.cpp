@@ -1,4 +1,4 @@
-#include "model_setup_panel.h"
+#include "network/model_setup_panel.h"
 
 #include <QComboBox>
 #include <QEvent>

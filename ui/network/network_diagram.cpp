@@ -1,19 +1,18 @@
-#include "network_diagram.h"
+#include "network/network_diagram.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolButton>
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
 
-#include "network_style.h"
+#include "common/plot_style.h"
+#include "common/qt_text.h"
+#include "network/network_style.h"
 #include "nn/grid.h"
-#include "qt_text.h"
-#include "plot_style.h"
 
 namespace actlab::ui {
 
@@ -57,31 +56,6 @@ QToolButton* roundButton(const QString& text, QWidget* parent) {
     b->setFocusPolicy(Qt::TabFocus);
     b->setFixedSize(30, 30);
     return b;
-}
-
-double distanceToPolyline(const QPointF& p, const std::vector<QPointF>& line) {
-    double best = 1e9;
-    for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-        const QPointF a = line[k], b = line[k + 1];
-        const QPointF ab = b - a;
-        const double len2 = QPointF::dotProduct(ab, ab);
-        const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0;
-        const QPointF q = a + t * ab;
-        best = std::min(best, std::hypot(p.x() - q.x(), p.y() - q.y()));
-    }
-    return best;
-}
-
-/// The cubic Bézier between two nodes, with horizontal tangents at both ends.
-QPainterPath linkPath(const QPointF& a, const QPointF& b) {
-    QPainterPath path(a);
-    const double mid = (a.x() + b.x()) / 2;
-    path.cubicTo(QPointF(mid, a.y()), QPointF(mid, b.y()), b);
-    return path;
-}
-
-double linkWidth(double w) {
-    return 0.6 + 5.4 * std::min(std::abs(w), 3.0) / 3.0;
 }
 
 }  // namespace
@@ -341,23 +315,13 @@ void NetworkDiagram::relayout() {
     for (int k = 0; k < outputs; ++k)
         m_outputNodes.emplace_back(ox - os / 2, m_nodesTop + k * os * kPitch, os, os);
 
-    // Link paths, sampled for hit tests.
-    m_linkPaths.assign(std::size_t(layers + 1), {});
+    std::vector<std::vector<QPointF>> from;
+    std::vector<std::vector<QRectF>> to;
     for (int l = 0; l <= layers; ++l) {
-        const std::vector<QPointF> from = sources(l);
-        const std::vector<QRectF>& to =
-            l < layers ? m_columns[std::size_t(l)].nodes : m_outputNodes;
-        auto& paths = m_linkPaths[std::size_t(l)];
-        paths.resize(to.size() * from.size());
-        for (std::size_t j = 0; j < to.size(); ++j)
-            for (std::size_t i = 0; i < from.size(); ++i) {
-                const QPointF b(to[j].left(), to[j].center().y());
-                const QPainterPath path = linkPath(from[i], b);
-                std::vector<QPointF>& pts = paths[j * from.size() + i];
-                pts.clear();
-                for (int t = 0; t <= 12; ++t) pts.push_back(path.pointAtPercent(t / 12.0));
-            }
+        from.push_back(sources(l));
+        to.push_back(l < layers ? m_columns[std::size_t(l)].nodes : m_outputNodes);
     }
+    m_links.layout(from, to);
     update();
 }
 
@@ -411,7 +375,9 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(style::colors().selectionBand);
         p.drawRoundedRect(band, 10, 10);
     }
-    paintLinks(p);
+    std::optional<LinkId> hovered;
+    if (m_hover.kind == Hover::Link) hovered = LinkId{m_hover.layer, m_hover.from, m_hover.to};
+    m_links.paint(p, m_hasNetwork ? &m_network : nullptr, hovered);
     paintNodes(p);
     // The arrow from the output to the output plot on the right.
     for (const QRectF& r : m_outputNodes) {
@@ -422,52 +388,6 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(style::colors().arrow);
         p.setPen(Qt::NoPen);
         p.drawPolygon(QPolygonF({b, b + QPointF(-7, -4.5), b + QPointF(-7, 4.5)}));
-    }
-}
-
-void NetworkDiagram::paintLinks(QPainter& p) const {
-    if (!m_hasNetwork) {
-        // Before the first frame: thin grey links show the wiring.
-        p.setPen(QPen(style::colors().idleLink, 1));
-        for (const auto& layer : m_linkPaths)
-            for (const auto& pts : layer) p.drawPolyline(pts.data(), int(pts.size()));
-        return;
-    }
-    struct Link {
-        double w;
-        const std::vector<QPointF>* pts;
-        bool hovered;
-    };
-    std::vector<Link> links;
-    const auto layers = m_network.layers();
-    for (std::size_t l = 0; l < m_linkPaths.size() && l < layers.size(); ++l) {
-        const nn::LayerParams& lp = layers[l];
-        const auto& paths = m_linkPaths[l];
-        if (paths.size() != lp.w.size()) continue;
-        for (int j = 0; j < lp.out; ++j)
-            for (int i = 0; i < lp.in; ++i) {
-                const std::size_t k = std::size_t(j) * std::size_t(lp.in) + std::size_t(i);
-                const bool hovered = m_hover.kind == Hover::Link && m_hover.layer == int(l) &&
-                                     m_hover.to == j && m_hover.from == i;
-                links.push_back({lp.w[k], &paths[k], hovered});
-            }
-    }
-    // Strong links on top of weak ones.
-    std::sort(links.begin(), links.end(),
-              [](const Link& a, const Link& b) { return std::abs(a.w) < std::abs(b.w); });
-    for (const Link& link : links) {
-        const QPainterPath path = linkPath(link.pts->front(), link.pts->back());
-        // Even a small weight keeps a hint of its sign's colour; its width shows how small.
-        const double strength = 0.2 + 0.8 * std::min(std::abs(link.w), 1.0);
-        const QColor color = netstyle::diverging(link.w < 0 ? -strength : strength);
-        const double width = linkWidth(link.w);
-        if (link.hovered) {
-            p.setPen(QPen(style::colors().nodeBorder, width + 3, Qt::SolidLine, Qt::RoundCap));
-            p.drawPath(path);
-        }
-        p.setPen(QPen(color, width, Qt::SolidLine, Qt::FlatCap));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
     }
 }
 
@@ -529,24 +449,11 @@ NetworkDiagram::Hover NetworkDiagram::hitTest(const QPointF& pos) const {
             }
     }
     if (!m_hasNetwork) return h;
-    double best = 1e9;
-    const auto layers = m_network.layers();
-    for (std::size_t l = 0; l < m_linkPaths.size() && l < layers.size(); ++l) {
-        const nn::LayerParams& lp = layers[l];
-        const auto& paths = m_linkPaths[l];
-        if (paths.size() != lp.w.size()) continue;
-        for (int j = 0; j < lp.out; ++j)
-            for (int i = 0; i < lp.in; ++i) {
-                const std::size_t k = std::size_t(j) * std::size_t(lp.in) + std::size_t(i);
-                const double d = distanceToPolyline(pos, paths[k]);
-                if (d < std::max(4.0, linkWidth(lp.w[k]) / 2 + 2) && d < best) {
-                    best = d;
-                    h.kind = Hover::Link;
-                    h.layer = int(l);
-                    h.from = i;
-                    h.to = j;
-                }
-            }
+    if (const std::optional<LinkId> link = m_links.hitTest(pos, m_network)) {
+        h.kind = Hover::Link;
+        h.layer = link->layer;
+        h.from = link->from;
+        h.to = link->to;
     }
     return h;
 }

@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "network/diagram_links.h"
 #include "nn/features.h"
 #include "nn/network.h"
 
@@ -103,7 +104,6 @@ private:
     QString describe(const Hover& hover) const;
     QString unitCaption(int column, int index) const;
     QString sourceName(int layer, int index) const;
-    void paintLinks(QPainter& p) const;
     void paintNodes(QPainter& p) const;
     double nodeSize() const { return m_nodeSize; }
 
@@ -124,7 +124,7 @@ private:
     int m_pendingSize = 0;
     bool m_imagesStale = false;
     void buildImages();
-    std::vector<std::vector<std::vector<QPointF>>> m_linkPaths;  ///< [layer][to·in + from]
+    DiagramLinks m_links;
     double m_nodeSize = 40;
     double m_nodesTop = 140;
     int m_selected = -1;

@@ -10,17 +10,17 @@
 #include <cstdint>
 #include <memory>
 
-#include "data_edit.h"
-#include "nn/grid.h"
+#include "common/plot_export.h"
+#include "network/data_editor.h"
+#include "network/network_editor.h"
+#include "network/network_exports.h"
+#include "network/page_state.h"
+#include "network/training_control.h"
+#include "network/training_snapshot.h"
 #include "nn/session.h"
-#include "plot_export.h"
-#include "training_snapshot.h"
 
 class QAction;
-class QButtonGroup;
 class QLabel;
-class QStackedWidget;
-class QToolButton;
 class QUndoStack;
 
 namespace actlab::ui {
@@ -28,7 +28,7 @@ namespace actlab::ui {
 class AppSettings;
 class CompareView;
 class DatasetPanel;
-class ExplorerState;
+class FramePresenter;
 class HealthView;
 class LayerControls;
 class ModelSetupPanel;
@@ -36,23 +36,29 @@ class NetworkDiagram;
 class OutputPanel;
 class TrainingBar;
 class TrainingWorker;
+class ViewSwitcher;
 
-/// The network page of the main window.
+/// The network page of the main window. It holds the page's model (PageState) and composes the
+/// parts that act on it: training control (TrainingControl), the network's edits
+/// (NetworkEditor), data editing (DataEditor), the display of snapshots (FramePresenter), view
+/// switching (ViewSwitcher) and figures (NetworkExports). Its public interface is the page's
+/// whole API, for the main window, the command line and the tests.
 class NetworkPage : public QWidget {
     Q_OBJECT
 public:
     /// The page's main views.
     enum class View { Network, Compare, Health };
 
-    /// A page with the default session. `explorer` (optional) is kept showing the selected
-    /// layer's activation and parameters, and its parameter changes reach the network.
-    explicit NetworkPage(ExplorerState* explorer = nullptr, QWidget* parent = nullptr);
+    /// A page with the default session. It announces the selected layer's activation
+    /// (selectedActivationShown) and takes parameter changes made elsewhere
+    /// (applyExplorerParams); the main window links both to the explorer.
+    explicit NetworkPage(QWidget* parent = nullptr);
     /// Stops training and joins the worker.
     ~NetworkPage() override;
 
     // --- the session ---------------------------------------------------------------------------
     /// The experiment as it stands (without weights): what Save writes.
-    const nn::Session& session() const { return m_session; }
+    const nn::Session& session() const { return m_state.session; }
     /// The session with the network's current weights and epoch (a single network; in compare
     /// mode the session without weights, since each member has its own).
     nn::Session trainedSession() const;
@@ -61,21 +67,21 @@ public:
     /// session changes nothing and returns the reason.
     QString applySession(const nn::Session& session);
     /// The data shown and trained on.
-    const nn::Dataset& data() const { return m_data; }
+    const nn::Dataset& data() const { return m_state.data; }
 
     // --- training ------------------------------------------------------------------------------
-    void setPlaying(bool playing);
+    void setPlaying(bool playing) { m_training->setPlaying(playing); }
     /// True while training runs (as last reported by the worker, or just asked for).
-    bool isPlaying() const { return m_playing; }
+    bool isPlaying() const { return m_training->isPlaying(); }
     /// Pauses and trains exactly one epoch.
-    void stepEpoch();
+    void stepEpoch() { m_training->step(); }
     /// Pauses and restores the initial weights.
-    void resetTraining();
+    void resetTraining() { m_training->reset(); }
     /// Trains exactly `epochs` more epochs, then pauses.
-    void trainEpochs(int epochs);
+    void trainEpochs(int epochs) { m_training->train(epochs); }
     /// Epochs per frame (1 … 1000).
     void setEpochsPerFrame(int epochs);
-    int epochsPerFrame() const { return m_epochsPerFrame; }
+    int epochsPerFrame() const { return m_training->epochsPerFrame(); }
     /// Frames per second the worker aims at (default 60).
     void setFrameRate(double fps);
     /// Live settings.
@@ -83,67 +89,80 @@ public:
     void setBatchSize(int size);
     void setRegularization(nn::Regularization kind, double rate);
     /// Settings that start training again.
-    void setOptimizer(nn::OptimizerKind kind);
-    void setInit(nn::InitKind init);
-    void setSeed(std::uint64_t seed);
-    void setOutput(nn::OutputKind kind);
+    void setOptimizer(nn::OptimizerKind kind) { m_editor->setOptimizer(kind); }
+    void setInit(nn::InitKind init) { m_editor->setInit(init); }
+    void setSeed(std::uint64_t seed) { m_editor->setSeed(seed); }
+    void setOutput(nn::OutputKind kind) { m_editor->setOutput(kind); }
     /// The latest snapshot shown, or null before the first.
-    const std::shared_ptr<const TrainingSnapshot>& latestSnapshot() const { return m_latest; }
+    const std::shared_ptr<const TrainingSnapshot>& latestSnapshot() const {
+        return m_training->latest();
+    }
     /// The epoch of the shown network in the latest snapshot.
-    int epoch() const;
+    int epoch() const { return m_training->epoch(m_state.focus); }
     /// The worker.
-    TrainingWorker* worker() const { return m_worker; }
+    TrainingWorker* worker() const { return m_training->worker(); }
 
     // --- layers --------------------------------------------------------------------------------
-    /// Selects hidden layer `layer` for the layer controls (and shows its activation in the
-    /// explorer).
-    void selectLayer(int layer);
-    int selectedLayer() const { return m_selectedLayer; }
+    /// Selects hidden layer `layer` for the layer controls (and announces its activation).
+    void selectLayer(int layer) { m_editor->selectLayer(layer); }
+    int selectedLayer() const { return m_state.selectedLayer; }
     /// Gives hidden layer `layer` (−1: every layer) activation `id` with its default parameters.
     /// Training starts again. False for an unknown id or layer.
-    bool setLayerActivation(int layer, const QString& id);
+    bool setLayerActivation(int layer, const QString& id) {
+        return m_editor->setLayerActivation(layer, id);
+    }
     /// Sets a parameter of hidden layer `layer` (and, with "same for every layer", of the others
     /// with the same activation) live. False when the layer has no such parameter or the value is
     /// rejected.
-    bool setLayerParameter(int layer, const QString& paramId, double value);
-    void addLayer();
-    void removeLayer();
-    void changeNeurons(int layer, int delta);
-    void setFeature(nn::Feature feature, bool on);
+    bool setLayerParameter(int layer, const QString& paramId, double value) {
+        return m_editor->setLayerParameter(layer, paramId, value);
+    }
+    void addLayer() { m_editor->addLayer(); }
+    void removeLayer() { m_editor->removeLayer(); }
+    void changeNeurons(int layer, int delta) { m_editor->changeNeurons(layer, delta); }
+    void setFeature(nn::Feature feature, bool on) { m_editor->setFeature(feature, on); }
 
     // --- compare mode --------------------------------------------------------------------------
     /// Trains `ids` (2 … 8 registry ids) side by side; an empty list ends compare mode. Returns
     /// "" or the reason the set is refused.
-    QString setCompare(const QStringList& ids);
-    QStringList compared() const;
+    QString setCompare(const QStringList& ids) { return m_editor->setCompare(ids); }
+    QStringList compared() const { return m_editor->compared(); }
     /// Opens compare member k in the full view.
-    void openMember(int k);
+    void openMember(int k) { m_editor->openMember(k); }
     /// The network shown in the full view (0 in single mode).
-    int focus() const { return m_focus; }
+    int focus() const { return m_state.focus; }
 
     // --- data ----------------------------------------------------------------------------------
     /// Adds a training point at (x, y): class A (left click) or class B (right or Shift click).
     void addPoint(double x, double y, bool classB);
     /// Removes the point nearest (x, y) within `radius`; false when there is none.
-    bool erasePoint(double x, double y, double radius);
+    bool erasePoint(double x, double y, double radius) {
+        return m_dataEditor->erasePoint(x, y, radius);
+    }
     void clearPoints();
     void regenerateData();
     void setDatasetKind(nn::DatasetKind kind);
     void setDatasetSpec(const nn::DatasetSpec& spec);
     /// Reads points from CSV; "" or a message with the line number (the data is then unchanged).
-    QString importCsv(const QString& path);
-    QString exportCsv(const QString& path) const;
-    QUndoStack* undoStack() const { return m_undo; }
+    QString importCsv(const QString& path) { return m_dataEditor->importCsv(path); }
+    QString exportCsv(const QString& path) const { return m_dataEditor->exportCsv(path); }
+    QUndoStack* undoStack() const { return m_dataEditor->undoStack(); }
 
     // --- views ---------------------------------------------------------------------------------
     void showView(View view);
     View currentView() const;
     /// Saves the decision boundary or the loss chart (PNG, SVG, PDF); "" or a message.
-    QString exportBoundary(const QString& path, PlotExport::Format format, double scale = 1.0);
-    QString exportLossChart(const QString& path, PlotExport::Format format, double scale = 1.0);
+    QString exportBoundary(const QString& path, PlotExport::Format format, double scale = 1.0) {
+        return m_exports->exportBoundary(path, format, scale);
+    }
+    QString exportLossChart(const QString& path, PlotExport::Format format, double scale = 1.0) {
+        return m_exports->exportLossChart(path, format, scale);
+    }
     /// Saves the view shown (network diagram, comparison grid or gradient health) whole.
-    QString exportCurrentView(const QString& path, PlotExport::Format format, double scale = 1.0);
-    void setPngScale(int scale) { m_pngScale = scale; }
+    QString exportCurrentView(const QString& path, PlotExport::Format format, double scale = 1.0) {
+        return m_exports->exportCurrentView(path, format, scale);
+    }
+    void setPngScale(int scale) { m_exports->setPngScale(scale); }
     /// Shows registry texts in `lang`.
     void setLanguage(const QString& lang);
 
@@ -163,19 +182,30 @@ public:
     QLabel* bannerLabel() const { return m_banner; }
 
     /// Actions for the main window's menus.
-    QAction* playAction() const { return m_playAction; }
-    QAction* stepAction() const { return m_stepAction; }
-    QAction* resetAction() const { return m_resetAction; }
-    QAction* undoAction() const { return m_undoAction; }
-    QAction* redoAction() const { return m_redoAction; }
-    QAction* importCsvAction() const { return m_importAction; }
-    QAction* exportCsvAction() const { return m_exportCsvAction; }
-    QAction* exportBoundaryAction() const { return m_exportBoundaryAction; }
-    QAction* exportLossAction() const { return m_exportLossAction; }
-    QAction* exportViewAction() const { return m_exportViewAction; }
+    QAction* playAction() const { return m_training->playAction(); }
+    QAction* stepAction() const { return m_training->stepAction(); }
+    QAction* resetAction() const { return m_training->resetAction(); }
+    QAction* undoAction() const { return m_dataEditor->undoAction(); }
+    QAction* redoAction() const { return m_dataEditor->redoAction(); }
+    QAction* importCsvAction() const { return m_dataEditor->importAction(); }
+    QAction* exportCsvAction() const { return m_dataEditor->exportAction(); }
+    QAction* exportBoundaryAction() const { return m_exports->boundaryAction(); }
+    QAction* exportLossAction() const { return m_exports->lossAction(); }
+    QAction* exportViewAction() const { return m_exports->viewAction(); }
     QAction* compareClassicAction() const { return m_classicAction; }
 
+    /// Parameters of activation `id` were changed elsewhere (the explorer): the selected layer
+    /// takes them when it has that activation and they are `valid`.
+    void applyExplorerParams(const QString& id, const ParamValues& params, bool valid) {
+        m_editor->applyExplorerParams(id, params, valid);
+    }
+
 signals:
+    /// The selected layer's activation and parameters (in compare mode, the focused member's
+    /// activation at its defaults), for a view that shows the same function.
+    void selectedActivationShown(const QString& id, const ParamValues& params);
+    /// A session asks for this activation to be shown (its view.activation hint).
+    void activationHinted(const QString& id);
     /// A message for the status bar (timeout in ms; 0 keeps it).
     void statusMessage(const QString& text, int timeoutMs);
     /// A snapshot was shown (after its data reached the views; their repaints are queued).
@@ -189,11 +219,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void createActions();
     QWidget* createLeftColumn();
     QWidget* createNetworkView();
+    void connectParts();
     void connectPanels();
-    void connectExplorer();
     void retranslate();
     void updateActions();
 
@@ -201,47 +230,16 @@ private:
     void restart(bool keepPlaying = true);
     void rebuildViews();
     void syncControls();
-    void onSnapshot();
-    void showFrame(const TrainingSnapshot& snapshot);
-    void showFocused(const TrainingSnapshot& snapshot);
-    void syncDiagram();
-    void showBanner(const TrainingSnapshot& snapshot);
-    void updateHoverUnit();
-    void onUnitHovered(int unit, const QString& caption);
-
-    DataState dataState() const;
-    void pushData(const QString& text, DataState after, bool restart);
     void applyData(const DataState& state, bool restart);
-    DataState generated(const nn::DatasetSpec& spec) const;
 
-    void pushToExplorer();
-    void onExplorerParams();
-    void onLayerParameter(int index, double value);
-    QString activationName(const std::string& id) const;
-    QStringList memberNames() const;
-    enum class Figure { Boundary, Loss, View };
-    void exportWithDialog(Figure figure);
+    PageState m_state;  // first: the parts below hold references to it
+    QString m_lastDir;  ///< where the page's file dialogs start
+    TrainingControl* m_training;
+    DataEditor* m_dataEditor;
+    NetworkEditor* m_editor = nullptr;
+    FramePresenter* m_frames = nullptr;
+    NetworkExports* m_exports = nullptr;
 
-    ExplorerState* m_explorer;
-    nn::Session m_session;
-    nn::Dataset m_data;
-    std::uint64_t m_sessionId = 0;
-    TrainingWorker* m_worker = nullptr;
-    std::shared_ptr<const TrainingSnapshot> m_latest;
-    bool m_playing = false;
-    int m_epochsPerFrame = 5;
-    int m_selectedLayer = 0;
-    int m_focus = 0;
-    int m_hoverUnit = -1;
-    QString m_hoverCaption;
-    nn::GridEvaluator m_hoverGrid;
-    std::vector<double> m_hoverValues;
-    bool m_syncingExplorer = false;
-    QString m_lang = QStringLiteral("en");
-    int m_pngScale = 2;
-    QString m_lastDir;
-
-    QUndoStack* m_undo = nullptr;
     TrainingBar* m_bar = nullptr;
     QLabel* m_banner = nullptr;
     DatasetPanel* m_dataPanel = nullptr;
@@ -251,24 +249,7 @@ private:
     OutputPanel* m_output = nullptr;
     CompareView* m_compare = nullptr;
     HealthView* m_health = nullptr;
-    QStackedWidget* m_views = nullptr;
-    QButtonGroup* m_viewButtons = nullptr;
-    QToolButton* m_networkButton = nullptr;
-    QToolButton* m_compareButton = nullptr;
-    QToolButton* m_healthButton = nullptr;
-    QLabel* m_focusLabel = nullptr;
-    QToolButton* m_backButton = nullptr;
-
-    QAction* m_playAction = nullptr;
-    QAction* m_stepAction = nullptr;
-    QAction* m_resetAction = nullptr;
-    QAction* m_undoAction = nullptr;
-    QAction* m_redoAction = nullptr;
-    QAction* m_importAction = nullptr;
-    QAction* m_exportCsvAction = nullptr;
-    QAction* m_exportBoundaryAction = nullptr;
-    QAction* m_exportLossAction = nullptr;
-    QAction* m_exportViewAction = nullptr;
+    ViewSwitcher* m_views = nullptr;
     QAction* m_classicAction = nullptr;
 };
 

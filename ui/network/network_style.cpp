@@ -1,4 +1,4 @@
-#include "network_style.h"
+#include "network/network_style.h"
 
 #include <qcustomplot.h>
 
@@ -6,7 +6,7 @@
 #include <array>
 #include <cmath>
 
-#include "plot_style.h"
+#include "common/plot_style.h"
 
 namespace actlab::ui::netstyle {
 

@@ -1,4 +1,4 @@
-#include "output_panel.h"
+#include "network/output_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -8,11 +8,11 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "boundary_plot.h"
-#include "colour_legend.h"
-#include "loss_chart.h"
-#include "metrics_board.h"
-#include "network_style.h"
+#include "network/boundary_plot.h"
+#include "network/colour_legend.h"
+#include "network/loss_chart.h"
+#include "network/metrics_board.h"
+#include "network/network_style.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "session_edits.h"
+#include "network/session_edits.h"
 
 #include <algorithm>
 #include <set>

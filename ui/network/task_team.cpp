@@ -1,4 +1,4 @@
-#include "task_team.h"
+#include "network/task_team.h"
 
 #include <algorithm>
 

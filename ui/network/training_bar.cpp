@@ -1,4 +1,4 @@
-#include "training_bar.h"
+#include "network/training_bar.h"
 
 #include <QComboBox>
 #include <QDoubleValidator>
@@ -14,8 +14,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "plot_style.h"
-#include "text_line.h"
+#include "common/plot_style.h"
+#include "common/text_line.h"
 
 namespace actlab::ui {
 

@@ -1,4 +1,4 @@
-#include "training_snapshot.h"
+#include "network/training_snapshot.h"
 
 #include <algorithm>
 

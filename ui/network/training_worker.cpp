@@ -1,4 +1,4 @@
-#include "training_worker.h"
+#include "network/training_worker.h"
 
 #include <QMetaObject>
 #include <QSocketNotifier>
@@ -12,14 +12,19 @@
 #include <mutex>
 #include <thread>
 
-#ifdef Q_OS_UNIX
+// Linux wakes the GUI thread through a pipe (see the constructor); elsewhere a queued signal.
+#if defined(Q_OS_LINUX)
 #include <fcntl.h>
 #include <unistd.h>
+#define ACTLAB_WAKE_PIPE 1
+#else
+#define ACTLAB_WAKE_PIPE 0
 #endif
 
 #include "activations/registry.h"
+#include "network/task_team.h"
+#include "network/training_member.h"
 #include "nn/grid.h"
-#include "task_team.h"
 
 namespace actlab::ui {
 
@@ -29,70 +34,7 @@ using Clock = std::chrono::steady_clock;
 
 /// At most this many helper threads: eight small networks do not gain from more.
 constexpr int kMaxHelpers = 3;
-/// Losses are evaluated for at most about this many epochs of a frame: evaluating every epoch
-/// would cost as much as training it.
-constexpr int kSamplesPerFrame = 4;
-/// Each output grid is computed in this many pieces, in parallel.
-constexpr int kGridParts = 4;
-
-/// The smallest power of two ≥ n.
-int powerOfTwoAtLeast(int n) {
-    int p = 1;
-    while (p < n) p *= 2;
-    return p;
-}
-
-/// One network and what the worker tracks about it between snapshots.
-struct Member {
-    std::string activation;
-    std::unique_ptr<nn::Trainer> trainer;
-    nn::GridEvaluator grids;                          ///< unit grids
-    std::array<nn::GridEvaluator, kGridParts> parts;  ///< the pieces of the output grid
-    double cost = 0;                                  ///< seconds its last frame of training took
-    /// Squared gradient norms per layer since the last sample, and over the last frame.
-    std::vector<double> windowGradSq, frameGradSq;
-    int windowEpochs = 0, frameEpochs = 0;
-    std::vector<double> recentGradNorm;
-    std::vector<MetricSample> samples;  ///< since the last snapshot
-    bool restart = true;
-    /// trainer->latest() holds a full evaluation at the current weights.
-    bool latestFull = true;
-    int divergedAt = 0;
-    double divergedRate = 0;
-
-    void clearWindows() {
-        const std::size_t layers = trainer->network().layers().size();
-        windowGradSq.assign(layers, 0.0);
-        frameGradSq.assign(layers, 0.0);
-        recentGradNorm.assign(layers, MetricSample::kNaN);
-        windowEpochs = frameEpochs = 0;
-    }
-};
-
-/// The mean learned PReLU weight of each hidden layer (NaN where there is none).
-std::vector<double> learnedWeights(const nn::Mlp& net) {
-    const int hidden = static_cast<int>(net.spec().hidden.size());
-    std::vector<double> out(std::size_t(hidden), MetricSample::kNaN);
-    for (int l = 0; l < hidden; ++l) {
-        const std::vector<double>& w = net.layers()[std::size_t(l)].learnable;
-        if (w.empty()) continue;
-        double sum = 0;
-        for (double v : w) sum += v;
-        out[std::size_t(l)] = sum / static_cast<double>(w.size());
-    }
-    return out;
-}
-
-MetricSample sampleOf(const nn::EpochMetrics& m, const nn::Mlp& net) {
-    MetricSample s;
-    s.epoch = m.epoch;
-    s.trainLoss = m.trainLoss;
-    s.testLoss = m.testLoss;
-    s.trainAccuracy = m.trainAccuracy;
-    s.testAccuracy = m.testAccuracy;
-    s.learnable = learnedWeights(net);
-    return s;
-}
+constexpr int kGridParts = TrainingMember::kGridParts;
 
 /// The data the trainers get: without test points, the training points stand in for them, so
 /// that the test loss stays finite (the GUI then hides it).
@@ -164,7 +106,7 @@ public:
             if (ids.empty()) ids.emplace_back();
             for (const std::string& id : ids) {
                 const nn::Session s = id.empty() ? session : nn::compareMember(session, id);
-                auto m = std::make_unique<Member>();
+                auto m = std::make_unique<TrainingMember>();
                 m->activation = id;
                 m->trainer = std::make_unique<nn::Trainer>(trainData, nn::sessionNetwork(s),
                                                            s.training, s.seed);
@@ -174,7 +116,7 @@ public:
             m_members.clear();
             m_problem = e.what();
         }
-        for (auto& m : m_members) startOver(*m);
+        for (auto& m : m_members) m->startOver();
         m_dirty = true;
     }
 
@@ -195,7 +137,7 @@ public:
             m_dirty = true;
             return;
         }
-        for (auto& m : m_members) resume(*m);
+        for (auto& m : m_members) m->resume();
         publish(buildSnapshot(1));
     }
 
@@ -204,7 +146,7 @@ public:
         m_remaining = 0;
         for (auto& m : m_members) {
             m->trainer->reset();
-            startOver(*m);
+            m->startOver();
         }
         m_dirty = true;
     }
@@ -298,111 +240,9 @@ private:
         if (on && (!m_hasTrain || m_members.empty())) on = false;
         if (on && !m_playing) m_nextFrame = Clock::now();
         if (on)
-            for (auto& m : m_members) resume(*m);
+            for (auto& m : m_members) m->resume();
         m_playing = on;
         m_dirty = true;  // the play state is part of the snapshot
-    }
-
-    /// Continues a diverged network from its last good state (the user lowered the rate).
-    static void resume(Member& m) {
-        if (!m.trainer->diverged()) return;
-        m.trainer->clearDivergence();
-        m.divergedAt = 0;
-    }
-
-    /// After a new session or a reset: the charts start over at epoch 0.
-    static void startOver(Member& m) {
-        m.clearWindows();
-        m.samples.clear();
-        m.restart = true;
-        m.latestFull = true;
-        m.divergedAt = 0;
-        m.trainer->discardHistory();
-        m.samples.push_back(sampleOf(m.trainer->latest(), m.trainer->network()));
-        m.samples.back().gradNorm = m.recentGradNorm;
-    }
-
-    /// Trains `epochs` epochs: a full evaluation for the last, losses only where a sample is
-    /// taken, and nothing else for the others (the cost of evaluating would otherwise rival the
-    /// cost of training).
-    void trainMember(Member& m, int epochs) {
-        nn::Trainer& t = *m.trainer;
-        std::fill(m.frameGradSq.begin(), m.frameGradSq.end(), 0.0);
-        m.frameEpochs = 0;
-        // Both strides are powers of two, so the samples stay on the grid that thinSamples keeps.
-        const int frameStride = powerOfTwoAtLeast(epochs / kSamplesPerFrame);
-        for (int e = 0; e < epochs && !t.diverged(); ++e) {
-            const int next = t.epoch() + 1;
-            const bool sampled = next % std::max(sampleStride(next), frameStride) == 0;
-            const nn::Evaluation evaluation = e + 1 == epochs ? nn::Evaluation::Full
-                                              : sampled       ? nn::Evaluation::Loss
-                                                              : nn::Evaluation::None;
-            const nn::EpochMetrics& metrics = t.step(evaluation);
-            if (t.diverged()) {
-                m.divergedAt = next;
-                m.divergedRate = t.config().learningRate;
-                m.latestFull = false;
-                break;
-            }
-            m.latestFull = evaluation == nn::Evaluation::Full;
-            for (std::size_t l = 0; l < metrics.layers.size(); ++l) {
-                const double g = metrics.layers[l].gradNorm;
-                m.windowGradSq[l] += g * g;
-                m.frameGradSq[l] += g * g;
-            }
-            ++m.windowEpochs;
-            ++m.frameEpochs;
-            if (sampled) {
-                MetricSample s = sampleOf(metrics, t.network());
-                s.gradNorm.resize(m.windowGradSq.size());
-                for (std::size_t l = 0; l < s.gradNorm.size(); ++l)
-                    s.gradNorm[l] = std::sqrt(m.windowGradSq[l] / m.windowEpochs);
-                std::fill(m.windowGradSq.begin(), m.windowGradSq.end(), 0.0);
-                m.windowEpochs = 0;
-                m.samples.push_back(std::move(s));
-            }
-        }
-        if (m.frameEpochs > 0)
-            for (std::size_t l = 0; l < m.frameGradSq.size(); ++l)
-                m.recentGradNorm[l] = std::sqrt(m.frameGradSq[l] / m.frameEpochs);
-        t.discardHistory();  // the samples are the record; the trainer's would grow without end
-    }
-
-    /// Fills one network's frame but for its grids: metrics, weights and the samples since the
-    /// last frame.
-    void finishMember(Member& m, NetworkFrame& f, bool focused) {
-        nn::Trainer& t = *m.trainer;
-        f.activation = m.activation;
-        f.epoch = t.epoch();
-        f.metrics = m.latestFull ? t.latest() : t.evaluate(nn::Evaluation::Full);
-        f.recentGradNorm = m.recentGradNorm;
-        f.network = t.network();
-        f.gridSize = m_gridSize;
-        f.outputGrid.resize(std::size_t(m_gridSize) * std::size_t(m_gridSize));
-        if (focused) {
-            f.unitGridSize = m_unitGridSize;
-            f.unitGrids.resize(std::size_t(nn::GridEvaluator::unitCount(f.network)) *
-                               std::size_t(m_unitGridSize) * std::size_t(m_unitGridSize));
-        }
-        f.samples = std::move(m.samples);
-        m.samples.clear();
-        f.samplesRestart = m.restart;
-        m.restart = false;
-        f.divergedAt = m.divergedAt;
-        f.divergedLearningRate = m.divergedRate;
-    }
-
-    /// The decision threshold of the output, or the class borders.
-    void contour(NetworkFrame& f) const {
-        const nn::OutputKind kind = f.network.spec().output;
-        if (kind == nn::OutputKind::SoftmaxCe) {
-            nn::classBorderSegments(f.outputGrid, f.gridSize, f.network.spec().outputs, f.contour);
-        } else if (m_numClasses == 2) {
-            const double level = kind == nn::OutputKind::SigmoidBce ? 0.5 : 0.0;
-            nn::contourSegments(f.outputGrid, f.gridSize, level, f.contour);
-        } else {
-            f.contour.clear();  // regression has no threshold
-        }
     }
 
     /// Trains every network `epochs` epochs (in parallel) and fills a snapshot.
@@ -425,13 +265,14 @@ private:
         });
         m_team.run(count, [&](int i) {
             const int k = order[std::size_t(i)];
-            Member& m = *m_members[std::size_t(k)];
+            TrainingMember& m = *m_members[std::size_t(k)];
             if (epochs > 0) {
                 const Clock::time_point start = Clock::now();
-                trainMember(m, epochs);
+                m.train(epochs);
                 m.cost = std::chrono::duration<double>(Clock::now() - start).count();
             }
-            finishMember(m, snapshot->networks[std::size_t(k)], k == snapshot->focus);
+            m.finish(snapshot->networks[std::size_t(k)], k == snapshot->focus, m_gridSize,
+                     m_unitGridSize);
         });
         // Then the grids, each cut into pieces so that one costly network's grid is shared by
         // the cores too, and the focused network's neuron thumbnails.
@@ -450,7 +291,7 @@ private:
                 f.network, m_gridSize, f.outputGrid, cells * part / kGridParts,
                 cells * (part + 1) / kGridParts);
         });
-        m_team.run(count, [&](int k) { contour(snapshot->networks[std::size_t(k)]); });
+        m_team.run(count, [&](int k) { frameContour(snapshot->networks[std::size_t(k)], m_numClasses); });
         // A single network pauses when it diverges; side by side, the others go on until every
         // network has stopped.
         const bool allStopped = std::all_of(m_members.begin(), m_members.end(),
@@ -484,7 +325,7 @@ private:
     bool m_stop = false;
 
     // The worker thread's own state.
-    std::vector<std::unique_ptr<Member>> m_members;
+    std::vector<std::unique_ptr<TrainingMember>> m_members;
     std::uint64_t m_sessionId = 0;
     bool m_playing = false;
     bool m_dirty = false;
@@ -505,7 +346,7 @@ private:
 };
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
-#ifdef Q_OS_UNIX
+#if ACTLAB_WAKE_PIPE
     // The worker wakes the GUI thread through a pipe: one byte per snapshot, read by a socket
     // notifier in the GUI thread. Unlike a queued signal, nothing is allocated in one thread and
     // freed in the other, and ThreadSanitizer sees the hand-over (the snapshot itself travels
@@ -535,7 +376,7 @@ TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
 
 TrainingWorker::~TrainingWorker() {
     m_engine.reset();  // joins the thread: nothing writes to the pipe any more
-#ifdef Q_OS_UNIX
+#if ACTLAB_WAKE_PIPE
     if (m_notifier) {
         delete m_notifier;
         ::close(m_wake[0]);

@@ -16,9 +16,9 @@ class QSocketNotifier;
 #include <memory>
 #include <string>
 
+#include "network/training_snapshot.h"
 #include "nn/dataset.h"
 #include "nn/session.h"
-#include "training_snapshot.h"
 
 namespace actlab::ui {
 

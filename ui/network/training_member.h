@@ -1,0 +1,58 @@
+#pragma once
+// One network of the training worker and what the worker tracks about it between snapshots:
+// its trainer, the gradient norms of the epochs since the last sample, the samples for the
+// charts, divergence, and the grid evaluators of its pictures. The worker thread owns the members
+// and calls these between frames; nothing here is shared between threads.
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "network/training_snapshot.h"
+#include "nn/grid.h"
+#include "nn/trainer.h"
+
+namespace actlab::ui {
+
+/// One network trained by the worker.
+struct TrainingMember {
+    /// Each output grid is computed in this many pieces, in parallel.
+    static constexpr int kGridParts = 4;
+
+    std::string activation;  ///< its compare id ("" for a single network)
+    std::unique_ptr<nn::Trainer> trainer;
+    nn::GridEvaluator grids;                          ///< unit grids
+    std::array<nn::GridEvaluator, kGridParts> parts;  ///< the pieces of the output grid
+    double cost = 0;                                  ///< seconds its last frame of training took
+    /// Squared gradient norms per layer since the last sample, and over the last frame.
+    std::vector<double> windowGradSq, frameGradSq;
+    int windowEpochs = 0, frameEpochs = 0;
+    std::vector<double> recentGradNorm;
+    std::vector<MetricSample> samples;  ///< since the last snapshot
+    bool restart = true;
+    /// trainer->latest() holds a full evaluation at the current weights.
+    bool latestFull = true;
+    int divergedAt = 0;
+    double divergedRate = 0;
+
+    /// After a new session or a reset: the charts start over at epoch 0.
+    void startOver();
+    /// Continues a diverged network from its last good state (the user lowered the rate).
+    void resume();
+    /// Trains `epochs` epochs: a full evaluation for the last, losses only where a sample is
+    /// taken, and nothing else for the others (evaluating would otherwise rival training).
+    void train(int epochs);
+    /// Fills its frame but for the grids: metrics, weights and the samples since the last frame.
+    /// `focused` sizes the unit grids too.
+    void finish(NetworkFrame& frame, bool focused, int gridSize, int unitGridSize);
+
+private:
+    void clearWindows();
+};
+
+/// The decision threshold of the output (two classes), or the class borders (softmax); none for
+/// regression.
+void frameContour(NetworkFrame& frame, int numClasses);
+
+}  // namespace actlab::ui
