@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Configures and builds Activation Lab in build/<type> (default Release) with two jobs.
-# Usage: scripts/build.sh [Release|Debug|RelWithDebInfo] [extra cmake arguments...]
+# Configures and builds Activation Lab with a preset of CMakePresets.json (default: release) in
+# build/<preset>, with two jobs. Extra arguments go to the configure step.
+# Usage: scripts/build.sh [release|debug|clang|portable|asan|tsan|fuzz] [extra cmake arguments...]
+# (Release and Debug are accepted for release and debug.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-type=${1:-Release}
+preset=$(echo "${1:-release}" | tr '[:upper:]' '[:lower:]')
 shift || true
-dir=build/$(echo "$type" | tr '[:upper:]' '[:lower:]')
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
-cmake --build "$dir" -j "${ACTLAB_JOBS:-2}"
+cmake --preset "$preset" "$@" >/dev/null
+cmake --build --preset "$preset" -j "${ACTLAB_JOBS:-2}"

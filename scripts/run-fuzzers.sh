@@ -6,10 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 dir=build/fuzz
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DACTLAB_BUILD_GUI=OFF -DACTLAB_BUILD_TESTS=OFF -DACTLAB_BUILD_BENCH=OFF \
-  -DACTLAB_BUILD_FUZZ=ON -DACTLAB_SANITIZE="address;undefined" >/dev/null
-cmake --build "$dir" -j "${ACTLAB_JOBS:-2}"
+scripts/build.sh fuzz
 mkdir -p "$dir/artifacts"
 status=0
 for harness in session dataset_csv cli_args; do

@@ -6,13 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
 if [ "$mode" = "--thread" ]; then
-  dir=build/tsan; sanitize="thread"; select=(-L threads)
+  preset=tsan
 else
-  dir=build/asan; sanitize="address;undefined"; select=()
+  preset=asan
 fi
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACTLAB_SANITIZE="$sanitize" \
-  -DACTLAB_BUILD_BENCH=OFF >/dev/null
-cmake --build "$dir" -j "${ACTLAB_JOBS:-2}"
+scripts/build.sh "$preset"
 # intercept_tls_get_addr=0: GCC 12's LeakSanitizer records blocks of dynamic thread-local storage
 # as __tls_get_addr hands them out, and with Debian 12's glibc it can record a bogus one; its
 # leak check at exit then crashes reading it ("Tracer caught signal 11", seen when a PDF export
@@ -22,5 +20,4 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppress
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
 export ACTLAB_RANDOM_CONFIGS=${ACTLAB_RANDOM_CONFIGS:-500}
-cd "$dir"
-ctest --output-on-failure -j "${ACTLAB_JOBS:-2}" "${select[@]}"
+ctest --preset "$preset" -j "${ACTLAB_JOBS:-2}"

@@ -5,13 +5,15 @@
 #include <cmath>
 #include <cstdint>
 
+#include "util/portability.h"
+
 namespace actlab::fast {
 
 namespace {
 
-#define ACTLAB_INLINE inline __attribute__((always_inline))
-// One clone per instruction set; the loader picks the best the CPU has.
-#define ACTLAB_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#define ACTLAB_INLINE ACTLAB_ALWAYS_INLINE
+// One clone per instruction set where the platform allows (util/portability.h); the loader picks
+// the best the CPU has.
 
 // The kernels use fma for the steps whose rounding matters: on the AVX2 and AVX-512 clones it
 // is one instruction; the baseline clone calls the library's fma (slower, same results).

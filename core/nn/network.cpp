@@ -8,10 +8,11 @@
 #include "lanes.h"
 #include "rng.h"
 #include "util/id_table.h"
+#include "util/portability.h"
 
-// The forward and backward passes are built for AVX-512, AVX2 and the baseline; the loader
-// picks the best the CPU has (their inner loops run over the examples of a batch).
-#define ACTLAB_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+// The forward and backward passes are built for AVX-512, AVX2 and the baseline where the
+// platform allows (ACTLAB_CLONES, util/portability.h); the loader picks the best the CPU has
+// (their inner loops run over the examples of a batch).
 
 namespace actlab::nn {
 

@@ -56,7 +56,7 @@ std::string validate(const TrainingConfig& c, const NetworkSpec& network) {
 }
 
 Trainer::Trainer(Dataset data, Mlp network, TrainingConfig config, std::uint64_t seed)
-    : m_data(std::move(data)), m_config(config), m_seed(seed) {
+    : m_data(std::move(data)), m_config(config) {
     m_state.net = std::move(network);
     m_state.grads = m_state.net.makeGradients();
     for (const LayerParams& l : m_state.net.layers())

@@ -142,7 +142,6 @@ private:
 
     Dataset m_data;
     TrainingConfig m_config;
-    std::uint64_t m_seed;
     State m_state, m_initial, m_lastGood;
     FeatureTable m_trainFeatures, m_testFeatures;
     std::vector<double> m_trainLabels;

@@ -72,8 +72,9 @@ TEST_P(EvalGolden, ReproducesTheGoldenRows) {
         const GoldenRow& g = setting.rows[i];
         const double x = *parseNumber(rows[i][2]), f = *parseNumber(rows[i][3]),
                      df = *parseNumber(rows[i][4]);
-        const auto ulp = [&](double a, double b) {
-            return float32 ? ulpDistance(float(a), float(b)) : ulpDistance(a, b);
+        const bool single = float32;  // Clang 14 cannot capture a structured binding
+        const auto ulp = [single](double a, double b) {
+            return single ? ulpDistance(float(a), float(b)) : ulpDistance(a, b);
         };
         const bool ok = ulp(x, g.x) == 0 && ulp(f, g.f) <= maxUlp &&
                         (ulp(df, g.df) <= maxUlp ||

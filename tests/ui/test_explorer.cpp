@@ -604,9 +604,10 @@ TEST_F(ExplorerTest, MenusOfferStandardShortcuts) {
          {QKeySequence::Quit, QKeySequence::Save, QKeySequence::Open, QKeySequence::New,
           QKeySequence::Find, QKeySequence::Copy, QKeySequence::ZoomIn, QKeySequence::ZoomOut,
           QKeySequence::FullScreen})
-        if (!QKeySequence(key).isEmpty())  // FullScreen has no binding on some platforms
+        if (!QKeySequence(key).isEmpty()) {  // FullScreen has no binding on some platforms
             EXPECT_TRUE(shortcuts.contains(QKeySequence(key)))
                 << QKeySequence(key).toString().toStdString();
+        }
     EXPECT_TRUE(shortcuts.contains(QKeySequence(Qt::Key_F11)));
     EXPECT_TRUE(shortcuts.contains(QKeySequence(Qt::CTRL | Qt::Key_Equal)));
     EXPECT_FALSE(window->statusBar()->currentMessage().isEmpty());

@@ -281,7 +281,9 @@ void DatasetPanel::setBrushClass(int k) {
 
 void DatasetPanel::setUndoActions(QAction* undo, QAction* redo) {
     // Short labels on the buttons; the actions' longer texts ("Undo Add Point") are the tooltips.
-    for (auto [button, action] : {std::pair{m_undo, undo}, std::pair{m_redo, redo}}) {
+    for (const auto& pair : {std::pair{m_undo, undo}, std::pair{m_redo, redo}}) {
+        QToolButton* button = pair.first;
+        QAction* action = pair.second;
         connect(button, &QToolButton::clicked, action, &QAction::trigger);
         const auto sync = [button, action] {
             button->setEnabled(action->isEnabled());

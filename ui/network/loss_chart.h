@@ -32,7 +32,7 @@ public:
 
     /// Loss or accuracy on the y axis.
     void setMetric(Metric metric);
-    Metric metric() const { return m_metric; }
+    Metric shownMetric() const { return m_metric; }
     /// A logarithmic loss axis.
     void setLogScale(bool on);
     bool logScale() const { return m_log; }
