@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "activations/registry.h"
-#include "util/number_format.h"
+#include "python_text.h"
 
 namespace actlab::pytorch {
 
@@ -54,18 +54,19 @@ std::string dataCsv(const Plan& p) {
     return csv.str();
 }
 
-std::string reproducedCommand(const Plan& p) {
-    const bool sameStart =
-        !p.session.weights || p.session.epoch == 0 || p.options.weights == StartWeights::Current;
-    return "`activation-lab train --session " + p.sessionName() + " --epochs " +
-           std::to_string(p.options.epochs) + "`" +
-           (sameStart ? "" : " on the session without its stored weights");
+std::string trainCommand(const Plan& p) {
+    return "activation-lab train --session " + p.sessionName() + " --epochs " +
+           std::to_string(p.options.epochs);
+}
+
+bool trainStartsHere(const Plan& p) {
+    return !p.session.weights || p.session.epoch == 0 || p.options.weights == StartWeights::Current;
 }
 
 namespace {
 
 std::string num(double v) {
-    return formatShortest(v);
+    return pyFloat(v);
 }
 std::string count(std::size_t n) {
     return std::to_string(n);

@@ -42,9 +42,11 @@ std::string makePlan(const nn::Session& session, const PytorchExportOptions& opt
 /// The data file's text, `x,y,label,split` rows ("" when the points are in the code).
 std::string dataCsv(const Plan& plan);
 
-/// "`activation-lab train --session S --epochs N`", the command whose CSV the export prints,
-/// with a note when that command would start from other weights (the stored trained ones).
-std::string reproducedCommand(const Plan& plan);
+/// "activation-lab train --session S --epochs N": the command whose CSV the export prints.
+std::string trainCommand(const Plan& plan);
+/// Whether that command, on the session file, starts from the export's weights (not when the
+/// export replays training from the seed and the file stores trained weights).
+bool trainStartsHere(const Plan& plan);
 
 /// One-line descriptions of the parts of the experiment, in English or Chinese.
 struct Summary {

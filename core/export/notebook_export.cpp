@@ -128,14 +128,17 @@ std::string introduction(const Plan& p) {
     const std::string title =
         s.title.empty() ? (zh ? "Activation Lab 会话" : "An Activation Lab session") : s.title;
     std::string t = "# " + title + "\n\n";
+    const std::string command = "`" + detail::trainCommand(p) + "`";
     t += zh ? "本笔记本用 PyTorch（float64）完全按照 Activation Lab "
               "的方式训练会话的网络：相同的数据、"
               "输入特征、起始权重、小批量顺序和更新规则。训练单元格输出的 CSV 与 " +
-                  detail::reproducedCommand(p) + " 相同；最后一个单元格画出损失曲线和决策边界。\n\n"
+                  command + (detail::trainStartsHere(p) ? "" : "（对去掉已存权重的会话）") +
+                  " 相同；最后一个单元格画出损失曲线和决策边界。\n\n"
             : "This notebook trains the session's network with PyTorch exactly as Activation Lab "
               "does, in float64: the same data, input features, starting weights, mini-batch "
               "order and update rule. The training cell prints the CSV of " +
-                  detail::reproducedCommand(p) +
+                  command +
+                  (detail::trainStartsHere(p) ? "" : " on the session without its stored weights") +
                   "; the last cell plots the loss and the decision boundary.\n\n";
     t += (zh ? "- **数据：** " : "- **Data:** ") + s.data + "\n";
     t += (zh ? "- **网络：** " : "- **Network:** ") + s.network + "\n";

@@ -1,16 +1,40 @@
 #include "python_text.h"
 
+#include <charconv>
 #include <cmath>
-
-#include "util/number_format.h"
 
 namespace actlab::pytorch {
 
 std::string pyFloat(double v) {
     if (std::isnan(v)) return "float(\"nan\")";
     if (std::isinf(v)) return v > 0 ? "float(\"inf\")" : "-float(\"inf\")";
-    // std::to_chars' shortest form ("1e-05", "-0") plus ".0" on integers is also Python's repr.
-    return formatShortest(v);
+    // The shortest digits that read back as v, laid out as Python's repr lays them out: fixed
+    // notation for decimal exponents from -4 to 15, else d.ddde±XX.
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    const std::string sci(buf, res.ptr);
+    const std::size_t e = sci.find('e');
+    const bool negative = sci[0] == '-';
+    const int exponent = std::stoi(sci.substr(e + 1));
+    std::string digits;
+    for (std::size_t i = negative ? 1 : 0; i < e; ++i)
+        if (sci[i] != '.') digits += sci[i];
+    std::string out;
+    if (exponent >= -4 && exponent < 16) {
+        const auto point = static_cast<std::size_t>(exponent + 1);  // digits before the point
+        if (exponent < 0)
+            out = "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
+        else if (digits.size() <= point)
+            out = digits + std::string(point - digits.size(), '0') + ".0";
+        else
+            out = digits.substr(0, point) + "." + digits.substr(point);
+    } else {
+        out = digits.substr(0, 1) + (digits.size() > 1 ? "." + digits.substr(1) : "");
+        const std::string magnitude = std::to_string(exponent < 0 ? -exponent : exponent);
+        out +=
+            std::string(exponent < 0 ? "e-" : "e+") + (magnitude.size() < 2 ? "0" : "") + magnitude;
+    }
+    return negative ? "-" + out : out;
 }
 
 std::string pyString(std::string_view text) {

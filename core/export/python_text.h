@@ -7,8 +7,9 @@
 
 namespace actlab::pytorch {
 
-/// A Python float literal that reads back as the same double: the shortest round-trip form
-/// ("0.1", "1.0", "1e-05", "-0.0"); float("inf"), -float("inf") and float("nan") otherwise.
+/// A Python float literal that reads back as the same double, spelled as Python's repr spells
+/// it: the shortest round-trip digits ("0.1", "1.0", "0.0005", "1e-05", "1e+16", "-0.0");
+/// float("inf"), -float("inf") and float("nan") for the rest.
 std::string pyFloat(double v);
 
 /// A double-quoted Python string literal, with backslashes, quotes and control characters

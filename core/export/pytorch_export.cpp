@@ -47,14 +47,21 @@ std::string header(const Plan& p) {
                       "Activation Lab → PyTorch: " +
                           (s.title.empty() ? std::string("an Activation Lab session") : s.title));
     h += "#\n";
-    h += commentLines(
-        "# ",
-        "This script trains the session's network exactly as Activation Lab does, in "
-        "float64: the same data, input features, starting weights, mini-batch order and "
-        "update rule, with no random state of torch. It prints the CSV of " +
-            detail::reproducedCommand(p) +
-            ", epoch,train_loss,test_loss,train_acc,test_acc (row 0 is before training): "
-            "the same rows, to rounding (docs/pytorch-export.md says how close).");
+    h += commentLines("# ",
+                      "This script trains the session's network exactly as Activation Lab does, "
+                      "in float64: the same data, input features, starting weights, mini-batch "
+                      "order and update rule, with no random state of torch. It prints the CSV "
+                      "of" +
+                          std::string(detail::trainStartsHere(p)
+                                          ? ""
+                                          : " this command on the session without its stored "
+                                            "weights") +
+                          ":");
+    h += "#\n#     " + detail::trainCommand(p) + "\n#\n";
+    h += commentLines("# ",
+                      "epoch,train_loss,test_loss,train_acc,test_acc (row 0 is before "
+                      "training), the same rows to rounding (docs/pytorch-export.md says "
+                      "how close).");
     h += "#\n";
     h += commentLines("# Data:     ", s.data);
     h += commentLines("# Network:  ", s.network);

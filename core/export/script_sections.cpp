@@ -1,7 +1,6 @@
 #include "script_sections.h"
 
 #include "python_text.h"
-#include "util/number_format.h"
 
 namespace actlab::pytorch::detail {
 

@@ -9,14 +9,15 @@ namespace {
 
 // Where a torch.nn module's gradient is not the function's derivative in float64, the script
 // defines a small module of torch operations whose autograd is exact (torch 1.13):
-// - CELU's backward scales by 1/alpha with alpha rounded to float32 (derivatives.yaml: 1e-8
-//   off for alpha = 1.3; exact when alpha is a float32 number, such as the default 1);
+// - CELU's backward scales by 1/alpha with alpha rounded to float32 (its gradient at x = -3 is
+//   0.0994905757 for alpha = 1.3, the derivative 0.0994905805); exact when alpha is a float32
+//   number, such as the default 1;
 // - Hardsigmoid's backward multiplies by 1/6 rounded to float32 (3e-8 off).
 constexpr const char* kExactCelu =
     "class ExactCELU(nn.Module):\n"
     "    \"\"\"CELU with its exact derivative, as the app computes it: nn.CELU's backward divides\n"
-    "    by alpha rounded to float32, which moves the gradient by about 1e-8 when alpha is not a\n"
-    "    float32 number.\"\"\"\n"
+    "    by alpha rounded to float32, which moves the gradient by some 1e-8 to 1e-7, relative,\n"
+    "    when alpha is not a float32 number.\"\"\"\n"
     "\n"
     "    def __init__(self, alpha):\n"
     "        super().__init__()\n"

@@ -107,6 +107,11 @@ TEST(PythonText, FloatsReadBackExactlyInPythonsSpelling) {
     EXPECT_EQ(pytorch::pyFloat(1e-5), "1e-05");
     EXPECT_EQ(pytorch::pyFloat(-0.0), "-0.0");
     EXPECT_EQ(pytorch::pyFloat(1e300), "1e+300");
+    EXPECT_EQ(pytorch::pyFloat(0.0005), "0.0005");
+    EXPECT_EQ(pytorch::pyFloat(123.25), "123.25");
+    EXPECT_EQ(pytorch::pyFloat(-1e16), "-1e+16");
+    EXPECT_EQ(pytorch::pyFloat(1234567890123456.0), "1234567890123456.0");
+    EXPECT_EQ(pytorch::pyFloat(2.5e-300), "2.5e-300");
     std::mt19937_64 random(7);
     std::uniform_real_distribution<double> u(-6, 6);
     for (int i = 0; i < 10000; ++i) {
