@@ -20,7 +20,8 @@ inline constexpr int kMaxInlinePoints = 1000;
 inline constexpr int kDefaultEpochs = 100;
 inline constexpr int kMaxEpochs = 1'000'000;
 
-/// Which weights the exported training starts from.
+/// Which weights the exported training starts from. To start from any other weights (those the
+/// network page resets to, say), put them in Session::weights with Session::epoch = 0.
 enum class StartWeights {
     /// The weights the session's training starts from: its stored weights when it has not been
     /// trained (epoch 0, e.g. a recorded Playground run), else the initialisation from its seed,
