@@ -9,6 +9,8 @@ packages=(
   qt6-translations-l10n libgl-dev libqcustomplot-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-noto-cjk python3
+  # The PyTorch export's checks run the exported scripts and notebooks (tests/pytorch).
+  python3-torch python3-nbformat python3-matplotlib
 )
 
 # With --hardening, also what the sanitizer and fuzzing runs need (clang and its runtimes).

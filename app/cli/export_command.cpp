@@ -16,6 +16,7 @@
 #include "classroom/figure_export.h"
 #include "classroom/language_manager.h"
 #include "cli/arg_reader.h"
+#include "cli/code_export_command.h"
 #include "common/appearance.h"
 #include "common/qt_text.h"
 #include "nn/session.h"
@@ -46,6 +47,10 @@ struct ExportRequest {
     ui::PlotExport::Format format = ui::PlotExport::Format::Png;
     bool derivatives = false;
     bool help = false;
+    // The PyTorch exports (code_export_command.h), which need no Qt.
+    std::string pytorch, notebook;
+    bool fromCurrentWeights = false;
+    bool langGiven = false, figureOptionGiven = false;  // --lang; --size, --scale or --theme
 };
 
 /// "1600x1000" within the figure's limits.
@@ -86,12 +91,14 @@ std::string parse(const std::vector<std::string>& args, ExportRequest& req) {
         } else if (reader.option("--out", true, &value)) {
             req.out = value;
         } else if (reader.option("--size", true, &value)) {
+            req.figureOptionGiven = true;
             if (!parseSize(value, req))
                 return "--size: expected WIDTHxHEIGHT with each side from " +
                        std::to_string(FigureExport::kMinSide) + " to " +
                        std::to_string(FigureExport::kMaxSide) + " pixels (like 1600x1000), got '" +
                        value + "'";
         } else if (reader.option("--scale", true, &value)) {
+            req.figureOptionGiven = true;
             const std::optional<double> s = parseNumber(value);
             if (!s || !(*s >= ui::Appearance::kMinScale && *s <= ui::Appearance::kMaxScale))
                 return "--scale: expected a number from " +
@@ -99,23 +106,47 @@ std::string parse(const std::vector<std::string>& args, ExportRequest& req) {
                        formatShortest(ui::Appearance::kMaxScale) + ", got '" + value + "'";
             req.scale = *s;
         } else if (reader.option("--lang", true, &value)) {
+            req.langGiven = true;
             req.lang = ui::LanguageManager::normalise(ui::qs(value));
             if (req.lang.isEmpty())
                 return "--lang: unknown language '" + value + "'; valid: en, zh_CN";
         } else if (reader.option("--theme", true, &value)) {
+            req.figureOptionGiven = true;
             // "system" means the desktop's colours, which a headless export does not have.
             if (value == "system" || !ui::Appearance::themeFromId(ui::qs(value), &req.theme))
                 return "--theme: unknown theme '" + value + "'; valid: light, contrast, dark";
+        } else if (reader.option("--pytorch", true, &value)) {
+            req.pytorch = value;
+        } else if (reader.option("--notebook", true, &value)) {
+            req.notebook = value;
+        } else if (reader.option("--from-current-weights", false)) {
+            req.fromCurrentWeights = true;
         } else if (reader.option("--help", false) || reader.option("-h", false)) {
             req.help = true;
         } else if (reader.error().empty()) {
             return "unknown argument '" + reader.unknown() +
                    "'; valid: --activation, --param, --derivatives, --session, --epochs, --out, "
-                   "--size, --scale, --lang, --theme, --help";
+                   "--size, --scale, --lang, --theme, --pytorch, --notebook, "
+                   "--from-current-weights, --help";
         }
     }
     if (!reader.error().empty()) return reader.error();
     if (req.help) return "";
+    if (!req.pytorch.empty() || !req.notebook.empty()) {
+        if (!req.pytorch.empty() && !req.notebook.empty())
+            return "give one of --pytorch FILE.py and --notebook FILE.ipynb, not both";
+        if (req.session.empty())
+            return "--pytorch and --notebook export a session: give --session FILE";
+        if (!req.activation.empty() || !req.params.empty() || req.derivatives)
+            return "--activation, --param and --derivatives make figures, not PyTorch exports";
+        if (!req.out.empty() || req.figureOptionGiven)
+            return "--out, --size, --scale and --theme make figures; --pytorch and --notebook "
+                   "name their own file";
+        if (req.langGiven && req.notebook.empty())
+            return "--lang goes with --notebook (the script is in English)";
+        return "";
+    }
+    if (req.fromCurrentWeights) return "--from-current-weights goes with --pytorch or --notebook";
     if (req.activation.empty() == req.session.empty())
         return "give one of --activation ID (a curve figure) and --session FILE (a decision "
                "boundary figure)";
@@ -215,8 +246,13 @@ std::string exportUsage() {
            "                             --out FILE.(png|svg|pdf) [options]\n"
            "       activation-lab export --session FILE.actlab.json [--epochs N]\n"
            "                             --out FILE.(png|svg|pdf) [options]\n"
+           "       activation-lab export --session FILE.actlab.json --pytorch OUT.py [--epochs N]\n"
+           "                             [--from-current-weights]\n"
+           "       activation-lab export --session FILE.actlab.json --notebook OUT.ipynb\n"
+           "                             [--epochs N] [--from-current-weights] [--lang L]\n"
            "\n"
-           "Renders a figure for slides, headless (no display needed).\n"
+           "Renders a figure for slides, headless (no display needed), or writes the session as\n"
+           "PyTorch code.\n"
            "  --activation   the explorer's plot of f (with --derivatives also f' and f''),\n"
            "                 titled with the activation's name and parameters; ID and NAME as\n"
            "                 for `eval` (leaky_relu or LeakyReLU, negative_slope=0.2)\n"
@@ -224,11 +260,21 @@ std::string exportUsage() {
            "                 boundary with the epoch, losses and accuracy; a compare set gives\n"
            "                 one map per activation; long runs report their progress on\n"
            "                 stderr\n"
-           "options:\n"
+           "  --pytorch      a standalone Python script (needs only torch) that trains the\n"
+           "                 session's network exactly as the app does, N epochs (default 100),\n"
+           "                 and prints the CSV of `train`; more than 1000 points go to\n"
+           "                 OUT_data.csv next to it\n"
+           "  --notebook     the same code as a Jupyter notebook, with explanations in --lang\n"
+           "                 and a loss curve and decision-boundary plot\n"
+           "  --from-current-weights  start from the weights stored in the session; by default\n"
+           "                 the export starts from the initial weights (the seed's\n"
+           "                 initialisation when the stored weights were trained, epoch > 0)\n"
+           "options (--lang also for --notebook):\n"
            "  --size WxH     the page in pixels (default 1600x1000; each side 200 to 8000)\n"
            "  --scale S      fonts and line widths times S, 0.8 to 2.5 (default 1.5, for a\n"
            "                 projector); the figure keeps its proportions at any --size\n"
-           "  --lang L       en or zh_CN: the language of names and captions (default en)\n"
+           "  --lang L       en or zh_CN: the language of names and captions, or of the\n"
+           "                 notebook's explanations (default en)\n"
            "  --theme T      light, contrast (high-contrast light) or dark (default light)\n"
            "\n"
            "Exits 2 on bad input and 1 when a file cannot be read or written; a failed export\n"
@@ -244,6 +290,16 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (req.help) {
         out << exportUsage();
         return 0;
+    }
+    if (!req.pytorch.empty() || !req.notebook.empty()) {
+        CodeExportRequest code;
+        code.session = req.session;
+        code.output = req.notebook.empty() ? req.pytorch : req.notebook;
+        code.notebook = !req.notebook.empty();
+        code.epochs = req.epochs;
+        code.fromCurrentWeights = req.fromCurrentWeights;
+        code.lang = req.lang.toStdString();
+        return runCodeExport(code, out, err);
     }
 
     // Everything that can be checked without Qt's GUI is checked before any work.

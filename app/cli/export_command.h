@@ -1,7 +1,8 @@
 #pragma once
 // `activation-lab export`: a figure for slides, rendered headless. Either the explorer's curve
 // plot of one activation, or a session trained for some epochs and drawn as its decision
-// boundary (a grid of maps for a comparison).
+// boundary (a grid of maps for a comparison). With --pytorch or --notebook it writes the session
+// as PyTorch code instead (code_export_command.h, no Qt).
 
 #include <iosfwd>
 #include <string>

@@ -1,0 +1,25 @@
+#pragma once
+// The torch.nn module of each hidden layer's activation, for the PyTorch exports. Every registry
+// row names its torch.nn class (ActivationSpec::torchName) and its parameters use PyTorch's
+// keywords, so the module is the class called with the layer's parameters. An activation that
+// torch.nn lacks (a formula) brings its own small nn.Module: `definition` holds that class, which
+// the script writes once before the model.
+
+#include <string>
+
+#include "nn/network.h"
+
+namespace actlab::pytorch {
+
+struct TorchModule {
+    std::string expression;  ///< "nn.LeakyReLU(negative_slope=0.1)"
+    std::string comment;     ///< a short note for the model listing ("" when none is needed)
+    std::string definition;  ///< Python class code the expression needs ("" for torch.nn classes)
+    std::string error;       ///< why the layer's activation cannot be exported ("" when it can)
+    bool ok() const { return error.empty(); }
+};
+
+/// The module for a hidden layer with this spec (its activation and parameters, PReLU's mode).
+TorchModule torchModule(const nn::LayerSpec& layer);
+
+}  // namespace actlab::pytorch
