@@ -9,6 +9,7 @@
 #include "nn/session.h"
 
 class QLabel;
+class QScrollArea;
 class QToolButton;
 
 namespace actlab::ui {
@@ -31,6 +32,8 @@ public:
     QLabel* titleLabel() const { return m_title; }
     QLabel* textLabel() const { return m_text; }
     QToolButton* closeButton() const { return m_close; }
+    /// Folds the text to the title (and unfolds it).
+    QToolButton* foldButton() const { return m_fold; }
 
 signals:
     /// The user closed the banner.
@@ -38,9 +41,12 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refresh();
+    /// At most a fifth of the window's height for the text; the rest scrolls.
+    void fitText();
 
     nn::Session m_session;
     bool m_hasText = false;
@@ -48,6 +54,8 @@ private:
     QLabel* m_title;
     QLabel* m_text;
     QToolButton* m_close;
+    QToolButton* m_fold;
+    QScrollArea* m_textArea;
 };
 
 }  // namespace actlab::ui

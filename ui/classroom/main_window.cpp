@@ -16,6 +16,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "classroom/keyboard_focus.h"
 #include "classroom/language_manager.h"
 #include "classroom/lesson_banner.h"
 #include "classroom/lesson_catalog.h"
@@ -80,6 +81,8 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     addPage(m_explorer, QString());
     addPage(m_network, QString());
     linkPages();
+    // Space, ".", the plain-letter shortcuts and Esc work whatever has the focus.
+    qApp->installEventFilter(new KeyboardFocus(this));
 
     m_session = new SessionController({this, m_pages, m_explorer, m_network, m_state, m_settings},
                                       this);

@@ -2,8 +2,11 @@
 
 #include <QAction>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <algorithm>
+#include <cmath>
 
 #include "common/app_settings.h"
 #include "common/appearance.h"
@@ -70,12 +73,42 @@ double PresentationMode::scale() const {
 
 void PresentationMode::setScale(double scale) {
     scale = std::clamp(scale, Appearance::kMinScale, Appearance::kMaxScale);
+    const bool plainWindow = !m_window->isFullScreen() && !m_window->isMaximized();
+    // Leaving scale 1 in a plain window: remember the window, so that Ctrl+0 gives it back.
+    if (!m_on && plainWindow && std::abs(this->scale() - 1.0) < 1e-9 && scale != 1.0)
+        m_normalGeometry = m_window->geometry();
     if (m_on)
         m_settings->setPresentationScale(scale);
     else
         m_settings->setNormalScale(scale);
     Appearance::instance().setScale(scale);
     updateActions();
+    // After the layouts have taken the new sizes: never larger than the screen; back to the
+    // remembered window at scale 1.
+    QTimer::singleShot(0, this, [this] {
+        if (!m_on && std::abs(this->scale() - 1.0) < 1e-9 && m_normalGeometry.isValid() &&
+            !m_window->isFullScreen() && !m_window->isMaximized()) {
+            m_window->setGeometry(m_normalGeometry);
+            m_normalGeometry = QRect();
+        }
+        fitToScreen();
+    });
+}
+
+void PresentationMode::fitToScreen() {
+    if (m_window->isFullScreen() || m_window->isMaximized() || !m_window->screen()) return;
+    const QRect screen = m_window->screen()->availableGeometry();
+    const QRect frame = m_window->frameGeometry();
+    if (screen.contains(frame)) return;
+    const QSize margins = frame.size() - m_window->geometry().size();
+    const QSize fitted = m_window->size().boundedTo(screen.size() - margins);
+    m_window->resize(fitted.expandedTo(m_window->minimumSize()));
+    QRect moved = m_window->frameGeometry();
+    moved.moveLeft(std::clamp(moved.left(), screen.left(),
+                              std::max(screen.left(), screen.right() - moved.width() + 1)));
+    moved.moveTop(std::clamp(moved.top(), screen.top(),
+                             std::max(screen.top(), screen.bottom() - moved.height() + 1)));
+    m_window->move(moved.topLeft());
 }
 
 void PresentationMode::restoreSettings() {

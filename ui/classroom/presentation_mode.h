@@ -5,6 +5,7 @@
 // and every plot through Appearance.
 
 #include <QObject>
+#include <QRect>
 
 class QAction;
 class QMainWindow;
@@ -27,6 +28,9 @@ public:
     double scale() const;
     /// Sets the scale of the mode in effect (clamped to Appearance's range).
     void setScale(double scale);
+    /// Shrinks and moves a plain window (not full screen or maximised) into the screen's
+    /// available area.
+    void fitToScreen();
     /// Re-reads both scales from the settings and applies the one in effect.
     void restoreSettings();
 
@@ -49,6 +53,7 @@ private:
     AppSettings* m_settings;
     bool m_on = false;
     bool m_wasMaximized = false;
+    QRect m_normalGeometry;  ///< the window at scale 1, before Ctrl+= (restored by Ctrl+0)
     QAction* m_toggle;
     QAction* m_larger;
     QAction* m_smaller;

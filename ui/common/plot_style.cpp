@@ -3,6 +3,8 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QWheelEvent>
 #include <cmath>
 #include <array>
 
@@ -68,6 +70,35 @@ void styleMainPlotLegend(QCPLegend* legend) {
     legend->setBorderPen(QPen(c.legendBorder, 1));
     legend->setIconSize(int(std::lround(width(40))), int(std::lround(width(18))));
     legend->setRowSpacing(int(std::lround(width(4))));
+}
+
+namespace {
+
+/// Hands wheel events to the plot's parent, where a scroll area takes them.
+class WheelToParent : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() != QEvent::Wheel) return false;
+        auto* plot = static_cast<QWidget*>(watched);
+        if (QWidget* parent = plot->parentWidget()) {
+            auto* wheel = static_cast<QWheelEvent*>(event);
+            QWheelEvent moved(parent->mapFromGlobal(wheel->globalPosition()),
+                              wheel->globalPosition(), wheel->pixelDelta(), wheel->angleDelta(),
+                              wheel->buttons(), wheel->modifiers(), wheel->phase(),
+                              wheel->inverted());
+            QCoreApplication::sendEvent(parent, &moved);
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+void scrollParentOnWheel(QCustomPlot* plot) {
+    plot->installEventFilter(new WheelToParent(plot));
 }
 
 }  // namespace actlab::ui::style

@@ -10,6 +10,7 @@
 
 class QCPAxis;
 class QCPLegend;
+class QCustomPlot;
 
 namespace actlab::ui::style {
 
@@ -57,6 +58,9 @@ void styleSmallChartAxis(QCPAxis* axis, double pointSize, double subTickLength);
 /// A large plot's axis (the explorer's curves): thick ticks, large labels, grid and zero line,
 /// in the theme's colours and at the presentation scale.
 void styleMainPlotAxis(QCPAxis* axis);
+/// Lets the mouse wheel over `plot` scroll the page around it instead of stopping at the plot
+/// (for plots that do not zoom with the wheel: cards and cells in a scrolling grid).
+void scrollParentOnWheel(QCustomPlot* plot);
 /// A large plot's legend: large text on the theme's translucent box.
 void styleMainPlotLegend(QCPLegend* legend);
 

@@ -30,12 +30,14 @@ QLabel#parameterKeyword { color: {faint}; }
 QTreeWidget#activationTree { font-size: 13pt; }
 QTreeWidget#activationTree::item { padding: 1px 2px; }
 QTreeWidget#activationTree::item:selected { background: {accent}; color: {onAccent}; }
-QToolBar#explorerToolBar { spacing: 4px; border: none; }
-QToolBar#explorerToolBar QToolButton { padding: 4px 8px; }
-QToolBar#explorerToolBar QToolButton#compareButton::menu-indicator { image: none; width: 0px; }
-QToolBar#explorerToolBar QToolButton:checked { background: {accentSoft};
-                                               border: 1px solid {accentBorder};
-                                               border-radius: 4px; }
+QWidget#explorerToolBar QToolButton { padding: 4px 8px; }
+QWidget#explorerToolBar QToolButton#compareButton::menu-indicator { image: none; width: 0px; }
+QWidget#explorerToolBar QToolButton:checked { background: {accentSoft};
+                                              border: 1px solid {accentBorder};
+                                              border-radius: 4px; }
+QFrame#toolSeparator { color: {line}; }
+QWidget#edgeTab { font-weight: 600; }
+QFrame#sideDrawer { background: {bar}; border: 1px solid {line}; }
 QSlider:horizontal { min-height: 30px; }
 QSlider::groove:horizontal { height: 6px; background: {track}; border-radius: 3px; }
 QSlider::sub-page:horizontal { height: 6px; background: {accent}; border-radius: 3px; }

@@ -12,9 +12,7 @@
 #include <QMenu>
 #include <QScrollArea>
 #include <QSignalBlocker>
-#include <QSplitter>
 #include <QStackedWidget>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,7 +23,9 @@
 #include "common/parameter_panel.h"
 #include "common/parameter_slider.h"
 #include "common/plot_style.h"
+#include "common/flow_layout.h"
 #include "common/qt_text.h"
+#include "common/side_panels.h"
 #include "explorer/curve_plot.h"
 #include "explorer/explorer_exports.h"
 #include "explorer/explorer_state.h"
@@ -69,20 +69,19 @@ ExplorerPage::ExplorerPage(ExplorerState* state, QWidget* parent)
     setObjectName("explorerPage");
     createActions();
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setHandleWidth(6);
-    m_splitter->addWidget(createLeftColumn());
-    m_splitter->addWidget(createCentre());
-    m_splitter->addWidget(createRightColumn());
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({320, 910, 370});
+    // The plot keeps its share of the width: at a large presentation scale the notes, then the
+    // controls, become drawers at the page's edges (SidePanels).
+    m_sides = new SidePanels(this);
+    m_leftColumn = createLeftColumn();
+    m_rightColumn = createRightColumn();
+    m_sides->addPanel(SidePanels::Side::Left, m_leftColumn, 320, QString());
+    m_sides->setCentre(createCentre());
+    m_sides->addPanel(SidePanels::Side::Right, m_rightColumn, 370, QString());
+    m_sides->setSizes({320, 910, 370});
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 4);
-    layout->addWidget(m_splitter);
+    layout->addWidget(m_sides);
 
     connectState();
     retranslate();
@@ -229,30 +228,38 @@ QWidget* ExplorerPage::createLeftColumn() {
 
 QWidget* ExplorerPage::createCentre() {
     auto* centre = new QWidget(this);
-    m_toolBar = new QToolBar(centre);
+    // The plot's controls wrap to a second row rather than hide behind "»" when the scale grows.
+    m_toolBar = new QWidget(centre);
     m_toolBar->setObjectName("explorerToolBar");
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_toolBar->addAction(m_showF);
-    m_toolBar->addAction(m_showDf);
-    m_toolBar->addAction(m_showD2f);
-    m_toolBar->addSeparator();
-    m_pinButton = new QToolButton(centre);
-    m_pinButton->setDefaultAction(m_pin);
+    auto* bar = new FlowLayout(m_toolBar, 4, 4);
+    const auto button = [this, bar](QAction* action) {
+        auto* b = new QToolButton(m_toolBar);
+        b->setDefaultAction(action);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setAutoRaise(true);
+        bar->addWidget(b);
+        return b;
+    };
+    button(m_showF);
+    button(m_showDf);
+    button(m_showD2f);
+    auto* separator = new QFrame(m_toolBar);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setObjectName("toolSeparator");
+    bar->addWidget(separator);
+    m_pinButton = button(m_pin);
     m_pinButton->setMenu(m_pinMenu);
     m_pinButton->setPopupMode(QToolButton::MenuButtonPopup);
-    m_pinButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_toolBar->addWidget(m_pinButton);
-    m_compareButton = new QToolButton(centre);
+    m_compareButton = new QToolButton(m_toolBar);
     m_compareButton->setObjectName("compareButton");
     m_compareButton->setMenu(m_compareMenu);
     m_compareButton->setPopupMode(QToolButton::InstantPopup);
     m_compareButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_toolBar->addWidget(m_compareButton);
-    m_toolBar->addAction(m_allActivations);
-    auto* spacer = new QWidget(centre);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
-    m_toolBar->addAction(m_resetView);
+    m_compareButton->setAutoRaise(true);
+    bar->addWidget(m_compareButton);
+    button(m_allActivations);
+    bar->addStretch();
+    button(m_resetView);
 
     m_plot = new CurvePlot(m_state, centre);
     m_plot->setMinimumSize(420, 320);
@@ -469,7 +476,7 @@ void ExplorerPage::restoreSettings(const AppSettings& settings) {
     const QString id = settings.lastActivationId();
     if (!id.isEmpty()) m_state->setActivation(id);  // an unknown id keeps the first activation
     if (const QByteArray layout = settings.explorerLayout(); !layout.isEmpty())
-        m_splitter->restoreState(layout);
+        m_sides->restoreState(layout);
 }
 
 void ExplorerPage::saveSettings(AppSettings& settings) const {
@@ -481,7 +488,7 @@ void ExplorerPage::saveSettings(AppSettings& settings) const {
     settings.setVanishingZoneShown(m_state->vanishingZoneShown());
     settings.setZoneEpsilon(m_state->epsilon());
     settings.setDeadZoneShown(m_state->deadZoneShown());
-    settings.setExplorerLayout(m_splitter->saveState());
+    settings.setExplorerLayout(m_sides->saveState());
 }
 
 void ExplorerPage::changeEvent(QEvent* event) {
@@ -490,6 +497,8 @@ void ExplorerPage::changeEvent(QEvent* event) {
 }
 
 void ExplorerPage::retranslate() {
+    m_sides->setPanelTitle(m_leftColumn, tr("Activations and parameters"));
+    m_sides->setPanelTitle(m_rightColumn, tr("Notes"));
     m_showF->setText(tr("f(x)"));
     m_showF->setToolTip(tr("Show the activation f(x)"));
     m_showDf->setText(tr("f\u2032(x)"));

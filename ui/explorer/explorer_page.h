@@ -14,12 +14,12 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QMenu;
-class QSplitter;
 class QStackedWidget;
-class QToolBar;
 class QToolButton;
 
 namespace actlab::ui {
+
+class SidePanels;
 
 class ActivationChooser;
 class AppSettings;
@@ -130,9 +130,11 @@ private:
     CurvePlot* m_plot = nullptr;
     SmallMultiplesView* m_multiples = nullptr;
     TeachingPanel* m_teaching = nullptr;
-    QSplitter* m_splitter = nullptr;
+    SidePanels* m_sides = nullptr;
+    QWidget* m_leftColumn = nullptr;
+    QWidget* m_rightColumn = nullptr;
     QStackedWidget* m_stack = nullptr;
-    QToolBar* m_toolBar = nullptr;
+    QWidget* m_toolBar = nullptr;
     QToolButton* m_compareButton = nullptr;
     QToolButton* m_pinButton = nullptr;
     QMenu* m_compareMenu = nullptr;

@@ -57,6 +57,7 @@ CompareCell::CompareCell(int index, QWidget* parent)
     layout->addWidget(m_stats);
     layout->addWidget(m_plot, 1);
     connect(m_plot, &BoundaryPlot::clicked, this, [this] { emit clicked(m_index); });
+    style::scrollParentOnWheel(m_plot);  // the wheel scrolls the grid of cells
 }
 
 void CompareCell::setTitle(const QString& name, const QColor& color) {

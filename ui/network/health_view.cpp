@@ -42,6 +42,7 @@ double positive(double v) {
 }  // namespace
 
 HealthCard::HealthCard(QWidget* parent) : QCustomPlot(parent) {
+    style::scrollParentOnWheel(this);  // the wheel scrolls the grid of cards
     setNotAntialiasedElements(QCP::aeGrid | QCP::aeAxes);
     setPlottingHint(QCP::phFastPolylines, true);
     plotLayout()->clear();  // the default axis rect and legend go; the panels replace them
@@ -347,8 +348,10 @@ HealthView::HealthView(QWidget* parent)
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setWordWrap(true);
     auto* scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_host = new QWidget(scroll);
     m_grid = new QGridLayout(m_host);
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -362,6 +365,10 @@ HealthView::HealthView(QWidget* parent)
     layout->addWidget(scroll, 1);
     retranslate();
     setNetworks({}, {nn::NetworkSpec{}});
+    connect(&Appearance::instance(), &Appearance::changed, this, [this] {
+        m_columns = 0;
+        relayoutCards();
+    });
 }
 
 HealthCard* HealthView::card(int k) const {
@@ -374,22 +381,40 @@ void HealthView::setNetworks(const QStringList& titles, const std::vector<nn::Ne
         delete m_cards.back();
         m_cards.pop_back();
     }
-    while (cardCount() < n) {
-        auto* card = new HealthCard(m_host);
-        card->setMinimumHeight(n > 4 ? 420 : 480);
-        m_cards.push_back(card);
-    }
-    const int columns = n <= 2 ? n : n <= 4 ? 2 : 4;
+    while (cardCount() < n) m_cards.push_back(new HealthCard(m_host));
+    for (int k = 0; k < n; ++k)
+        m_cards[std::size_t(k)]->setNetwork(k < titles.size() ? titles[k] : QString(),
+                                            titles.isEmpty() ? QColor() : netstyle::memberColor(k),
+                                            specs[std::size_t(k)]);
+    m_columns = 0;
+    relayoutCards();
+    refresh();
+}
+
+void HealthView::relayoutCards() {
+    // As many columns as cards of a readable width fit (their four charts keep their axes
+    // legible at the presentation scale); the rest scrolls.
+    const double scale = std::max(1.0, Appearance::instance().scale());
+    const int n = cardCount();
+    const int cardWidth = int(kCardWidth * scale);
+    const int width = std::max(1, m_scroll->viewport()->width());
+    const int columns = std::clamp((width + m_grid->spacing()) / (cardWidth + m_grid->spacing()),
+                                   1, std::max(1, std::min(n, 4)));
+    const int height = int((n > 2 ? kCardHeightMany : kCardHeight) * scale);
+    if (columns == m_columns && height == m_cardHeight) return;
+    m_columns = columns;
+    m_cardHeight = height;
     for (int k = 0; k < n; ++k) {
         HealthCard* c = m_cards[std::size_t(k)];
         m_grid->removeWidget(c);
-        m_grid->addWidget(c, k / std::max(1, columns), k % std::max(1, columns));
-        c->setMinimumHeight(n > 4 ? 420 : 480);
-        c->setNetwork(k < titles.size() ? titles[k] : QString(),
-                      titles.isEmpty() ? QColor() : netstyle::memberColor(k),
-                      specs[std::size_t(k)]);
+        m_grid->addWidget(c, k / columns, k % columns);
+        c->setMinimumHeight(height);
     }
-    refresh();
+}
+
+void HealthView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    relayoutCards();
 }
 
 void HealthView::setTitles(const QStringList& titles) {

@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QScrollArea>
 #include <QWidget>
 #include <vector>
 
@@ -101,16 +102,29 @@ public:
 
     int cardCount() const { return static_cast<int>(m_cards.size()); }
     HealthCard* card(int k) const;
+    /// Columns of cards in the grid now.
+    int columns() const { return m_columns; }
+
+    /// A card's width and height at scale 1 (one or two networks, or more).
+    static constexpr int kCardWidth = 560;
+    static constexpr int kCardHeight = 480;
+    static constexpr int kCardHeightMany = 420;
 
 protected:
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
+    /// Puts the cards in as many columns as fit the width.
+    void relayoutCards();
 
     QLabel* m_title = nullptr;
     QLabel* m_hint = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    int m_columns = 0;
+    int m_cardHeight = 0;
     QWidget* m_host = nullptr;
     QGridLayout* m_grid = nullptr;
     std::vector<HealthCard*> m_cards;

@@ -13,6 +13,7 @@
 #include "common/app_settings.h"
 #include "common/appearance.h"
 #include "common/qt_text.h"
+#include "common/side_panels.h"
 #include "network/boundary_plot.h"
 #include "network/compare_view.h"
 #include "network/data_editor.h"
@@ -68,11 +69,15 @@ NetworkPage::NetworkPage(QWidget* parent)
         m_state, *m_training, {m_bar, m_banner, m_output, m_compare, m_health, m_diagram}, this);
     m_editor = new NetworkEditor(m_state, *m_training, {m_diagram, m_layers, m_compare}, this);
 
+    // The views keep their share of the width; at a large scale the data and setup panel
+    // becomes a drawer at the left edge.
+    m_sides = new SidePanels(this);
+    m_leftColumn = createLeftColumn();
+    m_sides->addPanel(SidePanels::Side::Left, m_leftColumn, 292, QString());
+    m_sides->setCentre(m_views);
     auto* body = new QHBoxLayout;
     body->setContentsMargins(6, 6, 6, 4);
-    body->setSpacing(8);
-    body->addWidget(createLeftColumn());
-    body->addWidget(m_views, 1);
+    body->addWidget(m_sides, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -585,6 +590,7 @@ void NetworkPage::retranslate() {
     m_exports->retranslate();
     updateActions();
     m_classicAction->setText(tr("&Compare the Classic Eight"));
+    m_sides->setPanelTitle(m_leftColumn, tr("Data and setup"));
     m_views->retranslate();
 }
 

@@ -34,6 +34,7 @@ class LayerControls;
 class ModelSetupPanel;
 class NetworkDiagram;
 class OutputPanel;
+class SidePanels;
 class TrainingBar;
 class TrainingWorker;
 class ViewSwitcher;
@@ -250,6 +251,8 @@ private:
     CompareView* m_compare = nullptr;
     HealthView* m_health = nullptr;
     ViewSwitcher* m_views = nullptr;
+    SidePanels* m_sides = nullptr;
+    QWidget* m_leftColumn = nullptr;
     QAction* m_classicAction = nullptr;
 };
 

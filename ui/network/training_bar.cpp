@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "common/flow_layout.h"
 #include "common/plot_style.h"
 #include "common/text_line.h"
 
@@ -153,16 +154,19 @@ TrainingBar::TrainingBar(QWidget* parent)
     m_regularization->addItem(QStringLiteral("L2"), static_cast<int>(nn::Regularization::L2));
     for (double r : kRegRates) m_regRate->addItem(rateText(r), r);
 
-    auto* controls = new QHBoxLayout;
+    auto* buttons = new QWidget(this);
+    auto* controls = new QHBoxLayout(buttons);
+    controls->setContentsMargins(0, 0, 0, 0);
     controls->setSpacing(10);
     controls->addWidget(m_reset, 0, Qt::AlignVCenter);
     controls->addWidget(m_play, 0, Qt::AlignVCenter);
     controls->addWidget(m_step, 0, Qt::AlignVCenter);
 
-    auto* layout = new QHBoxLayout(this);
+    // The fields wrap to a second row rather than widen the window (presentation mode, small
+    // screens, longer translations).
+    auto* layout = new FlowLayout(this, 16, 6);
     layout->setContentsMargins(16, 6, 16, 6);
-    layout->setSpacing(16);
-    layout->addLayout(controls);
+    layout->addWidget(buttons);
     layout->addWidget(field(m_epochCaption, m_epoch));
     layout->addWidget(field(m_speedCaption, m_speed));
     layout->addWidget(field(m_rateCaption, m_rate));
@@ -170,7 +174,6 @@ TrainingBar::TrainingBar(QWidget* parent)
     layout->addWidget(field(m_batchCaption, m_batch));
     layout->addWidget(field(m_regCaption, m_regularization));
     layout->addWidget(field(m_regRateCaption, m_regRate));
-    layout->addStretch(1);
 
     connect(m_play, &QToolButton::clicked, this, [this] { emit playToggled(!m_playing); });
     connect(m_step, &QToolButton::clicked, this, &TrainingBar::stepRequested);
