@@ -81,8 +81,9 @@ public:
     /// + and −, products and quotients by x-free factors, and max, min, abs, sign, heaviside and
     /// where() whose arguments, comparisons included, are such expressions.
     bool isPiecewiseLinear() const { return m_piecewiseLinear; }
-    /// True when no max, min, abs, sign, heaviside or where() depends on x.
-    bool isSmooth() const { return !m_hasSwitches; }
+    /// True when a max, min, abs, sign, heaviside or where() switches with x, so that f or f′
+    /// may jump or kink at the points kinks() finds.
+    bool hasSwitchingPoints() const { return m_hasSwitches; }
     /// False for a constant formula such as "2*a".
     bool dependsOnX() const { return m_dependsOnX; }
 

@@ -51,7 +51,7 @@ struct Expr {
 
 inline constexpr std::size_t kSizeCap = std::size_t{1} << 30;
 
-/// Structural equality.
+/// Structural equality (false also when the comparison would visit more than 20000 nodes).
 bool equal(const Expr& a, const Expr& b);
 
 class ExprBuilder {

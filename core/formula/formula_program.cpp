@@ -30,6 +30,14 @@ bool isSwitch(const Node& n) {
     }
 }
 
+/// Whether node i switches between pieces as x varies: a max, min, abs, sign or heaviside of
+/// something that depends on x, or a where() whose comparison does.
+bool switchesWithX(const Ast& ast, const std::vector<bool>& dep, std::size_t i) {
+    const Node& n = ast.nodes[i];
+    if (!isSwitch(n)) return false;
+    return n.fn == Function::Where ? dep[static_cast<std::size_t>(n.args[0])] : dep[i];
+}
+
 /// Whether every node up to the root is piecewise linear in x (see isPiecewiseLinear()).
 bool piecewiseLinear(const Ast& ast, const std::vector<bool>& dep) {
     std::vector<bool> lin(ast.nodes.size(), false);
@@ -120,7 +128,7 @@ FormulaCompileResult compileFormula(std::string_view text) noexcept {
         const std::vector<bool> dep = formula::dependsOnX(p->m_ast);
         const std::vector<bool> live = formula::reachable(p->m_ast);
         for (std::size_t i = 0; i < dep.size(); ++i)
-            if (live[i] && dep[i] && isSwitch(p->m_ast.nodes[i])) p->m_hasSwitches = true;
+            if (live[i] && switchesWithX(p->m_ast, dep, i)) p->m_hasSwitches = true;
         p->m_dependsOnX = dep[static_cast<std::size_t>(p->m_ast.root)];
         p->m_piecewiseLinear = piecewiseLinear(p->m_ast, dep);
         result.program = std::move(p);
@@ -195,7 +203,7 @@ std::vector<double> FormulaProgram::kinks(std::span<const double> params, double
     const std::vector<bool> dep = formula::dependsOnX(m_ast);
     const std::vector<bool> live = formula::reachable(m_ast);
     for (std::size_t s = 0; s < m_ast.nodes.size(); ++s) {
-        if (!live[s] || !dep[s] || !isSwitch(m_ast.nodes[s])) continue;
+        if (!live[s] || !switchesWithX(m_ast, dep, s)) continue;
         const formula::Tape tape = formula::compileTape(
             formula::stabilise(switchDifference(m_ast, static_cast<std::int32_t>(s))));
         formula::runTape(tape, 0, xs, vs.data(), nullptr, nullptr, params);

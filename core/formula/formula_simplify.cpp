@@ -91,8 +91,13 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 
 }  // namespace
 
-bool equal(const Expr& a, const Expr& b) {
+namespace {
+
+/// equal() with a bound on the nodes it visits: trees that share subtrees can be exponentially
+/// larger than their memory, and a comparison that gives up only misses a simplification.
+bool equalWithin(const Expr& a, const Expr& b, int& budget) {
     if (&a == &b) return true;
+    if (--budget < 0) return false;
     if (a.hash != b.hash || a.kind != b.kind || a.size != b.size || a.args.size() != b.args.size())
         return false;
     switch (a.kind) {
@@ -113,8 +118,15 @@ bool equal(const Expr& a, const Expr& b) {
             break;
     }
     for (std::size_t i = 0; i < a.args.size(); ++i)
-        if (!equal(*a.args[i], *b.args[i])) return false;
+        if (!equalWithin(*a.args[i], *b.args[i], budget)) return false;
     return true;
+}
+
+}  // namespace
+
+bool equal(const Expr& a, const Expr& b) {
+    int budget = 20'000;
+    return equalWithin(a, b, budget);
 }
 
 ExprPtr ExprBuilder::raw(Expr e) {
