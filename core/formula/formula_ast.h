@@ -87,6 +87,9 @@ struct Node {
     std::int32_t column = 0;  ///< 1-based column of the token that made the node
     std::int32_t param = -1;
     double value = 0;
+    /// Number: the literal's rounding error, exact decimal − value (0 when not computable),
+    /// so that "0.1" means 1/10 to about 106 bits.
+    double valueLo = 0;
     std::array<std::int32_t, 3> args{-1, -1, -1};
 };
 

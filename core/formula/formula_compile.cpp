@@ -2,6 +2,7 @@
 // common subexpressions, the split into prologue and body, and register allocation.
 
 #include <bit>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -59,6 +60,33 @@ public:
         }
         if (n.kind == NodeKind::Sub && isNumber(a, 1) && isCall(b, Function::Erf))
             return call(Function::Erfc, arg(b), n.column);
+        // 1 ± tanh(u) = 2·sigmoid(±2u), which keeps the tail that 1 + tanh(u) rounds to 0 (GELU's
+        // tanh form below x = −5).
+        if (n.kind == NodeKind::Add || n.kind == NodeKind::Sub) {
+            const bool sub = n.kind == NodeKind::Sub;
+            int u = -1;
+            bool negate = sub;
+            if (isNumber(a, 1) && isCall(b, Function::Tanh))
+                u = arg(b);
+            else if (!sub && isNumber(b, 1) && isCall(a, Function::Tanh))
+                u = arg(a);
+            if (u >= 0) {
+                const int twoU = binary(NodeKind::Mul, number(2, n.column), u, n.column);
+                const int s =
+                    call(Function::Sigmoid, negate ? neg(twoU, n.column) : twoU, n.column);
+                return binary(NodeKind::Mul, number(2, n.column), s, n.column);
+            }
+        }
+        // u^n for a small integer n: products and squares, whose rounding errors are exact
+        // (two-product), where pow's own rounding would be lost; x^3 in GELU's tanh form feeds an
+        // exponential with condition number 265 at x = −15.
+        if (n.kind == NodeKind::Pow && kind(b) == NodeKind::Number) {
+            const double e = m_out[b].value;
+            if (e == std::floor(e) && e >= -16 && e <= 16 && e != 0 && e != 1 && e != 2) {
+                const int p = integerPower(a, static_cast<int>(std::fabs(e)), n.column);
+                return e > 0 ? p : binary(NodeKind::Div, number(1, n.column), p, n.column);
+            }
+        }
         // a/(1 + exp(w)) = a·sigmoid(−w), and exp(w)/(1 + exp(w)) = sigmoid(w): the quotient
         // meets inf/inf when exp overflows. A numerator exp(v) with another v is left alone
         // (exp(v)·sigmoid(−w) would turn its overflow into 0·inf).
@@ -118,6 +146,20 @@ private:
         n.args[0] = operand;
         n.argCount = 1;
         return rewrite(n);  // the result may match a pattern in turn (log1p(exp(u)))
+    }
+    /// u^k (k ≥ 1) by squaring: Square for u², Mul for the odd steps.
+    int integerPower(int u, int k, int column) {
+        if (k == 1) return u;
+        if (k % 2 == 1) return binary(NodeKind::Mul, integerPower(u, k - 1, column), u, column);
+        const int half = integerPower(u, k / 2, column);
+        return binary(NodeKind::Pow, half, number(2, column), column);
+    }
+    int number(double v, int column) {
+        Node n;
+        n.kind = NodeKind::Number;
+        n.value = v;
+        n.column = column;
+        return add(n);
     }
     int binary(NodeKind kind, int l, int r, int column) {
         Node n;
@@ -183,7 +225,7 @@ Tape compileTape(const Ast& ast) {
     const std::vector<bool> live = reachable(ast);
 
     // Common subexpressions: structurally equal nodes share the first one as representative.
-    using Key = std::tuple<int, int, int, int, int, std::uint64_t, int, int, int>;
+    using Key = std::tuple<int, int, int, int, int, std::uint64_t, std::uint64_t, int, int, int>;
     std::map<Key, int> seen;
     std::vector<int> canon(n, -1);
     std::vector<bool> used(n, false);
@@ -198,6 +240,7 @@ Tape compileTape(const Ast& ast) {
                       nd.argCount,
                       nd.param,
                       std::bit_cast<std::uint64_t>(nd.value),
+                      std::bit_cast<std::uint64_t>(nd.valueLo),
                       args[0],
                       args[1],
                       args[2]};
@@ -250,7 +293,7 @@ Tape compileTape(const Ast& ast) {
         };
         switch (nd.kind) {
             case NodeKind::Number:
-                constant({nd.value, 0.0});
+                constant({nd.value, nd.valueLo});
                 break;
             case NodeKind::Pi:
                 constant(kPi);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -33,6 +34,7 @@ struct Token {
     int column = 1;
     std::string_view text;
     double value = 0;
+    double valueLo = 0;
 };
 
 bool isDigit(char c) {
@@ -50,6 +52,43 @@ bool isContinuation(char c) {
 
 std::string at(int column) {
     return " at column " + std::to_string(column);
+}
+
+/// The rounding error of a decimal literal, `exact − value`, when it can be computed exactly
+/// from the digits: a mantissa M below 2⁵³ and a power of ten 10ᵏ with |k| ≤ 22 are exact
+/// doubles, and so are the remainder M − q·10ᵏ of the quotient and the error of the product
+/// (fma). Else 0. "0.1" is 0.1000000000000000055511... as a double: the formula means 1/10,
+/// and the evaluator carries the difference (docs/formula-language.md, numerics).
+double literalLowPart(std::string_view digits, double value) {
+    std::uint64_t mantissa = 0;
+    int fraction = 0, significant = 0, exponent = 0;
+    bool inFraction = false;
+    std::size_t i = 0;
+    for (; i < digits.size(); ++i) {
+        const char c = digits[i];
+        if (c == '.') {
+            inFraction = true;
+            continue;
+        }
+        if (c < '0' || c > '9') break;
+        if (inFraction) ++fraction;
+        if (mantissa == 0 && c == '0') continue;
+        if (++significant > 16) return 0;
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (i + 1 < digits.size()) {  // the exponent: [eE][+-]digits, validated by the lexer
+        const std::string_view e = digits.substr(i + 1);
+        const char* begin = e.data() + (e[0] == '+' ? 1 : 0);
+        if (std::from_chars(begin, e.data() + e.size(), exponent).ec != std::errc()) return 0;
+    }
+    constexpr std::uint64_t kExact = std::uint64_t{1} << 53;
+    const int k = exponent - fraction;
+    if (mantissa == 0 || mantissa > kExact || k < -22 || k > 22) return 0;
+    const double m = static_cast<double>(mantissa);
+    double p = 1;
+    for (int n = 0; n < (k < 0 ? -k : k); ++n) p *= 10;  // exact up to 1e22
+    const double lo = k < 0 ? std::fma(-value, p, m) / p : std::fma(m, p, -value);
+    return std::isfinite(lo) ? lo : 0;
 }
 
 /// The character that starts at `text[i]` for a message: itself when printable ASCII, the whole
@@ -109,6 +148,7 @@ bool tokenize(std::string_view text, std::vector<Token>& out, std::string& error
                 errorColumn = column;
                 return false;
             }
+            t.valueLo = literalLowPart(t.text, t.value);
         } else if (isNameStart(c)) {
             while (j < text.size() && isNameChar(text[j])) ++j;
             t.kind = Tok::Name;
@@ -311,6 +351,7 @@ private:
                 n.kind = NodeKind::Number;
                 n.column = t.column;
                 n.value = t.value;
+                n.valueLo = t.valueLo;
                 return m_ast.add(n);
             }
             case Tok::Name:
