@@ -206,7 +206,9 @@ private:
         if (m_latex) return b + "^{" + print(exponent, kTop) + "}";
         if (exponent.kind == ExprKind::Number && exponent.value >= 0)
             return b + "^" + number(exponent.value);
-        return b + "^" + print(exponent, kAtom);
+        // ^ is right-associative: a power as exponent needs no parentheses (x^x^x), which also
+        // keeps a long tower within the parser's nesting limit.
+        return b + "^" + print(exponent, kPower);
     }
 
     std::string args(const Expr& e) {
@@ -219,18 +221,19 @@ private:
     std::string call(const Expr& e, int& own) {
         own = kAtom;
         if (!m_latex) return std::string(functionName(e.fn)) + "(" + args(e) + ")";
-        const std::string u = print(*e.args[0], kTop);
+        // Each argument is printed once: nested calls would otherwise double the work per level.
+        const auto u = [&] { return print(*e.args[0], kTop); };
         const auto named = [&](const char* name) {
             return std::string(name) + open() + args(e) + close();
         };
         switch (e.fn) {
             case Function::Exp:
                 own = kPower;
-                return "e^{" + u + "}";
+                return "e^{" + u() + "}";
             case Function::Sqrt:
-                return "\\sqrt{" + u + "}";
+                return "\\sqrt{" + u() + "}";
             case Function::Abs:
-                return "\\left|" + u + "\\right|";
+                return "\\left|" + u() + "\\right|";
             case Function::Sigmoid:
                 return named("\\sigma");
             case Function::Log:
@@ -258,7 +261,7 @@ private:
             case Function::Heaviside:
                 return named("H");
             case Function::Where:
-                return "\\begin{cases} " + print(*e.args[1], kTop) + " & \\text{if } " + u +
+                return "\\begin{cases} " + print(*e.args[1], kTop) + " & \\text{if } " + u() +
                        " \\\\ " + print(*e.args[2], kTop) + " & \\text{otherwise} \\end{cases}";
             default:
                 return named(("\\operatorname{" + std::string(functionName(e.fn)) + "}").c_str());

@@ -98,6 +98,10 @@ TEST(FormulaDisplay, TooLongDerivativesAreBoundedAndSaySo) {
     for (int i = 0; i < 64; ++i) nested = "exp(" + nested + ")";
     const FormulaDisplay e = show(nested);
     EXPECT_FALSE(e.complete);
+    // Nested calls print each argument once (LaTeX printed it twice per level: 2^64).
+    std::string sines = "x";
+    for (int i = 0; i < 64; ++i) sines = "sin(" + sines + ")";
+    EXPECT_EQ(show(sines).fLatex.substr(0, 20), "\\sin\\left(\\sin\\left(");
     std::string tower = "x";
     while (tower.size() < 490) tower += "^x";
     EXPECT_FALSE(show(tower).complete);
