@@ -12,7 +12,7 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelW
 cmake --build "$dir" -j "${ACTLAB_JOBS:-2}"
 mkdir -p "$dir/artifacts"
 status=0
-for harness in session dataset_csv cli_args; do
+for harness in session dataset_csv cli_args formula; do
   work="$dir/corpus-$harness"
   rm -rf "$work" && mkdir -p "$work"
   echo "== fuzz_$harness for ${seconds}s"
