@@ -79,7 +79,7 @@ int main() {
     const auto& cases = formulaReference();
     std::printf(
         "Worst ulp of f / f′ / f″.\n\n"
-        "| formula | params | rows | where ulps decide (error > 1e-15) | |x| ≤ 20 | "
+        "| formula | params | rows | where ulps decide (error > 1e-15) | x in [−20, 20] | "
         "every row |\n|---|---|---|---|---|---|\n");
     for (const std::string& g : galleryFormulas())
         for (const FormulaCase& c : cases)
