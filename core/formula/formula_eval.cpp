@@ -10,6 +10,7 @@
 // selects; heaviside and sign have derivative 0.
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "formula_jets.h"
@@ -28,6 +29,17 @@ using jets::renormalise;
 // on the AVX2 and AVX-512 clones, a library call on the baseline one, with the same results).
 #define ACTLAB_FORMULA_CLONES \
     __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+
+// The loops below read operand registers and write the destination register, which the
+// compiler never allocates to an operand of the same instruction (formula_compile.cpp): the
+// channels of an instruction do not overlap, so GCC may vectorise the loops without the run-time
+// alias checks it gives up on beyond ten pointers. (Clang checks more pointers itself, and its
+// equivalent pragma turns every loop it cannot vectorise, those calling exp, into a warning.)
+#if defined(__clang__)
+#define ACTLAB_FORMULA_NO_ALIAS
+#else
+#define ACTLAB_FORMULA_NO_ALIAS _Pragma("GCC ivdep")
+#endif
 
 constexpr std::size_t kChunk = 256;
 constexpr std::size_t kWorkspaceBytes = std::size_t{1} << 20;
@@ -77,6 +89,7 @@ ACTLAB_FORMULA_INLINE void compose(const Jet& j, const Reg& a, const Reg& o, std
 
 template <int N, Function F>
 void unaryLoop(const Reg& a, const Reg& o, std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         Jet j;
         jets::unary<N + 1>(F, a.hi[i], j);
@@ -117,6 +130,7 @@ ACTLAB_FORMULA_INLINE void unaryOp(Function fn, const Reg& a, const Reg& o, std:
 
 template <int N>
 ACTLAB_FORMULA_INLINE void fill(const Reg& o, std::size_t len, double hi, double lo, double d1) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         o.hi[i] = hi;
         o.lo[i] = lo;
@@ -129,6 +143,7 @@ ACTLAB_FORMULA_INLINE void fill(const Reg& o, std::size_t len, double hi, double
 template <int N, bool Subtract>
 ACTLAB_FORMULA_INLINE void addOp(const Reg& a, const Reg& b, const Reg& o, std::size_t len) {
     constexpr double s = Subtract ? -1.0 : 1.0;
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         const double x = a.hi[i], y = s * b.hi[i];
         double hi = x + y;
@@ -145,6 +160,7 @@ ACTLAB_FORMULA_INLINE void addOp(const Reg& a, const Reg& b, const Reg& o, std::
 /// a·b: the exact rounding error of the product (fma) and the cross terms of the low parts.
 template <int N>
 ACTLAB_FORMULA_INLINE void mulOp(const Reg& a, const Reg& b, const Reg& o, std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         const double x = a.hi[i], y = b.hi[i];
         double hi = mul0(x, y);
@@ -161,6 +177,7 @@ ACTLAB_FORMULA_INLINE void mulOp(const Reg& a, const Reg& b, const Reg& o, std::
 /// a/b: the remainder a − q·b is exact (fma) and carries the low parts.
 template <int N>
 ACTLAB_FORMULA_INLINE void divOp(const Reg& a, const Reg& b, const Reg& o, std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         const double x = a.hi[i], y = b.hi[i];
         double hi = x / y;
@@ -179,6 +196,7 @@ ACTLAB_FORMULA_INLINE void divOp(const Reg& a, const Reg& b, const Reg& o, std::
 
 template <int N>
 ACTLAB_FORMULA_INLINE void squareOp(const Reg& a, const Reg& o, std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         const double v = a.hi[i];
         double hi = v * v;
@@ -194,6 +212,7 @@ ACTLAB_FORMULA_INLINE void squareOp(const Reg& a, const Reg& o, std::size_t len)
 /// a^c: the low part of c (1/3 is not a double) moves the result by v^c·log(v)·c_lo.
 template <int N>
 ACTLAB_FORMULA_INLINE void powOp(const Reg& a, const Reg& c, const Reg& o, std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         Jet j;
         jets::power<N + 1>(a.hi[i], c.hi[i], j);
@@ -207,6 +226,7 @@ ACTLAB_FORMULA_INLINE void powOp(const Reg& a, const Reg& c, const Reg& o, std::
 /// p = b′·log(a) + b·a′/a, d²/dx² a^b = a^b·(p² + p′).
 template <int N>
 ACTLAB_FORMULA_INLINE void powVarOp(const Reg& a, const Reg& b, const Reg& o, std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         const double u = a.hi[i], v = b.hi[i];
         // Defined for a ≥ 0 only: with the exponent varying, a negative base gives a real value
@@ -233,6 +253,7 @@ ACTLAB_FORMULA_INLINE void powVarOp(const Reg& a, const Reg& b, const Reg& o, st
 template <int N>
 ACTLAB_FORMULA_INLINE void sqrtSumSquareOp(const Reg& a, const Reg& c, const Reg& o,
                                            std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         Jet j;
         jets::sqrtSumSquare<N + 1>(a.hi[i], a.lo[i], c.hi[i], c.lo[i], j);
@@ -240,72 +261,82 @@ ACTLAB_FORMULA_INLINE void sqrtSumSquareOp(const Reg& a, const Reg& c, const Reg
     }
 }
 
-/// Copies lane i of `from` to `o`.
-template <int N>
-ACTLAB_FORMULA_INLINE void select(const Reg& from, const Reg& o, std::size_t i) {
-    o.hi[i] = from.hi[i];
-    o.lo[i] = from.lo[i];
-    if constexpr (N >= 1) o.d1[i] = from.d1[i];
-    if constexpr (N >= 2) o.d2[i] = from.d2[i];
+/// The order of two corrected values hi + lo, as masks (all bits set for true), for lanes
+/// 0..len of a and b. Written without branches and over plain pointers so that the loops
+/// compile to vector compares and blends.
+struct Orders {
+    alignas(64) std::int64_t nan[kChunk];
+    alignas(64) std::int64_t greater[kChunk];
+    alignas(64) std::int64_t less[kChunk];
+};
+ACTLAB_FORMULA_INLINE void order(const Reg& a, const Reg& b, std::size_t len, Orders& out) {
+    const double *ah = a.hi, *al = a.lo, *bh = b.hi, *bl = b.lo;
+    const auto mask = [](bool c) { return -static_cast<std::int64_t>(c); };
+    ACTLAB_FORMULA_NO_ALIAS
+    for (std::size_t i = 0; i < len; ++i) {
+        const double x = ah[i], y = bh[i], p = al[i], q = bl[i];
+        const std::int64_t same = mask(x == y);
+        out.nan[i] = mask(x != x) | mask(y != y);
+        out.greater[i] = mask(x > y) | (same & mask(p > q));
+        out.less[i] = mask(x < y) | (same & mask(p < q));
+    }
 }
 
+/// o = a where pick is set, b where it is 0, NaN where nan is set: one loop per channel.
 template <int N>
-ACTLAB_FORMULA_INLINE void setNaN(const Reg& o, std::size_t i) {
-    o.hi[i] = kNaN;
-    o.lo[i] = 0;
-    if constexpr (N >= 1) o.d1[i] = kNaN;
-    if constexpr (N >= 2) o.d2[i] = kNaN;
-}
-
-/// −1, 0 or 1 for a < b, a = b, a > b on the corrected values; 2 when either is NaN.
-ACTLAB_FORMULA_INLINE int compare(const Reg& a, const Reg& b, std::size_t i) {
-    const double x = a.hi[i], y = b.hi[i];
-    if (x != x || y != y) return 2;
-    if (x != y) return x > y ? 1 : -1;
-    const double p = a.lo[i], q = b.lo[i];
-    return p > q ? 1 : p < q ? -1 : 0;
+ACTLAB_FORMULA_INLINE void blend(const std::int64_t* pick, const std::int64_t* nan, const Reg& a,
+                                 const Reg& b, const Reg& o, std::size_t len) {
+    const auto channel = [&](const double* x, const double* y, double* out, double ifNaN) {
+        ACTLAB_FORMULA_NO_ALIAS
+        for (std::size_t i = 0; i < len; ++i) {
+            const double xv = x[i], yv = y[i];  // both loaded: the selects become blends
+            const double v = pick[i] ? xv : yv;
+            out[i] = nan[i] ? ifNaN : v;
+        }
+    };
+    channel(a.hi, b.hi, o.hi, kNaN);
+    channel(a.lo, b.lo, o.lo, 0.0);
+    if constexpr (N >= 1) channel(a.d1, b.d1, o.d1, kNaN);
+    if constexpr (N >= 2) channel(a.d2, b.d2, o.d2, kNaN);
 }
 
 template <int N, bool IsMax>
 ACTLAB_FORMULA_INLINE void maxOp(const Reg& a, const Reg& b, const Reg& o, std::size_t len) {
+    Orders c;
+    order(a, b, len, c);
+    alignas(64) std::int64_t pick[kChunk];
+    const double *ad = a.d1, *bd = b.d1;
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
-        const int c = compare(a, b, i);
-        if (c == 2) {
-            setNaN<N>(o, i);
-            continue;
-        }
-        bool first = IsMax ? c > 0 : c < 0;
-        if (c == 0) {
-            // A tie: both values are equal; the derivative of smaller magnitude wins.
-            if constexpr (N >= 1)
-                first = std::fabs(a.d1[i]) <= std::fabs(b.d1[i]);
-            else
-                first = true;
-        }
-        select<N>(first ? a : b, o, i);
+        const std::int64_t tie = ~(c.greater[i] | c.less[i]);
+        // A tie: both values are equal; the derivative of smaller magnitude wins.
+        std::int64_t smaller = -1;
+        if constexpr (N >= 1)
+            smaller = -static_cast<std::int64_t>(std::fabs(ad[i]) <= std::fabs(bd[i]));
+        pick[i] = (tie & smaller) | (~tie & (IsMax ? c.greater[i] : c.less[i]));
     }
+    blend<N>(pick, c.nan, a, b, o, len);
 }
 
 template <int N>
 ACTLAB_FORMULA_INLINE void whereOp(CompareOp op, const Reg& l, const Reg& r, const Reg& a,
                                    const Reg& b, const Reg& o, std::size_t len) {
-    for (std::size_t i = 0; i < len; ++i) {
-        const int c = compare(l, r, i);
-        if (c == 2) {
-            setNaN<N>(o, i);  // a NaN condition makes the result NaN (no silent branch)
-            continue;
-        }
-        const bool pick = op == CompareOp::Less        ? c < 0
-                          : op == CompareOp::LessEqual ? c <= 0
-                          : op == CompareOp::Greater   ? c > 0
-                                                       : c >= 0;
-        select<N>(pick ? a : b, o, i);
-    }
+    Orders c;
+    order(l, r, len, c);
+    alignas(64) std::int64_t pick[kChunk];
+    const std::int64_t* mask =
+        op == CompareOp::Less || op == CompareOp::GreaterEqual ? c.less : c.greater;
+    const std::int64_t flip = op == CompareOp::LessEqual || op == CompareOp::GreaterEqual ? -1 : 0;
+    ACTLAB_FORMULA_NO_ALIAS
+    for (std::size_t i = 0; i < len; ++i) pick[i] = mask[i] ^ flip;  // x <= y is !(x > y)
+    // A NaN comparison makes the result NaN (no silent branch).
+    blend<N>(pick, c.nan, a, b, o, len);
 }
 
 template <int N>
 ACTLAB_FORMULA_INLINE void heavisideOp(const Reg& a, const Reg* atZero, const Reg& o,
                                        std::size_t len) {
+    ACTLAB_FORMULA_NO_ALIAS
     for (std::size_t i = 0; i < len; ++i) {
         const double v = a.hi[i], w = a.lo[i];
         double h;
@@ -332,6 +363,7 @@ ACTLAB_FORMULA_INLINE void run(const Instruction* ins, const Instruction* end, c
         const Reg a = ctx.reg(ins->src[0]), b = ctx.reg(ins->src[1]);
         switch (ins->op) {
             case OpCode::LoadX:
+                ACTLAB_FORMULA_NO_ALIAS
                 for (std::size_t i = 0; i < len; ++i) {
                     o.hi[i] = ctx.x[i];
                     o.lo[i] = 0.0;
@@ -349,6 +381,7 @@ ACTLAB_FORMULA_INLINE void run(const Instruction* ins, const Instruction* end, c
                         0.0);
                 break;
             case OpCode::Neg:
+                ACTLAB_FORMULA_NO_ALIAS
                 for (std::size_t i = 0; i < len; ++i) {
                     o.hi[i] = -a.hi[i];
                     o.lo[i] = -a.lo[i];

@@ -32,7 +32,9 @@ struct Jet {
 /// the true product tends to 0. NaN operands stay NaN.
 ACTLAB_FORMULA_INLINE double mul0(double a, double b) {
     const double p = a * b;
-    const bool zeroTimesInf = (a == 0 && std::fabs(b) == kInf) || (b == 0 && std::fabs(a) == kInf);
+    // Bitwise operators, not && and ||: no branches, so the loops using it vectorise.
+    const bool zeroTimesInf =
+        ((a == 0) & (std::fabs(b) == kInf)) | ((b == 0) & (std::fabs(a) == kInf));
     return zeroTimesInf ? 0.0 : p;
 }
 
@@ -44,10 +46,11 @@ ACTLAB_FORMULA_INLINE bool finite(double v) {
 /// (from inf − inf inside an error term) is dropped, and an infinite or NaN hi has lo = 0.
 /// A zero lo leaves hi as it is, so the sign of a zero survives.
 ACTLAB_FORMULA_INLINE void renormalise(double& hi, double& lo) {
-    if (!finite(lo)) lo = 0;
-    const double s = lo == 0 ? hi : hi + lo;
-    lo = finite(s) ? lo - (s - hi) : 0.0;
-    hi = s;
+    const double l = finite(lo) ? lo : 0.0;
+    const double s = hi + l;
+    const double r = l - (s - hi);
+    hi = l == 0 ? hi : s;
+    lo = finite(s) ? r : 0.0;
 }
 
 /// e^(−v²), with v² split exactly (v² = p + pl) so that the result does not suffer from the
