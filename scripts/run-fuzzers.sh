@@ -9,7 +9,7 @@ dir=build/fuzz
 scripts/build.sh fuzz
 mkdir -p "$dir/artifacts"
 status=0
-for harness in session dataset_csv cli_args; do
+for harness in session dataset_csv cli_args formula; do
   work="$dir/corpus-$harness"
   rm -rf "$work" && mkdir -p "$work"
   echo "== fuzz_$harness for ${seconds}s"

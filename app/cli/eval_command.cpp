@@ -9,6 +9,7 @@
 #include "activations/curve.h"
 #include "activations/registry.h"
 #include "arg_reader.h"
+#include "eval_formula.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
@@ -19,6 +20,10 @@ constexpr long long kMaxPoints = 10'000'000;
 
 struct EvalRequest {
     std::string activation;
+    std::string formula;
+    bool hasFormula = false;
+    bool showDerivatives = false;
+    bool latex = false;
     KeywordArgs params;
     std::vector<double> xs;
     int sources = 0;  // how many of --x, --x-file, --range were given
@@ -112,6 +117,13 @@ std::string parse(const std::vector<std::string>& args, EvalRequest& req) {
     while (reader.more() && reader.error().empty()) {
         if (reader.option("--activation", true, &value)) {
             req.activation = value;
+        } else if (reader.option("--formula", true, &value)) {
+            req.formula = value;
+            req.hasFormula = true;
+        } else if (reader.option("--show-derivatives", false)) {
+            req.showDerivatives = true;
+        } else if (reader.option("--latex", false)) {
+            req.latex = true;
         } else if (reader.option("--param", true, &value)) {
             const std::size_t eq = value.find('=');
             if (eq == std::string::npos || eq == 0)
@@ -138,14 +150,26 @@ std::string parse(const std::vector<std::string>& args, EvalRequest& req) {
             req.help = true;
         } else if (reader.error().empty()) {
             return "unknown argument '" + reader.unknown() +
-                   "'; valid: --activation, --param, --x, --x-file, --range, --float32, "
-                   "--format, --list, --help";
+                   "'; valid: --activation, --formula, --param, --x, --x-file, --range, "
+                   "--float32, --format, --show-derivatives, --latex, --list, --help";
         }
     }
     if (!reader.error().empty()) return reader.error();
     if (req.list || req.help) return "";
-    if (req.activation.empty())
-        return "missing --activation; valid: " + activationIdList();
+    if (req.hasFormula && !req.activation.empty())
+        return "--formula and --activation exclude each other: give one of them";
+    if (req.hasFormula && req.float32)
+        return "--float32 does not apply to --formula: formulas are evaluated in double precision";
+    if (req.showDerivatives && !req.hasFormula)
+        return "--show-derivatives needs --formula (a built-in's formula: see --list)";
+    if (req.latex && !req.showDerivatives) return "--latex needs --show-derivatives";
+    if (req.showDerivatives) {
+        if (req.sources > 0)
+            return "--show-derivatives prints formulas, not values: drop --x, --x-file and --range";
+        return "";
+    }
+    if (req.activation.empty() && !req.hasFormula)
+        return "missing --activation (or --formula); valid: " + activationIdList();
     if (req.sources == 0) return "missing input points: give --x, --x-file or --range";
     if (static_cast<long long>(req.xs.size()) > kMaxPoints)
         return "too many points (more than " + std::to_string(kMaxPoints) + ")";
@@ -198,14 +222,20 @@ void render(std::ostream& out, const ActivationCall& call, const Curve& t, bool 
 }  // namespace
 
 std::string evalUsage() {
-    return "usage: activation-lab eval --activation ID [--param NAME=VALUE ...]\n"
+    return "usage: activation-lab eval (--activation ID | --formula TEXT)\n"
+           "                           [--param NAME=VALUE ...]\n"
            "                           (--x VALUES | --x-file FILE | --range A:B:N)\n"
            "                           [--float32] [--format csv|json]\n"
+           "       activation-lab eval --formula TEXT [--param NAME=VALUE ...] --show-derivatives\n"
+           "                           [--latex]\n"
            "       activation-lab eval --list\n"
            "\n"
            "Prints activation,params,x,f,df,d2f for every x (17 significant digits, 9 with\n"
            "--float32). ID is a registry id (leaky_relu) or a torch class name (LeakyReLU);\n"
-           "parameters use torch's keywords (negative_slope=0.2, approximate=tanh).\n";
+           "parameters use torch's keywords (negative_slope=0.2, approximate=tanh).\n"
+           "--formula takes an activation as text, such as \"x*sigmoid(b*x)\"; every name other\n"
+           "than x, pi, e and the functions is a parameter, 1 unless --param sets it\n"
+           "(docs/formula-language.md). --show-derivatives prints f, f' and f'' as formulas.\n";
 }
 
 int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -221,6 +251,11 @@ int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (req.list) {
         out << listActivations();
         return 0;
+    }
+    if (req.hasFormula) {
+        FormulaEvalRequest formula{req.formula, req.params, &req.xs, req.showDerivatives, req.latex,
+                                   req.json};
+        return runFormulaEval(formula, out, err);
     }
     const ResolvedCall resolved = resolveActivation(req.activation, req.params, req.float32);
     if (!resolved.ok()) {

@@ -212,6 +212,41 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{{"--activation", "elu", "--param", "alpha=1e300", "--x", "1", "--float32"},
                  "out of float32 range"}));
 
+// Formula activations through the real binary (test_eval_formula_cli.cpp covers the rest in
+// process).
+TEST(EvalCli, FormulaPrintsTheColumnsOfABuiltIn) {
+    const ProcessResult r = runApp({"eval", "--formula", "max(0,x)", "--x", "-1,2"},
+                                   {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "activation,params,x,f,df,d2f\n\"max(0,x)\",,-1,0,0,0\n\"max(0,x)\",,2,2,1,0\n");
+    const ProcessResult swish =
+        runApp({"eval", "--formula", "x*sigmoid(b*x)", "--param", "b=1.5", "--x", "1e300"});
+    ASSERT_EQ(swish.exitCode, 0) << swish.err;
+    EXPECT_EQ(swish.out,
+              "activation,params,x,f,df,d2f\n"
+              "x*sigmoid(b*x),b=1.5,1.0000000000000001e+300,1.0000000000000001e+300,1,0\n");
+}
+
+TEST(EvalCli, FormulaShowsItsDerivatives) {
+    const ProcessResult r = runApp({"eval", "--formula", "exp(-x^2)", "--show-derivatives"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "f(x) = exp(-x^2)\nf'(x) = -2*x*exp(-x^2)\n"
+                     "f''(x) = -2*exp(-x^2) + 4*x^2*exp(-x^2)\n");
+}
+
+TEST(EvalCli, FormulaExcludesActivationAndFloat32) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"eval", "--formula", "x", "--activation", "relu", "--x", "1"},
+          std::vector<std::string>{"eval", "--formula", "x", "--float32", "--x", "1"},
+          std::vector<std::string>{"eval", "--formula", "x*(", "--x", "1"}}) {
+        const ProcessResult r = runApp(args);
+        EXPECT_EQ(r.exitCode, 2) << args[2];
+        EXPECT_EQ(r.out, "");
+        EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    }
+}
+
 TEST(EvalCli, XFileErrorsNameTheLine) {
     const std::string path = tempPath(".txt");
     std::ofstream(path) << "x\n1\n2\nthree\n";
