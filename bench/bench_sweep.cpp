@@ -24,7 +24,8 @@ Session playgroundSession(const std::string& act, int layers, int width, nn::Dat
     s.seed = 12345;
     s.generator.kind = data;
     s.generator.seed = s.seed;
-    for (int l = 0; l < layers; ++l) s.network.hidden.push_back({width, act, {}, nn::PReluMode::PerLayer});
+    for (int l = 0; l < layers; ++l)
+        s.network.hidden.push_back({width, act, {}, nn::PReluMode::PerLayer});
     s.init = nn::InitKind::Playground;
     s.training.mode = nn::TrainingMode::Playground;
     s.training.learningRate = 0.03;
@@ -107,7 +108,13 @@ void cancelLatency(benchmark::State& state) {
     }
 }
 
-BENCHMARK(throughput)->ArgName("threads")->Arg(1)->Arg(2)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(throughput)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(defaultNetwork)->Name("sweep_10lr_20seeds_300epochs/default_2_4_2_1_tanh")
     ->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(relu6x8Spiral)->Name("sweep_10lr_20seeds_300epochs/relu_6x8_spiral")

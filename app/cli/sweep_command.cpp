@@ -66,7 +66,8 @@ std::string parse(const std::vector<std::string>& args, SweepRequest& req) {
             if (std::string e = readTarget(sweep::TargetMetric::TestLoss, value, req); !e.empty())
                 return e;
         } else if (reader.option("--target-accuracy", true, &value)) {
-            if (std::string e = readTarget(sweep::TargetMetric::TestAccuracy, value, req); !e.empty())
+            if (std::string e = readTarget(sweep::TargetMetric::TestAccuracy, value, req);
+                !e.empty())
                 return e;
         } else if (reader.option("--threads", true, &value)) {
             const std::optional<long long> n = parseCount(value, 1024);

@@ -16,7 +16,8 @@ std::string csvHeader(const SweepPlan& plan) {
 
 std::string csvRow(const SweepPlan& plan, const RunResult& r) {
     std::string row;
-    for (std::size_t v = 0; v < plan.variables.size(); ++v) row += plan.valueText(v, r.setting) + ",";
+    for (std::size_t v = 0; v < plan.variables.size(); ++v)
+        row += plan.valueText(v, r.setting) + ",";
     row += std::to_string(r.seed) + "," + std::to_string(r.epochs) + "," +
            formatNumber(r.trainLoss) + "," + formatNumber(r.testLoss) + "," +
            formatNumber(r.trainAccuracy) + "," + formatNumber(r.testAccuracy) + "," +

@@ -63,14 +63,17 @@ std::string readSweepJson(const Json& j, SweepSettings& out) {
                               text(field(vary[i], at, "spec"), at + ".spec")});
         }
         s.seeds = integer(field(j, path, "seeds"), path + ".seeds", 1, kMaxSeeds);
-        if (j.contains("epochs")) s.epochs = integer(j.at("epochs"), path + ".epochs", 0, kMaxEpochs);
+        if (j.contains("epochs"))
+            s.epochs = integer(j.at("epochs"), path + ".epochs", 0, kMaxEpochs);
         if (j.contains("target")) {
             const std::string at = path + ".target";
             const Json& t = j.at("target");
             expectObject(t, at, {"metric", "value"});
             const std::string metric = text(field(t, at, "metric"), at + ".metric");
             const std::optional<TargetMetric> m = targetMetricFromId(metric);
-            if (!m) fail(at + ".metric", "unknown value '" + metric + "'; valid: test_loss, test_accuracy");
+            if (!m)
+                fail(at + ".metric",
+                     "unknown value '" + metric + "'; valid: test_loss, test_accuracy");
             const Json& v = field(t, at, "value");
             if (!v.is_number()) fail(at + ".value", "expected a number");
             s.target = {*m, v.get<double>()};

@@ -85,7 +85,9 @@ int applyValue(nn::Session& s, const SweepVariable& var, std::size_t i) {
         case SweepKey::Noise: s.generator.noisePercent = static_cast<int>(x); break;
         case SweepKey::TrainPercent: s.generator.trainPercent = static_cast<int>(x); break;
         case SweepKey::Init: s.init = *nn::initFromId(var.choices[i]); break;
-        case SweepKey::Optimizer: s.training.optimizer = *nn::optimizerFromId(var.choices[i]); break;
+        case SweepKey::Optimizer:
+            s.training.optimizer = *nn::optimizerFromId(var.choices[i]);
+            break;
         case SweepKey::Layers: {
             const std::size_t n = static_cast<std::size_t>(x);
             if (n < hidden.size()) hidden.resize(n);

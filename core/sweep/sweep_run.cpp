@@ -67,8 +67,9 @@ std::optional<RunResult> runOne(const SweepPlan& plan, int run, const std::funct
         units += n;
     }
     r.deadPercent = units > 0 ? 100.0 * dead / units : 0.0;
-    r.gradRatio = hidden > 0 && r.epochs > 0 ? last.layers.front().gradNorm / last.layers.back().gradNorm
-                                             : kNaN;
+    r.gradRatio = hidden > 0 && r.epochs > 0
+                      ? last.layers.front().gradNorm / last.layers.back().gradNorm
+                      : kNaN;
     return r;
 }
 

@@ -109,8 +109,10 @@ std::string rangeValues(const std::vector<std::string_view>& parts, std::vector<
     if (log && parts[3] != "log")
         return "the fourth field of a range must be 'log', got '" + std::string(parts[3]) + "'";
     const std::optional<double> a = parseNumber(parts[0]), b = parseNumber(parts[1]);
-    if (!a || !std::isfinite(*a)) return "range start '" + std::string(parts[0]) + "' is not a finite number";
-    if (!b || !std::isfinite(*b)) return "range end '" + std::string(parts[1]) + "' is not a finite number";
+    if (!a || !std::isfinite(*a))
+        return "range start '" + std::string(parts[0]) + "' is not a finite number";
+    if (!b || !std::isfinite(*b))
+        return "range end '" + std::string(parts[1]) + "' is not a finite number";
     const std::optional<double> n = parseNumber(parts[2]);
     if (!n || *n != std::floor(*n) || *n < 2 || *n > kMaxValues)
         return "the number of values n must be a whole number from 2 to " +
@@ -258,12 +260,15 @@ std::string validate(const SweepSettings& s) {
                 return at + ".key: '" + p.variable.name + "' is already varied";
     }
     if (s.seeds < 1 || s.seeds > kMaxSeeds)
-        return "seeds: must be in [1, " + std::to_string(kMaxSeeds) + "], got " + std::to_string(s.seeds);
+        return "seeds: must be in [1, " + std::to_string(kMaxSeeds) + "], got " +
+               std::to_string(s.seeds);
     if (s.epochs < 0 || s.epochs > kMaxEpochs)
-        return "epochs: must be in [0, " + std::to_string(kMaxEpochs) + "], got " + std::to_string(s.epochs);
+        return "epochs: must be in [0, " + std::to_string(kMaxEpochs) + "], got " +
+               std::to_string(s.epochs);
     const double t = s.target.value;
     if (s.target.metric == TargetMetric::TestLoss && !(std::isfinite(t) && t >= 0))
-        return "target.value: a test loss target must be a finite number ≥ 0, got " + formatNumber(t);
+        return "target.value: a test loss target must be a finite number ≥ 0, got " +
+               formatNumber(t);
     if (s.target.metric == TargetMetric::TestAccuracy && !(t >= 0 && t <= 1))
         return "target.value: an accuracy target is a fraction in [0, 1], got " + formatNumber(t);
     return "";

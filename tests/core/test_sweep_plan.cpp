@@ -148,8 +148,9 @@ TEST(SweepPlan, SettingsThatDoNotFitTheSessionAreRefused) {
     late.seed = (1ULL << 53) - 2;
     EXPECT_NE(planError(late, {{"lr", "0.1"}}, 4).find("would exceed 2^53"), std::string::npos);
     EXPECT_EQ(planError(late, {{"lr", "0.1"}}, 3), "");
-    EXPECT_NE(planError(s, {{"lr", "0.1:1:1000"}, {"batch", "1:1000:1000"}}, 1).find("at most 100000"),
-              std::string::npos);
+    EXPECT_NE(
+        planError(s, {{"lr", "0.1:1:1000"}, {"batch", "1:1000:1000"}}, 1).find("at most 100000"),
+        std::string::npos);
     nn::Session playground = s;
     playground.training.mode = nn::TrainingMode::Playground;
     EXPECT_NE(planError(playground, {{"optimizer", "sgd,momentum"}}).find("optimizer=momentum:"),
@@ -226,7 +227,8 @@ TEST(SweepRun, EpochsToTargetIsTheFirstEpochThatMeetsIt) {
         plan(s, {{"lr", "0.05"}}, 1, 30, {sweep::TargetMetric::TestLoss, target});
     EXPECT_EQ(sweep::runOne(p, 0)->epochsToTarget, first);
     // Out of reach: never.
-    const sweep::SweepPlan never = plan(s, {{"lr", "0.05"}}, 1, 30, {sweep::TargetMetric::TestLoss, 0});
+    const sweep::SweepPlan never =
+        plan(s, {{"lr", "0.05"}}, 1, 30, {sweep::TargetMetric::TestLoss, 0});
     EXPECT_FALSE(sweep::runOne(never, 0)->reachedTarget());
     // Already met before training: epoch 0.
     const sweep::SweepPlan zero =
@@ -273,7 +275,8 @@ TEST(SweepRun, PairedSeedsGiveIdenticalInitialWeightsAcrossActivations) {
             }
         }
         if (k > 0) {  // and the seeds themselves differ
-            EXPECT_NE(first.layers()[0].w, nn::sessionNetwork(sweep::runSession(p, 0)).layers()[0].w);
+            EXPECT_NE(first.layers()[0].w,
+                      nn::sessionNetwork(sweep::runSession(p, 0)).layers()[0].w);
         }
     }
 }

@@ -175,7 +175,8 @@ TEST(SessionSweep, RoundTripsByteIdentically) {
 }
 
 TEST(SessionSweep, EpochsDefaultAndNoTargetRoundTrip) {
-    const nn::SessionLoad r = withSweep(R"({"vary": [{"key": "batch", "spec": "1,10"}], "seeds": 2})");
+    const nn::SessionLoad r =
+        withSweep(R"({"vary": [{"key": "batch", "spec": "1,10"}], "seeds": 2})");
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_EQ(r.session.sweep->epochs, sweep::kDefaultEpochs);
     EXPECT_EQ(r.session.sweep->target.metric, sweep::TargetMetric::None);
@@ -241,8 +242,9 @@ TEST(SessionSweep, ASettingThatDoesNotFitTheSessionIsRefused) {
     const nn::SessionLoad r = nn::parseSession(
         head + R"(, "sweep": {"vary": [{"key": "optimizer", "spec": "sgd,adam"}], "seeds": 2}})");
     ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.error.find("sweep: optimizer=adam: training: training.mode 'playground' uses plain SGD"),
-              std::string::npos)
+    EXPECT_NE(
+        r.error.find("sweep: optimizer=adam: training: training.mode 'playground' uses plain SGD"),
+        std::string::npos)
         << r.error;
 }
 

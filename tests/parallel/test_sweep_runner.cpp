@@ -36,12 +36,14 @@ sweep::SweepPlan makeSmallPlan(int seeds, int epochs, const std::string& lrs = "
 TEST(SweepRunner, ResultsDoNotDependOnTheThreadCount) {
     const sweep::SweepPlan plan = makeSmallPlan(4, 12);
     std::string sequential = sweep::csvHeader(plan);
-    for (int run = 0; run < plan.runCount(); ++run) sequential += sweep::csvRow(plan, *sweep::runOne(plan, run));
+    for (int run = 0; run < plan.runCount(); ++run)
+        sequential += sweep::csvRow(plan, *sweep::runOne(plan, run));
     for (int threads : {1, 2, 3, 7}) {
         const auto results = parallel::runSweep(plan, threads);
         ASSERT_TRUE(results.has_value());
         ASSERT_EQ(int(results->size()), plan.runCount());
-        for (int run = 0; run < plan.runCount(); ++run) EXPECT_EQ((*results)[std::size_t(run)].run, run);
+        for (int run = 0; run < plan.runCount(); ++run)
+            EXPECT_EQ((*results)[std::size_t(run)].run, run);
         EXPECT_EQ(sweep::sweepCsv(plan, *results), sequential) << threads << " threads";
     }
 }
@@ -77,7 +79,8 @@ TEST(SweepRunner, StreamsEveryRunOnceWithCallbacksAndPolling) {
             EXPECT_TRUE(polled.insert(batch[i].run).second);   // and never twice
         }
     }
-    for (const sweep::RunResult& r : runner.takeFinished()) EXPECT_TRUE(polled.insert(r.run).second);
+    for (const sweep::RunResult& r : runner.takeFinished())
+        EXPECT_TRUE(polled.insert(r.run).second);
     EXPECT_EQ(int(polled.size()), plan.runCount());
     EXPECT_EQ(std::set<int>(seen.begin(), seen.end()).size(), std::size_t(plan.runCount()));
     EXPECT_EQ(int(seen.size()), plan.runCount());
