@@ -6,7 +6,8 @@
 //
 // Typical use from a GUI: start() with callbacks that post to the GUI thread (they are called on
 // the worker threads), or poll takeFinished() and progress() from a timer; cancel() on the Cancel
-// button. Workers look at the cancel flag before every epoch, so they stop within one epoch.
+// button. Workers look at the cancel flag between mini-batches, so they stop within one
+// mini-batch or one evaluation of the data (milliseconds even for the largest network).
 
 #include <atomic>
 #include <chrono>
@@ -36,7 +37,9 @@ class SweepRunner {
 public:
     struct Callbacks {
         /// After each finished run, with its record, in finishing order. Called on a worker
-        /// thread, one call at a time; keep it short (post the record to your own thread).
+        /// thread, one call at a time; keep it short (post the record to your own thread). The
+        /// callbacks may read the runner (results(), progress()) and cancel() it, but not
+        /// start() or wait() on it.
         std::function<void(const sweep::RunResult&)> result;
         /// After each finished run (after `result`), same thread rules.
         std::function<void(const SweepProgress&)> progress;
@@ -54,7 +57,7 @@ public:
     /// returns at once. A runner that is still busy is cancelled and waited for first.
     void start(sweep::SweepPlan plan, int threads, Callbacks callbacks = {});
     /// Asks the workers to stop; returns at once. Runs in progress are abandoned at their next
-    /// epoch and leave no record.
+    /// mini-batch and leave no record.
     void cancel();
     /// Blocks until every worker has stopped.
     void wait();

@@ -215,6 +215,10 @@ void Trainer::trainPlayground(std::vector<double>& gradSq, int& updates) {
     const int bs = m_config.batchSize;
     int i = 0;
     while (i < n) {
+        if (m_interruption && m_interruption()) {
+            m_interrupted = true;
+            return;
+        }
         const int updateAt = i + (bs - 1 - i % bs);  // the next i with (i + 1) % bs == 0
         const int end = std::min(updateAt + 1, n);
         accumulate(i, end - i);
@@ -234,6 +238,10 @@ void Trainer::trainStandard(std::vector<double>& gradSq, int& updates) {
     for (int k = n - 1; k > 0; --k)
         std::swap(order[std::size_t(k)], order[m_state.rng.below(std::uint64_t(k) + 1)]);
     for (int start = 0; start < n; start += m_config.batchSize) {
+        if (m_interruption && m_interruption()) {
+            m_interrupted = true;
+            return;
+        }
         const int count = std::min(m_config.batchSize, n - start);
         accumulate(std::span(order).subspan(std::size_t(start), std::size_t(count)));
         recordGradNorms(gradSq);
@@ -243,6 +251,7 @@ void Trainer::trainStandard(std::vector<double>& gradSq, int& updates) {
 }
 
 const EpochMetrics& Trainer::step(Evaluation evaluation) {
+    m_interrupted = false;
     if (diverged()) return m_history.back();
     const std::size_t layers = m_state.net.layers().size();
     std::vector<double> gradSq(layers, 0.0);
@@ -251,6 +260,10 @@ const EpochMetrics& Trainer::step(Evaluation evaluation) {
         trainPlayground(gradSq, updates);
     else
         trainStandard(gradSq, updates);
+    if (m_interrupted) {  // back to the start of the epoch, which is the last good state
+        m_state = m_lastGood;
+        return m_history.back();
+    }
     ++m_state.epoch;
     EpochMetrics metrics = evaluate(evaluation);
     for (std::size_t l = 0; l < layers; ++l)

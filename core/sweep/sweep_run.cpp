@@ -28,6 +28,9 @@ std::optional<RunResult> runOne(const SweepPlan& plan, int run, const std::funct
     r.seed = plan.seedOf(run);
 
     nn::Trainer trainer = nn::makeTrainer(runSession(plan, run));
+    // Asked between mini-batches too: an epoch of a large network with small batches can take
+    // longer than a Cancel may.
+    if (stop) trainer.setInterruption(stop);
     {
         const nn::EpochMetrics& m = trainer.latest();  // epoch 0, fully evaluated
         if (meetsTarget(plan.target, m.testLoss, m.testAccuracy)) r.epochsToTarget = 0;
@@ -40,6 +43,7 @@ std::optional<RunResult> runOne(const SweepPlan& plan, int run, const std::funct
         // needed at the end.
         const nn::EpochMetrics& m =
             trainer.step(e == plan.epochs ? nn::Evaluation::Full : nn::Evaluation::Loss);
+        if (trainer.interrupted()) return std::nullopt;
         if (trainer.diverged()) break;
         if (r.epochsToTarget < 0 && meetsTarget(plan.target, m.testLoss, m.testAccuracy))
             r.epochsToTarget = e;

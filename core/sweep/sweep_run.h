@@ -39,8 +39,8 @@ struct RunResult {
     bool reachedTarget() const { return epochsToTarget >= 0; }
 };
 
-/// Trains run `run` of the plan. `stop`, when given, is asked before every epoch; when it returns
-/// true the run is abandoned and nothing is returned.
+/// Trains run `run` of the plan. `stop`, when given, is asked before every epoch and between
+/// mini-batches; when it returns true the run is abandoned and nothing is returned.
 ///
 /// Every epoch evaluates the losses (the test loss for the target, and both losses so that
 /// divergence is detected at the same epoch as `train`, which evaluates every epoch); the last

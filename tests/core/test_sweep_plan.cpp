@@ -248,12 +248,18 @@ TEST(SweepRun, ZeroEpochsRecordsTheInitialState) {
     EXPECT_TRUE(std::isnan(r->gradRatio));
 }
 
-TEST(SweepRun, StopAbandonsTheRunBetweenEpochs) {
+TEST(SweepRun, StopAbandonsTheRunBetweenEpochsAndMiniBatches) {
     const sweep::SweepPlan p = plan(smallSession(), {{"lr", "0.05"}}, 1, 50);
+    // 60 training points in batches of 8: 8 mini-batches an epoch, each asked, and the epoch too.
+    for (const int yesAt : {3, 20}) {
+        int asked = 0;
+        const auto stop = [&] { return ++asked >= yesAt; };
+        EXPECT_FALSE(sweep::runOne(p, 0, stop).has_value());
+        EXPECT_EQ(asked, yesAt);  // no question after the first yes
+    }
     int asked = 0;
-    const std::optional<sweep::RunResult> r = sweep::runOne(p, 0, [&] { return ++asked > 3; });
-    EXPECT_FALSE(r.has_value());
-    EXPECT_EQ(asked, 4);  // asked before each epoch, and stopped at the first yes
+    EXPECT_TRUE(sweep::runOne(p, 0, [&] { return ++asked < 0; }).has_value());
+    EXPECT_EQ(asked, 50 * 9);
 }
 
 TEST(SweepRun, PairedSeedsGiveIdenticalInitialWeightsAcrossActivations) {
