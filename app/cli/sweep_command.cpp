@@ -192,6 +192,9 @@ int runSweep(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "sweep: " << plan.runCount() << " runs (" << plan.settingCount() << " settings x "
         << plan.seeds << " seeds, " << plan.epochs << " epochs) on "
         << std::min(threads, plan.runCount()) << " thread(s)\n";
+    if (loaded.session.weights)
+        err << "sweep: the session's stored weights are not used: each run starts from the "
+               "weights its seed gives\n";
 
     // SIGINT and SIGTERM cancel the sweep: no file is written, and the signal is raised again
     // once the workers have stopped, so the caller sees how the program ended.
