@@ -189,9 +189,13 @@ int runSweep(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
     const sweep::SweepPlan& plan = build.plan;
     const int threads = req.threads.value_or(parallel::SweepRunner::defaultThreads());
-    err << "sweep: " << plan.runCount() << " runs (" << plan.settingCount() << " settings x "
-        << plan.seeds << " seeds, " << plan.epochs << " epochs) on "
-        << std::min(threads, plan.runCount()) << " thread(s)\n";
+    const auto count = [](int n, const char* what) {
+        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+    };
+    err << "sweep: " << count(plan.runCount(), "run") << " ("
+        << count(plan.settingCount(), "setting") << " x " << count(plan.seeds, "seed") << ", "
+        << count(plan.epochs, "epoch") << ") on "
+        << count(std::min(threads, plan.runCount()), "thread") << "\n";
     if (loaded.session.weights)
         err << "sweep: the session's stored weights are not used: each run starts from the "
                "weights its seed gives\n";
@@ -235,7 +239,8 @@ int runSweep(const std::vector<std::string>& args, std::ostream& out, std::ostre
         diverged += r.diverged;
         reached += r.reachedTarget();
     }
-    err << "sweep: " << p.done << " runs in " << seconds(p.elapsedSeconds) << ", " << diverged
+    err << "sweep: " << p.done << (p.done == 1 ? " run" : " runs") << " in "
+        << seconds(p.elapsedSeconds) << ", " << diverged
         << " diverged";
     if (plan.target.metric != sweep::TargetMetric::None)
         err << ", " << reached << " reached the target";
