@@ -157,6 +157,7 @@ private:
     std::vector<double> m_trainLabels;
     std::vector<double> m_batchLabels;  ///< labels of a shuffled batch (Standard mode)
     Workspace m_ws;
+    Workspace m_trainEvalWs, m_testEvalWs;  ///< evaluation of each set (see evaluateSet)
     std::vector<EpochMetrics> m_history;
     std::string m_divergence;
     std::function<bool()> m_interruption;
