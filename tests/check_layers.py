@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks the include rules of docs/architecture.md and exits 1 naming every break.
 
-  core/            standard C++ only: no Qt, nothing from app/ or ui/
+  core/            standard C++ only: no Qt, nothing from app/, parallel/ or ui/
+  parallel/        standard C++ and core only (threads live here, not in core)
   app/cli/         no Qt and no ui/ (export_command, which renders with Qt, is the exception)
   ui/common/       core and Qt only
   ui/explorer/     common, never network/ or classroom/
@@ -21,7 +22,7 @@ import re
 import sys
 
 UI_LAYERS = ("common", "explorer", "network", "classroom")
-CORE_DIRS = ("activations", "export", "formula", "nn", "util")
+CORE_DIRS = ("activations", "export", "formula", "nn", "sweep", "util")
 # Which ui/ folders each ui/ folder may include.
 ALLOWED_UI = {
     "common": {"common"},
@@ -86,10 +87,17 @@ def check(root):
             if QT_HEADER.match(header):
                 report(path, line, "core/ must not include Qt (%s)" % header)
             top = header.split("/")[0]
-            if kind == '"' and top in UI_LAYERS + ("cli",):
-                report(path, line, "core/ must not include app/ or ui/ (%s)" % header)
+            if kind == '"' and top in UI_LAYERS + ("cli", "parallel"):
+                report(path, line, "core/ must not include app/, parallel/ or ui/ (%s)" % header)
             if PLATFORM_HEADER.match(header) and not guarded:
                 report(path, line, "platform header %s without a portable #else path" % header)
+
+    for path in sources(root, "parallel"):
+        for line, kind, header, _ in includes(path):
+            if QT_HEADER.match(header):
+                report(path, line, "parallel/ is Qt-free (%s)" % header)
+            if kind == '"' and header.split("/")[0] in UI_LAYERS + ("cli",):
+                report(path, line, "parallel/ must not include app/ or ui/ (%s)" % header)
 
     for path in sources(root, os.path.join("app", "cli")):
         exempt = os.path.basename(path).startswith("export_command")
@@ -114,7 +122,8 @@ def check(root):
                     if top not in ALLOWED_UI[layer]:
                         report(path, line, "ui/%s/ must not include ui/%s/ (%s)"
                                % (layer, top, header))
-                elif top in CORE_DIRS or header == "qcustomplot.h" or header.startswith("moc_"):
+                elif (top in CORE_DIRS + ("parallel",) or header == "qcustomplot.h"
+                      or header.startswith("moc_")):
                     pass
                 elif top == "cli":
                     report(path, line, "ui/ must not include app/cli/ (%s)" % header)
@@ -133,8 +142,9 @@ def main():
         for p in problems:
             print("  " + p)
         return 1
-    counted = sum(1 for folder in ("core", "app", "ui") for _ in sources(root, folder))
-    print("include rules hold in %d files of core/, app/ and ui/" % counted)
+    folders = ("core", "parallel", "app", "ui")
+    counted = sum(1 for folder in folders for _ in sources(root, folder))
+    print("include rules hold in %d files of core/, parallel/, app/ and ui/" % counted)
     return 0
 
 

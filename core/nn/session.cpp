@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "activations/registry.h"
+#include "sweep/sweep_json.h"
+#include "sweep/sweep_plan.h"
 
 namespace actlab::nn {
 
@@ -393,8 +395,17 @@ SessionLoad parseSession(std::string_view text) {
             s.view.epochsPerFrame = int(v.has("epochsPerFrame") ? v.integer("epochsPerFrame", 1, 1000) : 0);
             v.finish();
         }
+        if (top.has("sweep")) {
+            sweep::SweepSettings settings;
+            if (std::string e = sweep::readSweepJson(top.raw("sweep"), settings); !e.empty())
+                throw SessionError{e};
+            s.sweep = std::move(settings);
+        }
         if (std::string e = validate(s); !e.empty()) throw SessionError{e};
         if (top.has("weights")) s.weights = readWeights(top.raw("weights"), Mlp(s.network));
+        if (s.sweep)  // every setting of the sweep must fit this session
+            if (const sweep::PlanBuild plan = sweep::makePlan(s, *s.sweep); !plan.ok())
+                throw SessionError{"sweep: " + plan.error};
         top.finish();
         return {std::move(s), ""};
     } catch (const SessionError& e) {
@@ -485,6 +496,7 @@ std::string serializeSession(const Session& s) {
         if (s.view.epochsPerFrame) v["epochsPerFrame"] = s.view.epochsPerFrame;
         j["view"] = v;
     }
+    if (s.sweep) j["sweep"] = sweep::sweepJson(*s.sweep);
     if (s.weights) {
         Json w = Json::array();
         for (const LayerParams& l : *s.weights) {

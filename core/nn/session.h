@@ -11,6 +11,7 @@
 
 #include "dataset.h"
 #include "network.h"
+#include "sweep/sweep_settings.h"
 #include "trainer.h"
 
 namespace actlab::nn {
@@ -37,6 +38,9 @@ struct Session {
     /// by side on the same data from the same initial weights; each replaces the activation of
     /// every hidden layer. Empty: a single network.
     std::vector<std::string> compare;
+    /// A prepared sweep (docs/sweeps.md): what `activation-lab sweep --session` runs when no
+    /// --vary is given. Training the session ignores it.
+    std::optional<actlab::sweep::SweepSettings> sweep;
     /// How the GUI presents the session (lessons use it); the trainer ignores it.
     struct View {
         std::string page;            ///< "explorer" or "network" (empty: unchanged)

@@ -215,6 +215,10 @@ void Trainer::trainPlayground(std::vector<double>& gradSq, int& updates) {
     const int bs = m_config.batchSize;
     int i = 0;
     while (i < n) {
+        if (m_interruption && m_interruption()) {
+            m_interrupted = true;
+            return;
+        }
         const int updateAt = i + (bs - 1 - i % bs);  // the next i with (i + 1) % bs == 0
         const int end = std::min(updateAt + 1, n);
         accumulate(i, end - i);
@@ -234,6 +238,10 @@ void Trainer::trainStandard(std::vector<double>& gradSq, int& updates) {
     for (int k = n - 1; k > 0; --k)
         std::swap(order[std::size_t(k)], order[m_state.rng.below(std::uint64_t(k) + 1)]);
     for (int start = 0; start < n; start += m_config.batchSize) {
+        if (m_interruption && m_interruption()) {
+            m_interrupted = true;
+            return;
+        }
         const int count = std::min(m_config.batchSize, n - start);
         accumulate(std::span(order).subspan(std::size_t(start), std::size_t(count)));
         recordGradNorms(gradSq);
@@ -243,6 +251,7 @@ void Trainer::trainStandard(std::vector<double>& gradSq, int& updates) {
 }
 
 const EpochMetrics& Trainer::step(Evaluation evaluation) {
+    m_interrupted = false;
     if (diverged()) return m_history.back();
     const std::size_t layers = m_state.net.layers().size();
     std::vector<double> gradSq(layers, 0.0);
@@ -251,6 +260,10 @@ const EpochMetrics& Trainer::step(Evaluation evaluation) {
         trainPlayground(gradSq, updates);
     else
         trainStandard(gradSq, updates);
+    if (m_interrupted) {  // back to the start of the epoch, which is the last good state
+        m_state = m_lastGood;
+        return m_history.back();
+    }
     ++m_state.epoch;
     EpochMetrics metrics = evaluate(evaluation);
     for (std::size_t l = 0; l < layers; ++l)
@@ -279,6 +292,10 @@ void Trainer::run(int epochs) {
 double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>& points,
                             double& accuracy, EpochMetrics* stats) {
     const Mlp& net = m_state.net;
+    // Each set has a workspace of its own, apart from training's: switching one workspace
+    // between batches of 10 and chunks of 256 re-sized (and zero-filled) its buffers twice an
+    // epoch, a fifth of a 6×8 network's epoch with the losses evaluated.
+    Workspace& ws = &table == &m_trainFeatures ? m_trainEvalWs : m_testEvalWs;
     const int n = static_cast<int>(points.size());
     const int hidden = static_cast<int>(net.spec().hidden.size());
     std::vector<std::vector<std::uint8_t>> alive;
@@ -289,21 +306,21 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
     std::vector<double> labels;
     for (int first = 0; first < n; first += kEvalChunk) {
         const int count = std::min(kEvalChunk, n - first);
-        net.prepare(m_ws, count);
-        net.loadInputs(table, first, m_ws);
-        net.forward(m_ws, stats != nullptr);
+        net.prepare(ws, count);
+        net.loadInputs(table, first, ws);
+        net.forward(ws, stats != nullptr);
         labels.resize(std::size_t(count));
         for (int b = 0; b < count; ++b) labels[std::size_t(b)] = points[std::size_t(first + b)].label;
-        const BatchLoss r = net.outputLoss(labels, m_ws);
+        const BatchLoss r = net.outputLoss(labels, ws);
         lossSum += r.lossSum;
         correct += r.correct;
         if (!stats) continue;
         for (int l = 0; l < hidden; ++l) {
-            const std::vector<double>& a = m_ws.a[std::size_t(l) + 1];
-            const std::vector<double>& d = m_ws.d[std::size_t(l) + 1];
-            // Rows are m_ws.stride long; the entries past `count` are fillers.
+            const std::vector<double>& a = ws.a[std::size_t(l) + 1];
+            const std::vector<double>& d = ws.d[std::size_t(l) + 1];
+            // Rows are ws.stride long; the entries past `count` are fillers.
             for (std::size_t u = 0; u < alive[std::size_t(l)].size(); ++u) {
-                const std::size_t row = u * std::size_t(m_ws.stride);
+                const std::size_t row = u * std::size_t(ws.stride);
                 for (std::size_t k = row; k < row + std::size_t(count); ++k) {
                     sum[std::size_t(l)] += a[k];
                     sumSq[std::size_t(l)] += a[k] * a[k];

@@ -4,6 +4,7 @@
 // No threads, timers or Qt: the GUI drives it from a worker.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,14 @@ public:
     /// once the learning rate is lower). No effect when training has not diverged.
     void clearDivergence() { m_divergence.clear(); }
 
+    /// A check made between the mini-batches of step() (for a Cancel that must answer sooner
+    /// than an epoch of a large network takes). When it returns true, step() abandons the epoch
+    /// and leaves the trainer exactly as it was before the call; interrupted() then says so.
+    /// Empty (the default): never asked.
+    void setInterruption(std::function<bool()> check) { m_interruption = std::move(check); }
+    /// True when the last step() was abandoned by the interruption check.
+    bool interrupted() const { return m_interrupted; }
+
     /// Forgets the metrics of every epoch but the latest, so that history() holds one entry.
     /// For long runs whose caller keeps its own, sampled record; training is unaffected.
     void discardHistory();
@@ -147,8 +156,11 @@ private:
     std::vector<double> m_trainLabels;
     std::vector<double> m_batchLabels;  ///< labels of a shuffled batch (Standard mode)
     Workspace m_ws;
+    Workspace m_trainEvalWs, m_testEvalWs;  ///< evaluation of each set (see evaluateSet)
     std::vector<EpochMetrics> m_history;
     std::string m_divergence;
+    std::function<bool()> m_interruption;
+    bool m_interrupted = false;
 };
 
 }  // namespace actlab::nn

@@ -88,4 +88,19 @@ std::string outputPathProblem(const std::string& path) {
     return "";
 }
 
+std::string writeFileAtomically(const std::string& path, std::string_view text) {
+    return writeFilesAtomically({{path, std::string(text)}});
+}
+
+std::string checkWritable(const std::string& path) {
+    if (std::string problem = outputPathProblem(path); !problem.empty()) return problem;
+    fs::path probe;
+    std::FILE* f = createTemporary(fs::path(path), probe);
+    if (!f) return "cannot write '" + path + "' (may its folder be written?)";
+    std::fclose(f);
+    std::error_code ignored;
+    fs::remove(probe, ignored);
+    return "";
+}
+
 }  // namespace actlab

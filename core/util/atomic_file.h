@@ -4,6 +4,7 @@
 // leaves no partial file and no temporary behind.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actlab {
@@ -22,5 +23,12 @@ std::string writeFilesAtomically(const std::vector<FileText>& files);
 /// Why `path` cannot be written as a file, checked before any work: it is a folder, or its
 /// folder does not exist; "" when it looks writable (the write itself reports the rest).
 std::string outputPathProblem(const std::string& path);
+
+/// Writes one file atomically (see writeFilesAtomically). "" or a one-line message.
+std::string writeFileAtomically(const std::string& path, std::string_view text);
+
+/// Checks, before a long computation, that `path` can be written later: it is not a folder, and
+/// a temporary file can be created and removed beside it. "" when it can, else a message.
+std::string checkWritable(const std::string& path);
 
 }  // namespace actlab

@@ -64,14 +64,14 @@ TEST_F(GuiCli, HelpListsTheOptionsAndTheSubcommandsWithoutADisplay) {
                                    "--lesson <N>", "--lang <LANG>", "--theme <THEME>",
                                    "--presentation", "--play", "--heartbeat <FILE>", "--version"})
             EXPECT_NE(r.out.find(option), std::string::npos) << option;
-        for (const char* command : {"  eval ", "  train ", "  speed ", "  export "})
+        for (const char* command : {"  eval ", "  train ", "  sweep ", "  speed ", "  export "})
             EXPECT_NE(r.out.find(command), std::string::npos) << command;
         EXPECT_EQ(r.err, "");
     }
 }
 
 TEST_F(GuiCli, HelpForASubcommandPrintsItsUsage) {
-    for (const char* command : {"eval", "train", "speed", "export"}) {
+    for (const char* command : {"eval", "train", "sweep", "speed", "export"}) {
         const ProcessResult r = runApp({"help", command}, kNoDisplay);
         EXPECT_EQ(r.exitCode, 0) << command;
         EXPECT_NE(r.out.find(std::string("usage: activation-lab ") + command), std::string::npos)

@@ -292,5 +292,33 @@ TEST(Datasets, CsvErrorsNameTheLine) {
     EXPECT_EQ(r.data.numClasses, 2);  // 0/1 labels become −1/+1
 }
 
+TEST(Interruption, AbandonsTheEpochAndLeavesTheTrainerAsBefore) {
+    for (const nn::TrainingMode mode : {nn::TrainingMode::Standard, nn::TrainingMode::Playground}) {
+        nn::Session s = session(nn::DatasetKind::Circle, {layer(6, "relu"), layer(3, "tanh")},
+                                nn::OptimizerKind::Sgd, 0.05, 3);
+        s.training.mode = mode;
+        s.training.batchSize = 7;  // Playground mode carries leftovers from one epoch to the next
+        nn::Trainer reference = nn::makeTrainer(s), t = nn::makeTrainer(s);
+        reference.run(3);
+        t.run(2);
+        const nn::Mlp before = t.network();
+        int asked = 0;
+        t.setInterruption([&] { return ++asked == 5; });  // the fifth mini-batch of epoch 3
+        t.step();
+        EXPECT_TRUE(t.interrupted());
+        EXPECT_EQ(asked, 5);
+        EXPECT_EQ(t.epoch(), 2);
+        EXPECT_EQ(t.history().size(), 3u);
+        EXPECT_TRUE(t.network() == before);
+        // Training on gives exactly the uninterrupted run: the shuffle and the carried gradient
+        // were restored too.
+        t.setInterruption({});
+        t.step();
+        EXPECT_FALSE(t.interrupted());
+        EXPECT_TRUE(t.network() == reference.network());
+        EXPECT_EQ(t.latest().trainLoss, reference.latest().trainLoss);
+    }
+}
+
 }  // namespace
 }  // namespace actlab::test
