@@ -1,4 +1,4 @@
-// activation-lab: the GUI, and the headless subcommands eval, train, speed and export.
+// activation-lab: the GUI, and the headless subcommands eval, train, propagate, speed and export.
 
 #include <QApplication>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "classroom/main_window.h"
 #include "cli/eval_command.h"
 #include "cli/export_command.h"
+#include "cli/propagate_command.h"
 #include "cli/speed_command.h"
 #include "cli/train_command.h"
 #include "gui_options.h"
@@ -25,13 +26,15 @@ int help(const std::vector<std::string>& args) {
         std::cout << evalUsage();
     else if (topic == "train")
         std::cout << trainUsage();
+    else if (topic == "propagate")
+        std::cout << propagateUsage();
     else if (topic == "speed")
         return runSpeed({"--help"}, std::cout, std::cerr);
     else if (topic == "export")
         std::cout << exportUsage();
     else {
         std::cerr << "activation-lab help: unknown subcommand '" << topic
-                  << "'; valid: eval, train, speed, export\n";
+                  << "'; valid: eval, train, propagate, speed, export\n";
         return 2;
     }
     return 0;
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
         const std::vector<std::string> args(argv + 2, argv + argc);
         if (command == "eval") return actlab::cli::runEval(args, std::cout, std::cerr);
         if (command == "train") return actlab::cli::runTrain(args, std::cout, std::cerr);
+        if (command == "propagate") return actlab::cli::runPropagate(args, std::cout, std::cerr);
         if (command == "speed") return actlab::cli::runSpeed(args, std::cout, std::cerr);
         if (command == "export") return actlab::cli::runExport(args, std::cout, std::cerr);
         if (command == "help") return help(args);
