@@ -40,8 +40,18 @@ ActivationExpectations::ActivationExpectations(const ActivationCall& call,
     // Grade towards every kink and 0 with half the feature scale: a pole or a fast exponential
     // at that distance still leaves every panel's Bernstein ellipse wide (see the rule header).
     const double grading = 0.5 * m_featureScale;
-    m_breakpoints.push_back({0.0, grading});
-    for (double k : m_kinks) m_breakpoints.push_back({k, grading});
+    for (double k : m_kinks) m_cuts.push_back({k, grading, true});
+    // 0 is where the smooth activations bend; it is a cut only where f′ or f″ jumps there
+    // (Softsign's f″ does, and it lists no kinks).
+    const auto jumps = [&](double (*g)(double, const ParamValues&)) {
+        const double a = g(std::numeric_limits<double>::min(), call.params);
+        const double b = g(-std::numeric_limits<double>::min(), call.params);
+        return !(std::fabs(a - b) <= 1e-12 * (1 + std::fabs(a) + std::fabs(b)));
+    };
+    const bool zeroKink = std::ranges::find(m_kinks, 0.0) != m_kinks.end();
+    if (!zeroKink && (jumps(spec.k64.df) || jumps(spec.k64.d2f))) m_cuts.push_back({0.0, grading});
+    m_breakpoints = m_cuts;
+    if (!zeroKink) m_breakpoints.push_back({0.0, grading, false});
 }
 
 void ActivationExpectations::evaluate(Kernel g, std::span<const double> x, std::vector<double>& y) {
@@ -164,8 +174,21 @@ double ActivationExpectations::cross(double q, double c, Kernel g) {
     // Outer rule: the kinks of g(u₁), and the points where the inner mean c·u₁ crosses a kink,
     // graded on the inner smoothing length τ/|c|.
     m_outerPoints = m_breakpoints;
-    for (const Breakpoint& b : m_breakpoints)
-        m_outerPoints.push_back({b.x / c, std::min(b.scale, 0.5 * tau / std::fabs(c))});
+    const double smoothing = tau / std::fabs(c);  // the inner smoothing length, in units of u₁
+    for (const Breakpoint& b : m_breakpoints) {
+        const double at = b.x / c;
+        if (!b.cut) {
+            m_outerPoints.push_back({at, b.scale, false});
+            continue;
+        }
+        m_outerPoints.push_back({at, std::min(b.scale, 0.5 * smoothing), false});
+        // Around `at` the inner result bends like a Gaussian of that width (near c = ±1 it is
+        // narrow): panels no wider than it out to ten widths, where it has settled to 1e-22.
+        if (smoothing < sigma)
+            for (int j = 1; j <= 10; ++j)
+                for (int side : {-1, 1})
+                    m_outerPoints.push_back({at + side * j * smoothing, kInf, false});
+    }
     m_outer.build(0, sigma, m_outerPoints, m_featureScale, m_settings);
     evaluate(g, m_outer.x(), m_y);
     const std::span<const double> x = m_outer.x(), w = m_outer.w();
@@ -173,16 +196,36 @@ double ActivationExpectations::cross(double q, double c, Kernel g) {
     for (std::size_t i = 0; i < x.size(); ++i) total += std::fabs(w[i] * m_y[i]);
     // Outer nodes whose weight times g is below 1e-17 of the total cannot move the result.
     const double skip = 1e-17 * total;
+
+    // Inner rule: panels narrow enough for the feature scale everywhere (the inner mean sweeps
+    // across 0, so grading towards 0 would need a new rule per node). Without cuts that rule is
+    // the same for every outer node: build it once and shift it. With cuts, or where the
+    // feature scale is far below τ, a graded rule per node.
+    RuleSettings inner = m_settings;
+    const double width = 1.5 * m_featureScale / tau;
+    const bool uniform = width >= 0.25 * m_settings.maxPanel;
+    if (uniform) inner.maxPanel = std::min(m_settings.maxPanel, width);
+    const bool shared = uniform && m_cuts.empty();
+    if (shared) m_inner.build(0.0, tau, {}, m_featureScale, inner);
     double sum = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
         const double outer = w[i] * m_y[i];
         if (!(std::fabs(outer) > skip)) continue;
-        m_inner.build(c * x[i], tau, m_breakpoints, m_featureScale, m_settings);
-        evaluate(g, m_inner.x(), m_yInner);
+        const double mean = c * x[i];
+        if (shared) {
+            const std::span<const double> base = m_inner.x();
+            m_shifted.resize(base.size());
+            for (std::size_t j = 0; j < base.size(); ++j) m_shifted[j] = mean + base[j];
+            evaluate(g, m_shifted, m_yInner);
+        } else {
+            m_inner.build(mean, tau, uniform ? std::span<const Breakpoint>(m_cuts) : m_breakpoints,
+                          m_featureScale, inner);
+            evaluate(g, m_inner.x(), m_yInner);
+        }
         const std::span<const double> wi = m_inner.w();
-        double inner = 0;
-        for (std::size_t j = 0; j < wi.size(); ++j) inner += wi[j] * m_yInner[j];
-        sum += outer * inner;
+        double innerSum = 0;
+        for (std::size_t j = 0; j < wi.size(); ++j) innerSum += wi[j] * m_yInner[j];
+        sum += outer * innerSum;
     }
     return sum;
 }

@@ -71,8 +71,9 @@ private:
 
     ActivationCall m_call;
     RuleSettings m_settings;
-    std::vector<Breakpoint> m_breakpoints;  // the kinks and 0, graded on the feature scale
-    std::vector<double> m_kinks;
+    std::vector<Breakpoint> m_cuts;         // where f or f′ is not smooth
+    std::vector<Breakpoint> m_breakpoints;  // the cuts and 0, graded on the feature scale
+    std::vector<double> m_kinks, m_shifted;
     double m_featureScale = 0;
     GaussianRule m_outer, m_inner;
     std::vector<double> m_y, m_yInner;

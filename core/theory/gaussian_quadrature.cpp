@@ -192,7 +192,7 @@ void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> bre
     for (const Breakpoint& bp : breakpoints) {
         const double z = (bp.x - mean) / sd;
         if (!(std::fabs(z) < range)) continue;
-        kinkInside = true;
+        kinkInside = kinkInside || bp.cut;
         m_points.emplace_back(z, bp.scale / sd);
     }
     if (!kinkInside && featureScale >= s.hermiteScale * sd) {

@@ -23,6 +23,9 @@ struct Breakpoint {
     /// The width of the first panel on either side, in the units of x: the length on which the
     /// integrand changes near this point. Infinity: no grading, only the cut.
     double scale = 0;
+    /// True where the integrand is not analytic (a kink or a jump); false for a point where it
+    /// is analytic but changes quickly, which grades the panels without ruling out Gauss–Hermite.
+    bool cut = true;
 };
 
 /// Settings of the rules; the defaults give about 1e-13 relative accuracy for the registry.

@@ -83,7 +83,9 @@ double MeanField::lengthFixedPoint(Variances v) {
     const auto g = [&](double q) { return excess(q, v); };
     const double g1 = g(1.0);
     if (!std::isfinite(g1)) return kNaN;
-    if (g1 == 0) return 1.0;
+    // F(1) = 1 to the accuracy of the quadrature (ReLU at σ_w² = 2, σ_b² = 0, where every q is
+    // fixed): q_l stays at q₀.
+    if (std::fabs(g1) <= 1e-14) return 1.0;
     double near = 1.0, gNear = g1;
     if (g1 > 0) {
         while (near < kQMax) {
