@@ -26,6 +26,32 @@ std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t purpose, std::uint64_
 
 constexpr std::uint64_t kInputStream = 1, kWeightStream = 2, kErrorStream = 3;
 
+/// A layer's weights and biases: four interleaved streams, whose independent state updates the
+/// processor overlaps (one stream is a serial chain of xoshiro steps).
+class LayerSampler {
+public:
+    LayerSampler(std::uint64_t seed, std::size_t layer)
+        : m_s{NormalSampler(streamSeed(seed, kWeightStream, 4 * layer)),
+              NormalSampler(streamSeed(seed, kWeightStream, 4 * layer + 1)),
+              NormalSampler(streamSeed(seed, kWeightStream, 4 * layer + 2)),
+              NormalSampler(streamSeed(seed, kWeightStream, 4 * layer + 3))} {}
+    /// A row of weights (n a multiple of 4 or not) and then its bias.
+    double row(std::vector<double>& w) {
+        const std::size_t n = w.size(), n4 = n / 4 * 4;
+        for (std::size_t j = 0; j < n4; j += 4) {
+            w[j] = m_s[0]();
+            w[j + 1] = m_s[1]();
+            w[j + 2] = m_s[2]();
+            w[j + 3] = m_s[3]();
+        }
+        for (std::size_t j = n4; j < n; ++j) w[j] = m_s[j % 4]();
+        return m_s[0]();
+    }
+
+private:
+    NormalSampler m_s[4];
+};
+
 void check(const SimulationSettings& s) {
     if (s.width < 2 || s.width > kMaxSimulationWidth)
         throw std::invalid_argument("width must be from 2 to " +
@@ -82,22 +108,37 @@ SimulationResult simulateWideNetwork(const ActivationCall& call, const Simulatio
     // h_0 .. h_L, each unit-major so that the inner loops run over the batch (contiguous).
     std::vector<double> h((layers + 1) * size);
     makeInputs(s, n, batch, h.data());
-    std::vector<double> x(size), row(n), acc(batch);
+    std::vector<double> x(size), row(n);
     for (std::size_t l = 0; l < layers; ++l) {
         const double* in = h.data() + l * size;
         double* out = h.data() + (l + 1) * size;
         k.batchF({in, size}, x, call.params);
-        NormalSampler rng(streamSeed(s.seed, kWeightStream, l + 1));
+        LayerSampler rng(s.seed, l + 1);
         for (std::size_t i = 0; i < n; ++i) {
-            for (double& w : row) w = rng();
-            const double bias = sb * rng();
-            std::fill(acc.begin(), acc.end(), 0.0);
-            for (std::size_t j = 0; j < n; ++j) {
-                const double w = row[j];
-                const double* xj = x.data() + j * batch;
-                for (std::size_t b = 0; b < batch; ++b) acc[b] += w * xj[b];
+            const double bias = sb * rng.row(row);
+            // Two inputs at a time, each summed in two interleaved halves: the sums stay in
+            // registers (a vector of accumulators would be stored and reloaded every step, since
+            // the compiler cannot rule out aliasing) and the two chains overlap.
+            for (std::size_t b0 = 0; b0 < batch; b0 += 2) {
+                const double* xb = x.data() + b0;
+                double a0 = 0, a1 = 0, c0 = 0, c1 = 0;
+                std::size_t j = 0;
+                for (; j + 1 < n; j += 2) {
+                    const double w0 = row[j], w1 = row[j + 1];
+                    const double* x0 = xb + j * batch;
+                    const double* x1 = x0 + batch;
+                    a0 += w0 * x0[0];
+                    a1 += w0 * x0[1];
+                    c0 += w1 * x1[0];
+                    c1 += w1 * x1[1];
+                }
+                for (; j < n; ++j) {
+                    a0 += row[j] * xb[j * batch];
+                    a1 += row[j] * xb[j * batch + 1];
+                }
+                out[i * batch + b0] = sw * (a0 + c0) + bias;
+                out[i * batch + b0 + 1] = sw * (a1 + c1) + bias;
             }
-            for (std::size_t b = 0; b < batch; ++b) out[i * batch + b] = sw * acc[b] + bias;
         }
     }
 
@@ -139,10 +180,9 @@ SimulationResult simulateWideNetwork(const ActivationCall& call, const Simulatio
     r.gradNorm2[layers] = meanSquare(delta);
     for (std::size_t l = layers; l-- > 0;) {
         std::fill(next.begin(), next.end(), 0.0);
-        NormalSampler rng(streamSeed(s.seed, kWeightStream, l + 1));
+        LayerSampler rng(s.seed, l + 1);
         for (std::size_t i = 0; i < n; ++i) {
-            for (double& w : row) w = rng();
-            (void)rng();  // the bias, drawn after the row as in the forward pass
+            (void)rng.row(row);  // the same weights as the forward pass
             const double* di = delta.data() + i * batch;
             for (std::size_t j = 0; j < n; ++j) {
                 const double w = row[j];
