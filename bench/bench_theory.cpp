@@ -40,8 +40,8 @@ double sliderUpdate(MeanField& f, Variances v) {
 
 // Each iteration moves σ_w² a slider step, as dragging does; median and p99 of the iterations
 // are reported as counters (milliseconds).
-void BM_SliderUpdate(benchmark::State& state, const char* id, double sigmaB2) {
-    MeanField f(call(id));
+void BM_SliderUpdate(benchmark::State& state, const char* id, double sigmaB2, bool interactive) {
+    MeanField f(call(id), interactive ? interactiveRules() : RuleSettings{});
     std::vector<double> ms;
     int step = 0;
     for (auto _ : state) {
@@ -56,18 +56,41 @@ void BM_SliderUpdate(benchmark::State& state, const char* id, double sigmaB2) {
     state.counters["median_ms"] = ms[ms.size() / 2];
     state.counters["p99_ms"] = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
 }
-BENCHMARK_CAPTURE(BM_SliderUpdate, tanh, "tanh", 0.05)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK_CAPTURE(BM_SliderUpdate, relu, "relu", 0.05)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK_CAPTURE(BM_SliderUpdate, selu, "selu", 0.05)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK_CAPTURE(BM_SliderUpdate, gelu, "gelu", 0.05)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK_CAPTURE(BM_SliderUpdate, hardtanh, "hardtanh", 0.05)
+BENCHMARK_CAPTURE(BM_SliderUpdate, tanh, "tanh", 0.05, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, tanh_interactive, "tanh", 0.05, true)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, relu, "relu", 0.05, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, relu_interactive, "relu", 0.05, true)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, selu, "selu", 0.05, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, selu_interactive, "selu", 0.05, true)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, gelu, "gelu", 0.05, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, gelu_interactive, "gelu", 0.05, true)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, hardtanh, "hardtanh", 0.05, false)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK_CAPTURE(BM_SliderUpdate, hardtanh_interactive, "hardtanh", 0.05, true)
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2);
 
 // χ₁ on a 100×100 grid, σ_w² ∈ (0, 4], σ_b² ∈ [0, 1], one thread (each point solves q* from
 // q₀ = 1).
-void BM_PhaseDiagram(benchmark::State& state, const char* id) {
-    MeanField f(call(id));
+void BM_PhaseDiagram(benchmark::State& state, const char* id, bool interactive) {
+    MeanField f(call(id), interactive ? interactiveRules() : RuleSettings{});
     for (auto _ : state) {
         double sink = 0;
         for (int j = 0; j < 100; ++j)
@@ -76,10 +99,14 @@ void BM_PhaseDiagram(benchmark::State& state, const char* id) {
     }
     state.SetItemsProcessed(state.iterations() * 10000);
 }
-BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh, "tanh")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, relu, "relu")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, selu, "selu")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu, "gelu")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh, "tanh", false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh_interactive, "tanh", true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, relu, "relu", false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, relu_interactive, "relu", true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, selu, "selu", false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, selu_interactive, "selu", true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu, "gelu", false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu_interactive, "gelu", true)->Unit(benchmark::kMillisecond);
 
 // Width 512, depth 50, one pair of inputs, forward and backward.
 void BM_Simulation(benchmark::State& state, const char* id, bool gradients) {

@@ -206,7 +206,13 @@ double ActivationExpectations::cross(double q, double c, Kernel g) {
     const bool uniform = width >= 0.25 * m_settings.maxPanel;
     if (uniform) inner.maxPanel = std::min(m_settings.maxPanel, width);
     const bool shared = uniform && m_cuts.empty();
+    const bool shifted = uniform && !m_cuts.empty();
     if (shared) m_inner.build(0.0, tau, {}, m_featureScale, inner);
+    if (shifted) {
+        m_shiftedRule.setup(tau, inner.maxPanel, inner);
+        m_cutPositions.clear();
+        for (const Breakpoint& b : m_cuts) m_cutPositions.push_back(b.x);
+    }
     double sum = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
         const double outer = w[i] * m_y[i];
@@ -217,6 +223,14 @@ double ActivationExpectations::cross(double q, double c, Kernel g) {
             m_shifted.resize(base.size());
             for (std::size_t j = 0; j < base.size(); ++j) m_shifted[j] = mean + base[j];
             evaluate(g, m_shifted, m_yInner);
+        } else if (shifted) {
+            m_shiftedRule.place(mean, m_cutPositions, m_shifted, m_shiftedWeights);
+            evaluate(g, m_shifted, m_yInner);
+            double innerSum = 0;
+            for (std::size_t j = 0; j < m_shiftedWeights.size(); ++j)
+                innerSum += m_shiftedWeights[j] * m_yInner[j];
+            sum += outer * innerSum;
+            continue;
         } else {
             m_inner.build(mean, tau, uniform ? std::span<const Breakpoint>(m_cuts) : m_breakpoints,
                           m_featureScale, inner);

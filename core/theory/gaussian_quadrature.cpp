@@ -170,6 +170,68 @@ void GaussianRule::addSegment(double a, double ha, double b, double hb, double m
     }
 }
 
+void ShiftedPanelRule::setup(double sd, double width, const RuleSettings& s) {
+    m_sd = sd;
+    m_order = s.order;
+    m_lo = -s.truncation;
+    m_panels = std::max(1, int(std::ceil(2 * s.truncation / width - 1e-9)));
+    m_width = 2 * s.truncation / m_panels;
+    m_z.clear();
+    m_w.clear();
+    const ReferenceRule r = legendreRule(m_order);
+    for (int p = 0; p < m_panels; ++p) {
+        const double mid = m_lo + (p + 0.5) * m_width, half = 0.5 * m_width;
+        for (std::size_t i = 0; i < r.t.size(); ++i) {
+            const double z = mid + half * r.t[i];
+            m_z.push_back(z);
+            m_w.push_back(half * r.w[i] * kInvSqrt2Pi * std::exp(-0.5 * z * z));
+        }
+    }
+}
+
+void ShiftedPanelRule::addPanel(double a, double b, double mean, std::vector<double>& x,
+                                std::vector<double>& w) {
+    const ReferenceRule r = legendreRule(m_order);
+    const double half = 0.5 * (b - a), mid = 0.5 * (a + b);
+    for (std::size_t i = 0; i < r.t.size(); ++i) {
+        const double z = mid + half * r.t[i];
+        x.push_back(mean + m_sd * z);
+        w.push_back(half * r.w[i] * kInvSqrt2Pi * std::exp(-0.5 * z * z));
+    }
+}
+
+void ShiftedPanelRule::place(double mean, std::span<const double> cuts, std::vector<double>& x,
+                             std::vector<double>& w) {
+    x.clear();
+    w.clear();
+    m_cuts.clear();
+    const double hi = m_lo + m_panels * m_width;
+    for (double k : cuts) {
+        const double z = (k - mean) / m_sd;
+        if (z > m_lo && z < hi) m_cuts.push_back(z);
+    }
+    std::sort(m_cuts.begin(), m_cuts.end());
+    std::size_t next = 0;
+    const std::size_t n = std::size_t(m_order);
+    for (int p = 0; p < m_panels; ++p) {
+        const double a = m_lo + p * m_width, b = p + 1 == m_panels ? hi : a + m_width;
+        if (next >= m_cuts.size() || m_cuts[next] >= b) {
+            for (std::size_t i = std::size_t(p) * n; i < std::size_t(p + 1) * n; ++i) {
+                x.push_back(mean + m_sd * m_z[i]);
+                w.push_back(m_w[i]);
+            }
+            continue;
+        }
+        double left = a;
+        while (next < m_cuts.size() && m_cuts[next] < b) {
+            if (m_cuts[next] > left) addPanel(left, m_cuts[next], mean, x, w);
+            left = std::max(left, m_cuts[next]);
+            ++next;
+        }
+        addPanel(left, b, mean, x, w);
+    }
+}
+
 void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> breakpoints,
                          double featureScale, const RuleSettings& s) {
     m_x.clear();

