@@ -255,7 +255,9 @@ void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> bre
         const double z = (bp.x - mean) / sd;
         if (!(std::fabs(z) < range)) continue;
         kinkInside = kinkInside || bp.cut;
-        m_points.emplace_back(z, bp.scale / sd);
+        // Grading finer than 1e-12 standard deviations cannot matter: such a panel carries
+        // 1e-12 of the mass.
+        m_points.emplace_back(z, std::max(bp.scale / sd, 1e-12));
     }
     if (!kinkInside && featureScale >= s.hermiteScale * sd) {
         // Smooth on the scale of the whole Gaussian: Gauss–Hermite is exact for polynomials of

@@ -88,11 +88,19 @@ double MeanField::lengthFixedPoint(Variances v) {
     if (std::fabs(g1) <= 1e-14) return 1.0;
     double near = 1.0, gNear = g1;
     if (g1 > 0) {
+        // F(q)/q tends to σ_w²·(φ′(+∞)² + φ′(−∞)²)/2 = σ_w²·W(∞). When that exceeds 1 and
+        // (F(q) − q)/q has come within a factor 2 of its limit at q ≥ 1e4, the linear term has
+        // taken over: the corrections (O(√q) from a shifted asymptote, as Softshrink's, and O(1))
+        // only shrink relative to it, so no root lies further out.
+        const double growth = chi(kInf, v);
         while (near < kQMax) {
-            const double far = near * 2;
+            const double far = near * (near < 1e6 ? 2 : 1e4);
             const double gFar = g(far);
             if (!std::isfinite(gFar)) return kInf;
-            if (gFar <= 0) return brentRoot(g, near, far, gNear, gFar);
+            // F(q) − q loses the digits of q: a value within 1e-13·q of 0 is rounding, as in the
+            // marginal case F(q)/q → 1 (ReLU at σ_w² = 2 with σ_b² > 0 grows by σ_b² per layer).
+            if (gFar < -1e-13 * far) return brentRoot(g, near, far, gNear, gFar);
+            if (growth > 1 + 1e-12 && far >= 1e4 && gFar / far >= 0.5 * (growth - 1)) return kInf;
             near = far;
             gNear = gFar;
         }
