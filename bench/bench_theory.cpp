@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <thread>
 #include <vector>
 
 #include "activations/activation_call.h"
 #include "theory/mean_field.h"
+#include "theory/phase_diagram.h"
 #include "theory/wide_network.h"
 
 namespace {
@@ -87,26 +89,37 @@ BENCHMARK_CAPTURE(BM_SliderUpdate, hardtanh_interactive, "hardtanh", 0.05, true)
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2);
 
-// χ₁ on a 100×100 grid, σ_w² ∈ (0, 4], σ_b² ∈ [0, 1], one thread (each point solves q* from
-// q₀ = 1).
-void BM_PhaseDiagram(benchmark::State& state, const char* id, bool interactive) {
-    MeanField f(call(id), interactive ? interactiveRules() : RuleSettings{});
+// χ₁ on a 100×100 grid, σ_w² ∈ (0, 4], σ_b² ∈ [0, 1] (each point solves q* from q₀ = 1), on
+// one thread and with the rows split over two (as the view does).
+void BM_PhaseDiagram(benchmark::State& state, const char* id, bool interactive, int threads) {
+    const ActivationCall c = call(id);
+    std::vector<double> sw(100), sb(100), grid(10000);
+    for (int i = 0; i < 100; ++i) {
+        sw[std::size_t(i)] = 4.0 * (i + 1) / 100;
+        sb[std::size_t(i)] = i / 99.0;
+    }
+    const RuleSettings rules = interactive ? interactiveRules() : RuleSettings{};
     for (auto _ : state) {
-        double sink = 0;
-        for (int j = 0; j < 100; ++j)
-            for (int i = 1; i <= 100; ++i) sink += f.chi1({4.0 * i / 100, j / 99.0});
-        benchmark::DoNotOptimize(sink);
+        if (threads == 1) {
+            chi1Rows(c, sw, sb, 0, 100, grid, rules);
+        } else {
+            std::thread other([&] { chi1Rows(c, sw, sb, 50, 100, grid, rules); });
+            chi1Rows(c, sw, sb, 0, 50, grid, rules);
+            other.join();
+        }
+        benchmark::DoNotOptimize(grid.data());
     }
     state.SetItemsProcessed(state.iterations() * 10000);
 }
-BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh, "tanh", false)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh_interactive, "tanh", true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, relu, "relu", false)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, relu_interactive, "relu", true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, selu, "selu", false)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, selu_interactive, "selu", true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu, "gelu", false)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu_interactive, "gelu", true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh, "tanh", false, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, tanh_2threads, "tanh", false, 2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_PhaseDiagram, relu, "relu", false, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, selu, "selu", false, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu, "gelu", false, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PhaseDiagram, gelu_interactive, "gelu", true, 1)
+    ->Unit(benchmark::kMillisecond);
 
 // Width 512, depth 50, one pair of inputs, forward and backward.
 void BM_Simulation(benchmark::State& state, const char* id, bool gradients) {

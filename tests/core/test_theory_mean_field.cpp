@@ -10,6 +10,7 @@
 #include "activations/activation_call.h"
 #include "theory/mean_field.h"
 #include "theory/mean_map.h"
+#include "theory/phase_diagram.h"
 
 namespace actlab::theory {
 namespace {
@@ -150,6 +151,29 @@ TEST(TheoryMeanField, ReportsWhereTheCriticalLineDoesNotCross) {
     EXPECT_FALSE(p.found);
     EXPECT_FALSE(p.message.empty());
     EXPECT_FALSE(f.criticalSigmaW2(-1.0).found);
+}
+
+// The grid helper gives the same χ₁ as single calls, row ranges filling their part only, and the
+// critical line drawn over it has χ₁ = 1 on it.
+TEST(TheoryPhaseDiagram, RowsAndCriticalLine) {
+    const ActivationCall tanh = call("tanh");
+    const std::vector<double> sw = {0.5, 1.0, 2.0, 3.0}, sb = {0.0, 0.1, 0.4};
+    std::vector<double> grid(sw.size() * sb.size(), -1.0);
+    chi1Rows(tanh, sw, sb, 1, 3, grid);
+    MeanField f(tanh);
+    for (std::size_t i = 0; i < sw.size(); ++i) {
+        EXPECT_EQ(grid[i], -1.0);
+        for (std::size_t j = 1; j < 3; ++j)
+            EXPECT_EQ(grid[j * sw.size() + i], f.chi1({sw[i], sb[j]}));
+    }
+    const std::vector<CriticalPoint> line = criticalLine(tanh, sb);
+    ASSERT_EQ(line.size(), 3u);
+    for (std::size_t j = 0; j < 3; ++j) {
+        ASSERT_TRUE(line[j].found);
+        EXPECT_NEAR(f.chi1({line[j].sigmaW2, sb[j]}), 1.0, 1e-11);
+    }
+    EXPECT_GT(line[2].sigmaW2, line[1].sigmaW2);  // more bias needs more weight variance
+    EXPECT_THROW(chi1Rows(tanh, sw, sb, 0, 4, grid), std::invalid_argument);
 }
 
 TEST(TheoryMeanMap, SeluFixedPointIsZeroOneAndAttracting) {
