@@ -3,10 +3,11 @@
 
 Independent of the C++ code: the activations are written out again here in mpmath, every
 Gaussian expectation is an mpmath.quad at 34 digits with the kinks as break points, and the
-fixed points and the critical line are found by scanning for a sign change and refining with
-mpmath.findroot. Usage:
+fixed points and the critical line are found by scanning for a sign change and refining by
+regula falsi (Illinois). The nested correlated expectations run at 18 digits. Usage:
 
-    scripts/make_theory_reference.py > tests/data/theory/reference.csv     (about 15 minutes)
+    scripts/make_theory_reference.py > tests/data/theory/reference.csv    (about 25 minutes)
+    scripts/make_theory_reference.py --only=cross,critical tanh           (some tasks only)
 
 Rows: kind,activation,params,sigma_w2,sigma_b2,q,c,value
   V        E[phi(sqrt(q) z)^2]                 at q
@@ -133,8 +134,7 @@ CONFIGS = [
 ]
 POINTS = [("1.5", "0.05"), ("0.8", "0.5"), ("2.5", "0.2")]
 QS = ["0.3", "1", "4"]
-CROSS = {"tanh": [("0.7", "0.5"), ("2", "-0.6"), ("1", "0.99")],
-         "relu": [("1", "0.3"), ("1", "0.999")],
+CROSS = {"tanh": [("0.7", "0.5"), ("1", "0.99")],
          "gelu": [("1.3", "0.4")],
          "hardtanh": [("1.5", "0.8")],
          "selu": [("1", "0.6")]}
@@ -150,9 +150,9 @@ def expect(g, q, kinks):
 
 
 def cross(g, q, c, kinks):
-    """E[g(u1) g(u2)] with u1 = sqrt(q) z1, u2 = sqrt(q)(c z1 + sqrt(1-c^2) z2), at 20 digits
-    (nested quadrature at 34 digits takes minutes per value)."""
-    with mp.workdps(20):
+    """E[g(u1) g(u2)] with u1 = sqrt(q) z1, u2 = sqrt(q)(c z1 + sqrt(1-c^2) z2), at 18 digits
+    (nested quadrature at 34 digits takes many minutes per value)."""
+    with mp.workdps(18):
         return +cross_at_precision(g, mp.mpf(q), mp.mpf(c), kinks)
 
 
@@ -174,7 +174,7 @@ def qstar(f, kinks, far, sw, sb):
         return sw * expect(lambda x: f(x) ** 2, q, kinks) + sb - q
 
     def refine(lo, hi):
-        return mp.findroot(G, (lo, hi), solver="anderson", tol=mp.mpf(10) ** -28)
+        return bracketed_root(G, lo, hi, mp.mpf(10) ** -28)
 
     g1 = G(ONE)
     if g1 == 0:
@@ -211,7 +211,35 @@ def fmt(v):
     return mp.nstr(v, 25, min_fixed=-5, max_fixed=5)
 
 
-def rows_for(config):
+def bracketed_root(fn, lo, hi, tol):
+    """A root of fn in [lo, hi] (a sign change): the Illinois variant of regula falsi, which
+    keeps the bracket and converges superlinearly."""
+    flo, fhi = fn(lo), fn(hi)
+    assert flo * fhi <= 0, "no sign change"
+    side = 0
+    for _ in range(200):
+        if flo == 0:
+            return lo
+        if fhi == 0:
+            return hi
+        x = (lo * fhi - hi * flo) / (fhi - flo)
+        fx = fn(x)
+        if (fx > 0) == (flo > 0):
+            lo, flo = x, fx
+            if side == -1:
+                fhi /= 2
+            side = -1
+        else:
+            hi, fhi = x, fx
+            if side == 1:
+                flo /= 2
+            side = 1
+        if abs(hi - lo) <= tol * abs(x):
+            return x
+    return x
+
+
+def task_1d(config):
     act, params = config
     f, df, kinks, far = make(act, params)
     ptext = ";".join(params)
@@ -223,33 +251,71 @@ def rows_for(config):
         qs = qstar(f, kinks, far, mp.mpf(sw), mp.mpf(sb))
         out.append(("qstar", act, ptext, sw, sb, "", "", fmt(qs)))
         out.append(("chi1", act, ptext, sw, sb, "", "", fmt(chi1(df, kinks, far, mp.mpf(sw), qs))))
-    if not params:
-        for q, c in CROSS.get(act, []):
-            out.append(("cross", act, ptext, "", "", q, c, fmt(cross(f, mp.mpf(q), mp.mpf(c), kinks))))
-            out.append(("crossdf", act, ptext, "", "", q, c, fmt(cross(df, mp.mpf(q), mp.mpf(c), kinks))))
-        for sb in CRITICAL.get(act, []):
-            def excess(sw):
-                qs = qstar(f, kinks, far, sw, mp.mpf(sb))
-                return chi1(df, kinks, far, sw, qs) - 1
-            lo, hi = mp.mpf("0.25"), mp.mpf("0.5")
-            while excess(hi) < 0:
-                lo, hi = hi, hi * 2
-            root = mp.findroot(excess, (lo, hi), solver="anderson", tol=mp.mpf(10) ** -24)
-            out.append(("critical", act, ptext, fmt(root), sb, "", "", fmt(root)))
-    sys.stderr.write(f"done {act} {ptext}\n")
     return out
+
+
+def default_params(act):
+    return next(p for a, p in CONFIGS if a == act)
+
+
+def task_cross(item):
+    act, q, c = item
+    f, df, kinks, far = make(act, default_params(act))
+    ptext = ";".join(default_params(act))
+    return [("cross", act, ptext, "", "", q, c, fmt(cross(f, mp.mpf(q), mp.mpf(c), kinks))),
+            ("crossdf", act, ptext, "", "", q, c, fmt(cross(df, mp.mpf(q), mp.mpf(c), kinks)))]
+
+
+def task_critical(item):
+    act, sb = item
+    f, df, kinks, far = make(act, default_params(act))
+    with mp.workdps(24):
+        def excess(sw):
+            qs = qstar(f, kinks, far, sw, mp.mpf(sb))
+            return chi1(df, kinks, far, sw, qs) - 1
+
+        lo, hi = mp.mpf("0.25"), mp.mpf("0.25") * mp.sqrt(2)
+        while excess(hi) < 0:
+            lo, hi = hi, hi * mp.sqrt(2)
+        root = bracketed_root(excess, lo, hi, mp.mpf(10) ** -20)
+    return [("critical", act, ";".join(default_params(act)), fmt(root), sb, "", "", fmt(root))]
+
+
+def run(task):
+    kind, item = task
+    try:
+        rows = {"1d": task_1d, "cross": task_cross, "critical": task_critical}[kind](item)
+    except Exception as e:  # report and go on: one failure must not lose the other rows
+        sys.stderr.write(f"FAILED {kind} {item}: {e}\n")
+        return []
+    sys.stderr.write(f"done {kind} {item}\n")
+    return rows
 
 
 def main():
     configs = CONFIGS
-    if len(sys.argv) > 1:
-        configs = [c for c in CONFIGS if c[0] in sys.argv[1:]]
+    kinds = {"1d", "cross", "critical"}
+    args = sys.argv[1:]
+    if args and args[0].startswith("--only="):  # e.g. --only=cross hardtanh
+        kinds = set(args[0][7:].split(","))
+        args = args[1:]
+    if args:
+        configs = [c for c in CONFIGS if c[0] in args]
+    names = {c[0] for c in configs}
+    tasks = [("1d", c) for c in configs]
+    tasks += [("cross", (a, q, c)) for a, pts in CROSS.items() if a in names for q, c in pts]
+    tasks += [("critical", (a, sb)) for a, sbs in CRITICAL.items() if a in names for sb in sbs]
+    tasks = [t for t in tasks if t[0] in kinds]
+    # The slow tasks first, so that the two workers finish together.
+    tasks.sort(key=lambda t: {"cross": 0, "critical": 1, "1d": 2}[t[0]])
     with multiprocessing.Pool(2) as pool:
-        results = pool.map(rows_for, configs)
+        results = pool.map(run, tasks, chunksize=1)
+    rows = [r for rs in results for r in rs]
+    order = ["V", "W", "qstar", "chi1", "cross", "crossdf", "critical"]
+    rows.sort(key=lambda r: (order.index(r[0]), [a for a, _ in CONFIGS].index(r[1]), r[2], r[3], r[4], r[5], r[6]))
     print("kind,activation,params,sigma_w2,sigma_b2,q,c,value")
-    for rows in results:
-        for r in rows:
-            print(",".join(r))
+    for r in rows:
+        print(",".join(r))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import re
 import sys
 
 UI_LAYERS = ("common", "explorer", "network", "classroom")
-CORE_DIRS = ("activations", "nn", "util")
+CORE_DIRS = ("activations", "nn", "theory", "util")
 # Which ui/ folders each ui/ folder may include.
 ALLOWED_UI = {
     "common": {"common"},
