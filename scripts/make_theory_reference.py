@@ -174,7 +174,7 @@ def qstar(f, kinks, far, sw, sb):
         return sw * expect(lambda x: f(x) ** 2, q, kinks) + sb - q
 
     def refine(lo, hi):
-        return bracketed_root(G, lo, hi, mp.mpf(10) ** -28)
+        return bracketed_root(G, lo, hi, mp.mpf(10) ** -(mp.mp.dps - 6))
 
     g1 = G(ONE)
     if g1 == 0:
@@ -298,6 +298,9 @@ def main():
     args = sys.argv[1:]
     if args and args[0].startswith("--only="):  # e.g. --only=cross hardtanh
         kinds = set(args[0][7:].split(","))
+        args = args[1:]
+    if args and args[0].startswith("--digits="):  # fewer digits, faster (the tests need 12)
+        mp.mp.dps = int(args[0][9:])
         args = args[1:]
     if args:
         configs = [c for c in CONFIGS if c[0] in args]
