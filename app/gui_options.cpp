@@ -100,12 +100,13 @@ void addOptions(QCommandLineParser& parser) {
 
 std::string subcommandsHelp() {
     return "Subcommands (headless: they open no window and need no display):\n"
-           "  eval     evaluate an activation and its derivatives at given points\n"
-           "  train    train a session and log every epoch as CSV\n"
-           "  sweep    train a session over a range of settings and seeds, as CSV\n"
-           "  speed    time the activations on this computer\n"
-           "  export   render a curve or decision-boundary figure as PNG, SVG or PDF\n"
-           "  help     this text; `activation-lab help SUBCOMMAND` shows a subcommand's usage\n"
+           "  eval       evaluate an activation and its derivatives at given points\n"
+           "  train      train a session and log every epoch as CSV\n"
+           "  sweep      train a session over a range of settings and seeds, as CSV\n"
+           "  propagate  mean-field signal propagation: q*, chi1, phase, critical line\n"
+           "  speed      time the activations on this computer\n"
+           "  export     render a curve or decision-boundary figure as PNG, SVG or PDF\n"
+           "  help       this text; `activation-lab help SUBCOMMAND` shows a subcommand's usage\n"
            "Run `activation-lab SUBCOMMAND --help` for its options.\n";
 }
 
@@ -174,8 +175,8 @@ int parseGuiOptions(int argc, char** argv, GuiOptions& o, std::ostream& out, std
         if (!QFileInfo::exists(file) && !file.contains(QLatin1Char('.')) &&
             !file.contains(QLatin1Char('/')))
             return fail("'" + text(file) +
-                        "' is neither a session file nor a subcommand (eval, train, sweep, speed, "
-                        "export, help)");
+                        "' is neither a session file nor a subcommand (eval, train, sweep, "
+                        "propagate, speed, export, help)");
         o.session = file;
     }
     if (parser.isSet(kSession)) o.session = parser.value(kSession);

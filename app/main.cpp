@@ -1,4 +1,5 @@
-// activation-lab: the GUI, and the headless subcommands eval, train, sweep, speed and export.
+// activation-lab: the GUI, and the headless subcommands eval, train, sweep, propagate, speed
+// and export.
 
 #include <QApplication>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include "classroom/main_window.h"
 #include "cli/eval_command.h"
 #include "cli/export_command.h"
+#include "cli/propagate_command.h"
 #include "cli/speed_command.h"
 #include "cli/sweep_command.h"
 #include "cli/train_command.h"
@@ -28,13 +30,15 @@ int help(const std::vector<std::string>& args) {
         std::cout << trainUsage();
     else if (topic == "sweep")
         std::cout << sweepUsage();
+    else if (topic == "propagate")
+        std::cout << propagateUsage();
     else if (topic == "speed")
         return runSpeed({"--help"}, std::cout, std::cerr);
     else if (topic == "export")
         std::cout << exportUsage();
     else {
         std::cerr << "activation-lab help: unknown subcommand '" << topic
-                  << "'; valid: eval, train, sweep, speed, export\n";
+                  << "'; valid: eval, train, sweep, propagate, speed, export\n";
         return 2;
     }
     return 0;
@@ -51,6 +55,7 @@ int main(int argc, char** argv) {
         if (command == "eval") return actlab::cli::runEval(args, std::cout, std::cerr);
         if (command == "train") return actlab::cli::runTrain(args, std::cout, std::cerr);
         if (command == "sweep") return actlab::cli::runSweep(args, std::cout, std::cerr);
+        if (command == "propagate") return actlab::cli::runPropagate(args, std::cout, std::cerr);
         if (command == "speed") return actlab::cli::runSpeed(args, std::cout, std::cerr);
         if (command == "export") return actlab::cli::runExport(args, std::cout, std::cerr);
         if (command == "help") return help(args);
