@@ -162,6 +162,49 @@
     </message>
 </context>
 <context>
+    <name>actlab::ui::ClassroomActions</name>
+    <message>
+        <source>P or Esc: back</source>
+        <translation>P 或 Esc：返回</translation>
+    </message>
+    <message>
+        <source>&amp;Next Lesson</source>
+        <translation>下一课(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open the next lesson (Alt+Page Down)</source>
+        <translation>打开下一课（Alt+Page Down）</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Lesson</source>
+        <translation>上一课(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open the previous lesson (Alt+Page Up)</source>
+        <translation>打开上一课（Alt+Page Up）</translation>
+    </message>
+    <message>
+        <source>&amp;Legends</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show or hide the legends of every plot (Ctrl+L)</source>
+        <translation>显示或隐藏所有图的图例（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>P&amp;lot Only</source>
+        <translation>仅显示图(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The current page&apos;s main plot alone, filling the window, for a projector (P; Esc leaves)</source>
+        <translation>只显示当前页面的主图并占满窗口，适合投影（P；Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Leave Plot Only</source>
+        <translation>退出仅显示图</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::ColourLegend</name>
     <message>
         <source>Each colour is a class: the heatmap shows the class the network predicts.</source>
@@ -796,6 +839,14 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <source>Right end of the plotted x range</source>
         <translation>绘图 x 范围的右端</translation>
     </message>
+    <message>
+        <source>Activations and parameters</source>
+        <translation>激活函数与参数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::ExplorerState</name>
@@ -941,6 +992,45 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::LegendControl</name>
+    <message>
+        <source>Legend at the top left</source>
+        <translation>图例在左上</translation>
+    </message>
+    <message>
+        <source>Legend at the top right</source>
+        <translation>图例在右上</translation>
+    </message>
+    <message>
+        <source>Legend at the bottom left</source>
+        <translation>图例在左下</translation>
+    </message>
+    <message>
+        <source>Legend at the bottom right</source>
+        <translation>图例在右下</translation>
+    </message>
+    <message>
+        <source>Legend beside the plot</source>
+        <translation>图例在图旁边</translation>
+    </message>
+    <message>
+        <source>Legend below the plot</source>
+        <translation>图例在图下方</translation>
+    </message>
+    <message>
+        <source>Hide This Legend</source>
+        <translation>隐藏此图例</translation>
+    </message>
+    <message>
+        <source>Show Legends</source>
+        <translation>显示图例</translation>
+    </message>
+    <message>
+        <source>Show or hide the legends of every plot (Ctrl+L)</source>
+        <translation>显示或隐藏所有图的图例（Ctrl+L）</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::LessonBanner</name>
     <message>
         <source>About this session</source>
@@ -949,6 +1039,18 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>Hide the explanation (the Lessons menu shows it again)</source>
         <translation>隐藏说明（可在“课程”菜单中再次显示）</translation>
+    </message>
+    <message>
+        <source>Hide the lesson</source>
+        <translation>隐藏课程</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s text</source>
+        <translation>显示课程文字</translation>
+    </message>
+    <message>
+        <source>Fold the text to its title</source>
+        <translation>将文字折叠为标题</translation>
     </message>
 </context>
 <context>
@@ -960,10 +1062,6 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>Loss</source>
         <translation>损失</translation>
-    </message>
-    <message>
-        <source>Loss (solid: test, dashed: training)</source>
-        <translation>损失（实线：测试，虚线：训练）</translation>
     </message>
     <message>
         <source>Test loss</source>
@@ -978,20 +1076,24 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <translation>准确率（%）</translation>
     </message>
     <message>
-        <source>Accuracy, % (solid: test, dashed: training)</source>
-        <translation>准确率，%（实线：测试，虚线：训练）</translation>
-    </message>
-    <message>
-        <source>Test accuracy (%)</source>
-        <translation>测试准确率（%）</translation>
-    </message>
-    <message>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
         <source>Training</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training accuracy (%)</source>
+        <translation>训练准确率（%）</translation>
+    </message>
+    <message>
+        <source>test (solid)</source>
+        <translation>测试（实线）</translation>
+    </message>
+    <message>
+        <source>training (dashed)</source>
+        <translation>训练（虚线）</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1506,22 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <source>The network needs at least one input feature.</source>
         <translation>网络至少需要一个输入特征。</translation>
     </message>
+    <message>
+        <source>Add a &amp;Layer</source>
+        <translation>添加一层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove the Last La&amp;yer</source>
+        <translation>删除最后一层(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Add a Neuron to the Selected Layer</source>
+        <translation>向所选层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a Neuron from the Selected Layer</source>
+        <translation>从所选层删除一个神经元</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::NetworkExports</name>
@@ -1477,6 +1595,22 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>&amp;Compare the Classic Eight</source>
         <translation>比较经典的八种(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>test loss %1</source>
+        <translation>测试损失 %1</translation>
+    </message>
+    <message>
+        <source>training loss %1</source>
+        <translation>训练损失 %1</translation>
+    </message>
+    <message>
+        <source>Data and setup</source>
+        <translation>数据与设置</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1889,25 @@ The session shown was not changed.</source>
     <message>
         <source>Where</source>
         <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::SidePanels</name>
+    <message>
+        <source>Show or hide %1</source>
+        <translation>显示或隐藏%1</translation>
+    </message>
+    <message>
+        <source>Opens the panel over the plot; Esc closes it</source>
+        <translation>在图上方打开面板；Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>关闭%1</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "classroom/classroom_actions.h"
 #include "classroom/keyboard_focus.h"
 #include "classroom/language_manager.h"
 #include "classroom/lesson_banner.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_session = new SessionController({this, m_pages, m_explorer, m_network, m_state, m_settings},
                                       this);
     m_presentation = new PresentationMode(this, m_settings);
+    m_classroom = new ClassroomActions(
+        {this, m_pages, m_explorer, m_network, m_banner, m_lessons.get(), m_session});
     createMenus();
     retranslate();
 
@@ -210,6 +213,9 @@ void MainWindow::createMenus() {
     m_menus.view->addAction(page->zoomOutAction());
     m_menus.view->addAction(page->resetViewAction());
     m_menus.view->addSeparator();
+    m_menus.view->addAction(m_classroom->plotOnlyAction());
+    m_menus.view->addAction(m_classroom->legendsAction());
+    m_menus.view->addSeparator();
     m_menus.view->addAction(m_presentation->toggleAction());
     m_menus.view->addAction(m_presentation->largerAction());
     m_menus.view->addAction(m_presentation->smallerAction());
@@ -251,6 +257,8 @@ void MainWindow::createMenus() {
     m_menus.network->addAction(net->redoAction());
     m_menus.network->addSeparator();
     m_menus.network->addAction(net->compareClassicAction());
+    m_menus.network->addSeparator();
+    for (QAction* a : net->structureActions()) m_menus.network->addAction(a);
 
     m_menus.lessons = addMenu();
     connect(m_menus.lessons, &QMenu::aboutToShow, this, &MainWindow::fillLessonsMenu);
@@ -308,6 +316,9 @@ void MainWindow::fillLessonsMenu() {
     }
     menu->setToolTipsVisible(true);
     menu->addSeparator();
+    menu->addAction(m_classroom->nextLessonAction());
+    menu->addAction(m_classroom->previousLessonAction());
+    menu->addSeparator();
     menu->addAction(m_showBanner);
     menu->addAction(m_openLessonFolder);
 }
@@ -333,6 +344,7 @@ void MainWindow::fillRecentMenu() {
 }
 
 void MainWindow::retranslate() {
+    m_classroom->retranslate();
     m_pages->setTabText(m_pages->indexOf(m_explorer), tr("Activation Explorer"));
     m_pages->setTabText(m_pages->indexOf(m_network), tr("Network"));
     m_pages->setTabToolTip(m_pages->indexOf(m_explorer),

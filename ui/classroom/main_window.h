@@ -9,6 +9,8 @@ class QTabWidget;
 
 namespace actlab::ui {
 
+class ClassroomActions;
+
 class AppSettings;
 class ExplorerPage;
 class ExplorerState;
@@ -46,6 +48,8 @@ public:
     const LessonCatalog& lessons() const { return *m_lessons; }
     LessonBanner* lessonBanner() const { return m_banner; }
     PresentationMode* presentation() const { return m_presentation; }
+    /// Lesson stepping, the legends switch and plot-only mode.
+    ClassroomActions* classroomActions() const { return m_classroom; }
 
     /// Opens a session file without dialogs: "" on success, or the message naming the problem
     /// (nothing changed then). For the command line and tests.
@@ -101,6 +105,7 @@ private:
     LessonBanner* m_banner;
     SessionController* m_session = nullptr;
     PresentationMode* m_presentation = nullptr;
+    ClassroomActions* m_classroom = nullptr;
     QActionGroup* m_languages = nullptr;
     QActionGroup* m_themes = nullptr;
     QActionGroup* m_pngScales = nullptr;

@@ -35,8 +35,10 @@ inline const QColor kDeadZone{0x88, 0x88, 0x88, 90};
 /// Line widths in device-independent pixels at scale 1: thick enough to read from the back of a
 /// room. Draw with width(), which applies the presentation scale.
 inline constexpr double kFWidth = 3.5;
-inline constexpr double kDfWidth = 3.0;
-inline constexpr double kD2fWidth = 2.5;
+inline constexpr double kDfWidth = 3.5;
+/// Thinner than f′ and drawn over it: where f″ equals f′ (ELU for x < 0), f′ shows as a band
+/// on both sides of f″.
+inline constexpr double kD2fWidth = 2.0;
 inline constexpr double kOverlayWidth = 2.5;
 
 /// Point sizes of the plot's text at scale 1 (plotFont applies the presentation scale).

@@ -19,6 +19,16 @@ inline QString qs(const Text& text, const QString& lang) {
     return qs(text.in(lang.toStdString()));
 }
 
+/// A name without its gloss: "Leaky ReLU（带泄漏的 ReLU）" and "SiLU / Swish (Sigmoid ...)"
+/// become "Leaky ReLU" and "SiLU / Swish". For tight places; the full name goes in a tooltip.
+inline QString shortName(const QString& name) {
+    for (const QChar open : {QChar(0xFF08), QChar('(')}) {
+        const qsizetype at = name.indexOf(open);
+        if (at > 0) return name.left(at).trimmed();
+    }
+    return name;
+}
+
 /// A QString as a UTF-8 std::string, for the core.
 inline std::string toStd(const QString& text) {
     return text.toStdString();

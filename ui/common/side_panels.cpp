@@ -163,7 +163,7 @@ void SidePanels::resizeEvent(QResizeEvent* event) {
 }
 
 void SidePanels::relayout() {
-    if (m_relayingOut || !m_centre || width() <= 0) return;
+    if (m_relayingOut || m_sidesHidden || !m_centre || width() <= 0) return;
     m_relayingOut = true;
     const int total = width();
     const int centreNeed =
@@ -316,6 +316,17 @@ void SidePanels::placeDrawer(Panel& p) {
     const int w = std::min(preferredWidth(p) + 16, int(width() * 0.6));
     const int x = p.side == Side::Left ? tab.right() + 1 : tab.left() - w;
     p.drawer->setGeometry(x, 0, w, height());
+}
+
+void SidePanels::setSidesHidden(bool hidden) {
+    if (hidden == m_sidesHidden) return;
+    m_sidesHidden = hidden;
+    for (Panel& p : m_panels) {
+        setDrawerOpen(p.widget, false);
+        QWidget* slot = p.docked ? p.widget : p.tab;
+        if (slot) slot->setVisible(!hidden);
+    }
+    if (!hidden) relayout();
 }
 
 QByteArray SidePanels::saveState() const {

@@ -48,6 +48,10 @@ public:
     /// The tab that opens a panel's drawer (null while docked), for tests.
     QAbstractButton* tab(QWidget* panel) const;
 
+    /// Hides every side panel and tab (plot-only mode), or shows them again.
+    void setSidesHidden(bool hidden);
+    bool sidesHidden() const { return m_sidesHidden; }
+
     /// The splitter's state (sizes of the docked layout), for the settings.
     QByteArray saveState() const;
     void restoreState(const QByteArray& state);
@@ -84,6 +88,7 @@ private:
     std::vector<Panel> m_panels;
     QList<int> m_savedSizes;  ///< the sizes while every panel was docked
     bool m_relayingOut = false;
+    bool m_sidesHidden = false;
 };
 
 }  // namespace actlab::ui

@@ -47,6 +47,8 @@ QSlider::handle:horizontal:hover { background: {accentSoft}; }
 QTabWidget::pane { border: none; }
 QCheckBox::indicator { width: 18px; height: 18px; }
 QFrame#lessonBanner { background: {infoBg}; border: 1px solid {infoBorder}; border-radius: 8px; }
+QLabel#plotOnlyOverlay { background: {infoBg}; color: {strong}; border: 1px solid {infoBorder};
+                         border-radius: 6px; padding: 6px 12px; font-size: 15pt; }
 QLabel#lessonTitle { color: {strong}; font-size: 15pt; font-weight: 700; }
 QLabel#lessonText { color: {text}; font-size: 13pt; }
 QToolButton#lessonClose { border: none; color: {muted}; font-size: 15pt; padding: 0px 6px; }

@@ -11,6 +11,7 @@
 #include "common/qt_text.h"
 #include "explorer/curve_crosshair.h"
 #include "explorer/curve_decimation.h"
+#include "explorer/curve_legend.h"
 #include "explorer/curve_style.h"
 #include "explorer/explorer_state.h"
 #include "explorer/y_range.h"
@@ -49,12 +50,7 @@ CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent
     m_f = newGraph(m_mainLayer);
     m_df = newGraph(m_mainLayer);
     m_d2f = newGraph(m_mainLayer);
-    m_vanishingKey = newGraph(m_overlayLayer);
-    m_vanishingKey->setPen(Qt::NoPen);
-    m_vanishingKey->setBrush(style::kVanishingZone);
-    m_deadKey = newGraph(m_overlayLayer);
-    m_deadKey->setPen(Qt::NoPen);
-    m_deadKey->setBrush(style::kDeadZone);
+    m_legend = std::make_unique<CurveLegend>(this, m_overlayLayer);
     setupItems();
 
     connect(m_state, &ExplorerState::activationChanged, this, &CurvePlot::onActivationChanged);
@@ -133,6 +129,7 @@ void CurvePlot::applyAppearance() {
     setBackground(c.plotBackground);
     for (QCPAxis* axis : {xAxis, yAxis}) style::styleMainPlotAxis(axis);
     style::styleMainPlotLegend(legend);
+    m_legend->applyAppearance();
     m_title->setFont(style::plotFont(style::kTitlePt, true));
     m_title->setTextColor(c.plotText);
     m_message->setFont(style::plotFont(16));
@@ -378,19 +375,18 @@ void CurvePlot::updateZones() {
 }
 
 void CurvePlot::updateLegend() {
-    legend->clearItems();
-    const auto add = [this](QCPGraph* g) {
-        if (g->visible() && !g->name().isEmpty()) g->addToLegend(legend);
-    };
-    for (QCPGraph* g : {m_f, m_df, m_d2f}) add(g);
-    for (QCPGraph* g : m_compareGraphs) add(g);
-    for (QCPGraph* g : m_pinnedGraphs) add(g);
-    m_vanishingKey->setName(
-        tr("vanishing gradient, |f\u2032| < %1").arg(formatNumber(m_state->epsilon())));
-    m_deadKey->setName(tr("dead zone, f\u2032 = 0"));
-    if (!m_zones->vanishingZones().empty()) m_vanishingKey->addToLegend(legend);
-    if (!m_zones->deadZones().empty()) m_deadKey->addToLegend(legend);
-    legend->setVisible(legend->itemCount() > 0);
+    CurveLegendEntries e{{m_f, m_df, m_d2f}, &m_compareGraphs, int(m_compared.size()),
+                         &m_pinnedGraphs};
+    e.compare = m_state->compareMode();
+    e.shown[0] = m_state->showF();
+    e.shown[1] = m_state->showDf();
+    e.shown[2] = m_state->showD2f();
+    e.vanishingZone = !m_zones->vanishingZones().empty();
+    e.deadZone = !m_zones->deadZones().empty();
+    e.vanishingName =
+        tr("vanishing gradient, |f\u2032| < %1").arg(formatNumber(m_state->epsilon()));
+    e.deadName = tr("dead zone, f\u2032 = 0");
+    m_legend->update(e);
 }
 
 void CurvePlot::updateTitle() {

@@ -16,6 +16,7 @@
 namespace actlab::ui {
 
 class CurveCrosshair;
+class CurveLegend;
 class ExplorerState;
 class ZoneShading;
 
@@ -54,6 +55,8 @@ public:
     /// The shaded zones, as computed by gradientZones on the full-resolution samples.
     const std::vector<Interval>& vanishingZones() const;
     const std::vector<Interval>& deadZones() const;
+    /// The legend's rows and place.
+    CurveLegend* curveLegend() const { return m_legend.get(); }
     /// The message shown in the plot when the parameters are rejected ("" when none).
     QString message() const;
     /// The title above the plot.
@@ -166,8 +169,7 @@ private:
     QCPGraph* m_f = nullptr;
     QCPGraph* m_df = nullptr;
     QCPGraph* m_d2f = nullptr;
-    QCPGraph* m_vanishingKey = nullptr;  ///< legend entry of the zone shading (no data)
-    QCPGraph* m_deadKey = nullptr;
+    std::unique_ptr<CurveLegend> m_legend;
     QList<QCPGraph*> m_pinnedGraphs;
     QList<QCPGraph*> m_compareGraphs;
     QCPTextElement* m_title = nullptr;

@@ -53,7 +53,9 @@ QString curveSymbol(int derivative) {
 
 void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, bool compare,
                  const bool (&shown)[3], const QString& lang) {
-    const int shownCount = int(shown[0]) + int(shown[1]) + int(shown[2]);
+    // In compare mode the legend has one row per activation, its first curve shown: that curve
+    // carries the activation's name (the line styles have rows of their own).
+    const int firstShown = shown[0] ? 0 : shown[1] ? 1 : 2;
     const Qt::PenStyle byCurve[3] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
     const double widths[3] = {style::width(style::kFWidth), style::width(style::kDfWidth),
                               style::width(style::kD2fWidth)};
@@ -65,7 +67,7 @@ void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, b
         QCPGraph* graph = graphs.current[i];
         if (compare) {
             graph->setPen(curvePen(style::compareColor(0), widths[i], byCurve[i]));
-            graph->setName(shownCount == 1 ? name
+            graph->setName(i == firstShown ? name
                                            : QStringLiteral("%1  %2").arg(name, curveSymbol(i)));
         } else {
             graph->setPen(curvePen(colors[i], widths[i]));
@@ -83,26 +85,25 @@ void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, b
             QCPGraph* graph = compareGraphs[g++];
             graph->setPen(
                 curvePen(color, i == 0 ? widths[0] : style::width(style::kOverlayWidth), byCurve[i]));
-            graph->setName(shownCount == 1 ? other
+            graph->setName(i == firstShown ? other
                                            : QStringLiteral("%1  %2").arg(other, curveSymbol(i)));
         }
     }
 
-    // Pinned references: dashed, in the colour of their curve (grey in compare mode), with a
-    // different dash pattern per pin.
-    const Qt::PenStyle pinStyles[] = {Qt::DashLine, Qt::DashDotLine, Qt::DotLine,
-                                      Qt::DashDotDotLine};
+    // Pinned references: one colour per pin from the colour-blind-safe set, after the colours in
+    // use (the current curves, or the compared activations), and dashed: dashes for f,
+    // dash-dots for f′, dots for f″, so each pin and each of its curves can be told apart.
+    const Qt::PenStyle pinStyles[3] = {Qt::DashLine, Qt::DashDotLine, Qt::DotLine};
+    const int firstPinColour = compare ? int(graphs.compared->size()) + 1 : 3;
     const QList<QCPGraph*>& pinnedGraphs = *graphs.pinnedGraphs;
     g = 0;
     for (std::size_t k = 0; k < graphs.pinned->size(); ++k) {
-        const Qt::PenStyle pinStyle = pinStyles[k % 4];
+        const QColor color = style::compareColor(firstPinColour + int(k));
         const QString label = callLabel((*graphs.pinned)[k], lang);
         for (int i = 0; i < 3; ++i) {
             if (!shown[i] || g >= pinnedGraphs.size()) continue;
             QCPGraph* graph = pinnedGraphs[g++];
-            QColor color = compare ? theme.pinnedInCompare : colors[i];
-            if (!compare) color.setAlpha(200);
-            graph->setPen(curvePen(color, style::width(style::kOverlayWidth), pinStyle));
+            graph->setPen(curvePen(color, style::width(style::kOverlayWidth), pinStyles[i]));
             // Translated in the plot's context, where the legend shows it.
             graph->setName(QCoreApplication::translate("actlab::ui::CurvePlot", "%1, pinned: %2")
                                .arg(curveSymbol(i), label));

@@ -451,6 +451,16 @@ bool ExplorerPage::allActivationsShown() const {
     return m_stack->currentIndex() == 1;
 }
 
+void ExplorerPage::setPlotOnly(bool on) {
+    m_sides->setSidesHidden(on);
+    m_toolBar->setVisible(!on);
+    m_readout->setVisible(!on);
+}
+
+QString ExplorerPage::plotOnlySummary() const {
+    return m_plot->title();
+}
+
 void ExplorerPage::setLanguage(const QString& lang) {
     m_lang = lang;
     m_chooser->setLanguage(lang);

@@ -68,6 +68,10 @@ public:
     /// Copies the plot image to the clipboard.
     void copyPlotImage() { m_exports->copyPlotImage(); }
 
+    /// Plot-only mode: the plot alone, without panels, toolbar and readout.
+    void setPlotOnly(bool on);
+    /// The values a class needs beside the plot alone: the activation and its parameters.
+    QString plotOnlySummary() const;
     /// Shows registry texts in `lang` ("en", "zh_CN").
     void setLanguage(const QString& lang);
     /// The language of the registry texts.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/legend_control.h"
 #include "common/plot_style.h"
 #include "network/network_style.h"
 
@@ -36,8 +37,10 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     yAxis2->setVisible(false);
     legend->setBorderPen(Qt::NoPen);
     legend->setRowSpacing(-2);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    legend->setVisible(true);
+    m_legendControl = new LegendControl(this, LegendControl::Place::TopRight);
+    // Rows that explain the line styles when several networks share the chart.
+    m_testKey = addGraph();
+    m_trainKey = addGraph();
     setNetworks({}, {});
     connect(&Appearance::instance(), &Appearance::changed, this, &LossChart::applyAppearance);
     applyAppearance();
@@ -55,12 +58,20 @@ void LossChart::applyAppearance() {
     legend->setBrush(brush);
     legend->setIconSize(int(std::lround(style::width(22))), int(std::lround(style::width(10))));
     for (Series& s : m_series) styleSeries(s);
+    m_testKey->setPen(QPen(c.plotText, style::width(2.5)));
+    m_trainKey->setPen(QPen(c.plotText, style::width(1.6), Qt::DashLine));
     retranslate();
 }
 
 void LossChart::setNetworks(const QStringList& names, const std::vector<QColor>& colors) {
-    clearGraphs();
+    for (Series& s : m_series) {
+        removeGraph(s.test);
+        removeGraph(s.train);
+    }
     m_series.clear();
+    // More than three rows would cover the curves: beside the chart instead.
+    m_legendControl->setPlace(names.size() > 3 ? LegendControl::Place::OutsideRight
+                                               : LegendControl::Place::TopRight);
     const int count = std::max<int>(1, static_cast<int>(names.size()));
     for (int k = 0; k < count; ++k) {
         Series s;
@@ -105,26 +116,33 @@ void LossChart::updateLegend() {
             if (m_showTest) s.test->addToLegend();
             if (m_showTrain) s.train->addToLegend();
         } else {
-            // One row per network, with the style of its shown curve; the axis label explains
+            // One row per network, with the style of its shown curve; two rows below explain
             // solid and dashed once.
             (m_showTest ? s.test : s.train)->addToLegend();
         }
     }
-    legend->setVisible(legend->itemCount() > 0);
+    if (!single && m_showTest && m_showTrain) {
+        m_testKey->addToLegend();
+        m_trainKey->addToLegend();
+    }
+    m_legendControl->refresh();
 }
 
 void LossChart::retranslate() {
     xAxis->setLabel(tr("Epoch"));
     const bool single = m_series.size() == 1 && m_series.front().name.isEmpty();
+    // Short labels: they must fit the chart's height at any scale; the legend explains the
+    // line styles.
+    const bool both = m_showTest && m_showTrain;
     if (m_metric == Metric::Loss)
-        yAxis->setLabel(single        ? tr("Loss")
-                        : m_showTrain ? tr("Loss (solid: test, dashed: training)")
-                        : m_showTest  ? tr("Test loss")
-                                      : tr("Training loss"));
+        yAxis->setLabel(single || both ? tr("Loss")
+                        : m_showTest   ? tr("Test loss")
+                                       : tr("Training loss"));
     else
-        yAxis->setLabel(single        ? tr("Accuracy (%)")
-                        : m_showTrain ? tr("Accuracy, % (solid: test, dashed: training)")
-                                      : tr("Test accuracy (%)"));
+        yAxis->setLabel(single || both || m_showTest ? tr("Accuracy (%)")
+                                                     : tr("Training accuracy (%)"));
+    m_testKey->setName(tr("test (solid)"));
+    m_trainKey->setName(tr("training (dashed)"));
     for (Series& s : m_series) {
         if (single) {
             s.test->setName(tr("Test"));

@@ -12,6 +12,8 @@
 
 namespace actlab::ui {
 
+class LegendControl;
+
 /// A line chart of the loss or the accuracy.
 class LossChart : public QCustomPlot {
     Q_OBJECT
@@ -47,6 +49,8 @@ public:
     /// The test and training graphs of network k (for tests).
     QCPGraph* testGraph(int k) const { return m_series[std::size_t(k)].test; }
     QCPGraph* trainGraph(int k) const { return m_series[std::size_t(k)].train; }
+    /// Where the legend is and whether it shows.
+    LegendControl* legendControl() const { return m_legendControl; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -71,6 +75,9 @@ private:
     void fitRanges();
 
     std::vector<Series> m_series;
+    LegendControl* m_legendControl = nullptr;
+    QCPGraph* m_testKey = nullptr;   ///< legend row: solid = test
+    QCPGraph* m_trainKey = nullptr;  ///< legend row: dashed = training
     Metric m_metric = Metric::Loss;
     bool m_log = false;
     bool m_showTest = true;

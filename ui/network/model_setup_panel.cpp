@@ -10,6 +10,8 @@
 #include <QSpinBox>
 #include <QToolButton>
 
+#include "common/eliding_combo.h"
+
 namespace actlab::ui {
 
 namespace {
@@ -30,9 +32,9 @@ ModelSetupPanel::ModelSetupPanel(QWidget* parent)
       m_initLabel(new QLabel(this)),
       m_modeLabel(new QLabel(this)),
       m_seedLabel(new QLabel(this)),
-      m_output(new QComboBox(this)),
-      m_init(new QComboBox(this)),
-      m_mode(new QComboBox(this)),
+      m_output(new ElidingComboBox(this)),
+      m_init(new ElidingComboBox(this)),
+      m_mode(new ElidingComboBox(this)),
       m_seed(new QSpinBox(this)),
       m_newSeed(new QToolButton(this)) {
     setObjectName(QStringLiteral("modelSetupPanel"));

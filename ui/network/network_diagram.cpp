@@ -283,8 +283,9 @@ void NetworkDiagram::relayout() {
     const double s = m_nodeSize;
     const double pitch = s * kPitch;
 
-    const double hiddenCentre = left + spacing * (layers + 1) / 2.0 - spacing / 2.0;
-    m_addLayer->move(int(std::max(left, hiddenCentre - 120)), int(headerTop));
+    // The layer buttons stay where they are, whatever the number of layers: four clicks on "+"
+    // make four layers.
+    m_addLayer->move(int(left), int(headerTop));
     m_removeLayer->move(m_addLayer->x() + 36, int(headerTop));
     m_layersLabel->setGeometry(m_removeLayer->x() + 42, int(headerTop), 260, 30);
 
@@ -303,8 +304,14 @@ void NetworkDiagram::relayout() {
         c.width->setToolTip(full);
         const int chipWidth = int(std::clamp(spacing - 8, 48.0, 150.0));
         c.chip->setGeometry(int(x - chipWidth / 2.0), int(columnTop + 56), chipWidth, 30);
+        // The short name (without a translation's gloss) where the full one does not fit; the
+        // tooltip always has the full name.
+        const QString chipText =
+            c.chip->fontMetrics().horizontalAdvance(c.activation) <= chipWidth - 14
+                ? c.activation
+                : shortName(c.activation);
         c.chip->setText(
-            c.chip->fontMetrics().elidedText(c.activation, Qt::ElideRight, chipWidth - 14));
+            c.chip->fontMetrics().elidedText(chipText, Qt::ElideRight, chipWidth - 14));
         c.nodes.clear();
         for (int j = 0; j < c.neurons; ++j)
             c.nodes.emplace_back(x - s / 2, m_nodesTop + j * pitch, s, s);

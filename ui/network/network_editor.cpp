@@ -1,6 +1,8 @@
 #include "network/network_editor.h"
 
+#include <QAction>
 #include <QVariant>
+#include <functional>
 #include <algorithm>
 
 #include "activations/activation_call.h"
@@ -19,7 +21,28 @@ namespace actlab::ui {
 
 NetworkEditor::NetworkEditor(PageState& state, TrainingControl& training, EditorViews views,
                              QObject* parent)
-    : QObject(parent), m_state(state), m_training(training), m_views(views) {}
+    : QObject(parent), m_state(state), m_training(training), m_views(views) {
+    const std::pair<QKeySequence, std::function<void()>> keys[] = {
+        {QKeySequence(Qt::Key_L), [this] { addLayer(); }},
+        {QKeySequence(Qt::SHIFT | Qt::Key_L), [this] { removeLayer(); }},
+        {QKeySequence(Qt::Key_N), [this] { changeNeurons(m_state.selectedLayer, 1); }},
+        {QKeySequence(Qt::SHIFT | Qt::Key_N), [this] { changeNeurons(m_state.selectedLayer, -1); }},
+    };
+    for (const auto& [key, run] : keys) {
+        auto* a = new QAction(this);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, run);
+        m_structure << a;
+    }
+    retranslate();
+}
+
+void NetworkEditor::retranslate() {
+    const QString texts[] = {tr("Add a &Layer"), tr("Remove the Last La&yer"),
+                             tr("Add a Neuron to the Selected Layer"),
+                             tr("Remove a Neuron from the Selected Layer")};
+    for (int i = 0; i < m_structure.size(); ++i) m_structure[i]->setText(texts[i]);
+}
 
 // --- setup -------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 // live. The selected layer's activation is announced for the explorer, whose parameter changes
 // come back through applyExplorerParams.
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -13,6 +14,8 @@
 
 #include "activations/activation_spec.h"
 #include "nn/session.h"
+
+class QAction;
 
 namespace actlab::ui {
 
@@ -77,6 +80,11 @@ public:
     /// Shows compare member k in the full view.
     void openMember(int k);
 
+    /// One layer more or fewer (L, Shift+L), one neuron more or fewer in the selected layer
+    /// (N, Shift+N).
+    QList<QAction*> structureActions() const { return m_structure; }
+    void retranslate();
+
 signals:
     /// The network's shape or setup changed: new networks are needed.
     void restartNeeded();
@@ -98,6 +106,7 @@ private:
     TrainingControl& m_training;
     EditorViews m_views;
     bool m_announcing = false;
+    QList<QAction*> m_structure;
 };
 
 }  // namespace actlab::ui

@@ -8,9 +8,9 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "activations/registry.h"
-#include "common/app_settings.h"
 #include "common/appearance.h"
 #include "common/qt_text.h"
 #include "common/side_panels.h"
@@ -150,9 +150,11 @@ QWidget* NetworkPage::createNetworkView() {
 
 void NetworkPage::connectParts() {
     // The shortcuts work while the page is shown (see showEvent), not on the other pages.
-    for (QAction* a : {m_training->playAction(), m_training->stepAction(),
-                       m_training->resetAction(), m_dataEditor->undoAction(),
-                       m_dataEditor->redoAction()}) {
+    QList<QAction*> keys{m_training->playAction(), m_training->stepAction(),
+                         m_training->resetAction(), m_dataEditor->undoAction(),
+                         m_dataEditor->redoAction()};
+    keys << m_editor->structureActions();
+    for (QAction* a : keys) {
         a->setShortcutContext(Qt::WindowShortcut);
         addAction(a);
     }
@@ -527,37 +529,27 @@ void NetworkPage::setLanguage(const QString& lang) {
     if (m_state.comparing()) m_views->setFocusCaption(tr("Showing %1").arg(names[m_state.focus]));
 }
 
-void NetworkPage::restoreSettings(const AppSettings& settings) {
-    setEpochsPerFrame(settings.epochsPerFrame());
-    m_output->showTestBox()->setChecked(settings.showTestData());
-    m_output->discretizeBox()->setChecked(settings.discretizeOutput());
-    m_output->logScaleBox()->setChecked(settings.logLossScale());
-    const QString json = settings.networkSession();
-    if (!json.isEmpty()) {
-        const nn::SessionLoad load = nn::parseSession(toStd(json));
-        // A stored session that no longer loads (an older format) is dropped quietly.
-        if (load.ok()) {
-            nn::Session s = load.session;
-            s.view.epochsPerFrame = m_training->epochsPerFrame();
-            applySession(s);
-        }
-    }
-    const QString view = settings.networkView();
-    showView(view == QLatin1String("compare")  ? View::Compare
-             : view == QLatin1String("health") ? View::Health
-                                               : View::Network);
+void NetworkPage::setPlotOnly(bool on) {
+    m_bar->setVisible(!on);
+    if (on) m_banner->hide();
+    m_sides->setSidesHidden(on);
+    m_views->setButtonsShown(!on);
+    m_views->setFocusShown(!on && m_state.comparing() && currentView() == View::Network);
+    m_diagram->setVisible(!on);
+    m_layers->setVisible(!on);
+    m_output->setMaximumWidth(on ? QWIDGETSIZE_MAX : 540);
 }
 
-void NetworkPage::saveSettings(AppSettings& settings) const {
-    settings.setNetworkSession(qs(nn::serializeSession(m_state.session)));
-    settings.setEpochsPerFrame(m_training->epochsPerFrame());
-    settings.setShowTestData(m_output->showTestBox()->isChecked());
-    settings.setDiscretizeOutput(m_output->discretizeBox()->isChecked());
-    settings.setLogLossScale(m_output->logScaleBox()->isChecked());
-    const View v = currentView();
-    settings.setNetworkView(v == View::Compare  ? QStringLiteral("compare")
-                            : v == View::Health ? QStringLiteral("health")
-                                                : QStringLiteral("network"));
+QString NetworkPage::plotOnlySummary() const {
+    const auto& latest = m_training->latest();
+    if (!latest || latest->networks.empty()) return tr("Epoch %1").arg(0);
+    const int k = std::clamp(m_state.focus, 0, int(latest->networks.size()) - 1);
+    const NetworkFrame& f = latest->networks[std::size_t(k)];
+    QStringList parts{tr("Epoch %1").arg(f.epoch)};
+    if (std::isfinite(f.metrics.testLoss) && !m_state.data.test.empty())
+        parts << tr("test loss %1").arg(netstyle::number(f.metrics.testLoss, 3));
+    parts << tr("training loss %1").arg(netstyle::number(f.metrics.trainLoss, 3));
+    return parts.join(QStringLiteral("   "));
 }
 
 void NetworkPage::updateActions() {
@@ -566,6 +558,7 @@ void NetworkPage::updateActions() {
     const bool shown = isVisible();
     m_training->setActionsEnabled(shown);
     m_dataEditor->updateActions(shown);
+    for (QAction* a : m_editor->structureActions()) a->setEnabled(shown);
 }
 
 void NetworkPage::showEvent(QShowEvent* event) {
@@ -587,6 +580,7 @@ void NetworkPage::changeEvent(QEvent* event) {
 void NetworkPage::retranslate() {
     m_training->retranslate();
     m_dataEditor->retranslate();
+    m_editor->retranslate();
     m_exports->retranslate();
     updateActions();
     m_classicAction->setText(tr("&Compare the Classic Eight"));

@@ -14,6 +14,7 @@
 #include "network/data_editor.h"
 #include "network/network_editor.h"
 #include "network/network_exports.h"
+#include "network/network_settings.h"
 #include "network/page_state.h"
 #include "network/training_control.h"
 #include "network/training_snapshot.h"
@@ -166,10 +167,15 @@ public:
     void setPngScale(int scale) { m_exports->setPngScale(scale); }
     /// Shows registry texts in `lang`.
     void setLanguage(const QString& lang);
+    /// Plot-only mode: the view alone (the decision boundary large, the comparison grid or
+    /// gradient health), without bars, panels and buttons.
+    void setPlotOnly(bool on);
+    /// The values a class needs beside a plot-only view: epoch, losses, accuracy.
+    QString plotOnlySummary() const;
 
     /// Restores the session and view toggles saved by saveSettings.
-    void restoreSettings(const AppSettings& settings);
-    void saveSettings(AppSettings& settings) const;
+    void restoreSettings(const AppSettings& settings) { restoreNetworkSettings(*this, settings); }
+    void saveSettings(AppSettings& settings) const { saveNetworkSettings(*this, settings); }
 
     /// The panels.
     TrainingBar* trainingBar() const { return m_bar; }
@@ -194,6 +200,7 @@ public:
     QAction* exportLossAction() const { return m_exports->lossAction(); }
     QAction* exportViewAction() const { return m_exports->viewAction(); }
     QAction* compareClassicAction() const { return m_classicAction; }
+    QList<QAction*> structureActions() const { return m_editor->structureActions(); }
 
     /// Parameters of activation `id` were changed elsewhere (the explorer): the selected layer
     /// takes them when it has that activation and they are `valid`.

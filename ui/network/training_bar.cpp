@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "common/eliding_combo.h"
 #include "common/flow_layout.h"
 #include "common/plot_style.h"
 #include "common/text_line.h"
@@ -104,12 +105,12 @@ TrainingBar::TrainingBar(QWidget* parent)
       m_play(new QToolButton(this)),
       m_step(new QToolButton(this)),
       m_epoch(new TextLine(this)),
-      m_speed(new QComboBox(this)),
+      m_speed(new ElidingComboBox(this)),
       m_rate(new QComboBox(this)),
-      m_optimizer(new QComboBox(this)),
+      m_optimizer(new ElidingComboBox(this)),
       m_batch(new QSpinBox(this)),
-      m_regularization(new QComboBox(this)),
-      m_regRate(new QComboBox(this)) {
+      m_regularization(new ElidingComboBox(this)),
+      m_regRate(new ElidingComboBox(this)) {
     setObjectName(QStringLiteral("trainingBar"));
     setAttribute(Qt::WA_StyledBackground);
     m_play->setObjectName(QStringLiteral("playButton"));

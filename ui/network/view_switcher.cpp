@@ -29,7 +29,8 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
       m_compareButton(viewButton(this)),
       m_healthButton(viewButton(this)),
       m_focusLabel(new QLabel(this)),
-      m_backButton(new QToolButton(this)) {
+      m_backButton(new QToolButton(this)),
+      m_row(new QWidget(this)) {
     m_buttons->setExclusive(true);
     m_buttons->addButton(m_networkButton, 0);
     m_buttons->addButton(m_compareButton, 1);
@@ -38,7 +39,8 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
     m_focusLabel->setObjectName(QStringLiteral("focusLabel"));
     m_backButton->setObjectName(QStringLiteral("chooseButton"));
 
-    auto* row = new QHBoxLayout;
+    auto* row = new QHBoxLayout(m_row);
+    row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(0);
     row->addWidget(m_networkButton);
     row->addWidget(m_compareButton);
@@ -51,7 +53,7 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addLayout(row);
+    layout->addWidget(m_row);
     layout->addWidget(m_views, 1);
 
     connect(m_buttons, &QButtonGroup::idClicked, this, &ViewSwitcher::viewChosen);
@@ -82,6 +84,10 @@ void ViewSwitcher::setFocusCaption(const QString& text) {
 void ViewSwitcher::setFocusShown(bool shown) {
     m_focusLabel->setVisible(shown);
     m_backButton->setVisible(shown);
+}
+
+void ViewSwitcher::setButtonsShown(bool shown) {
+    m_row->setVisible(shown);
 }
 
 void ViewSwitcher::retranslate() {

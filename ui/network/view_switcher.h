@@ -27,6 +27,8 @@ public:
     /// The caption "Showing …" and the way back to the comparison, shown or hidden.
     void setFocusCaption(const QString& text);
     void setFocusShown(bool shown);
+    /// Shows or hides the row of buttons (plot-only mode keeps the view alone).
+    void setButtonsShown(bool shown);
     void retranslate();
 
 signals:
@@ -43,6 +45,7 @@ private:
     QToolButton* m_healthButton;
     QLabel* m_focusLabel;
     QToolButton* m_backButton;
+    QWidget* m_row;
 };
 
 }  // namespace actlab::ui
