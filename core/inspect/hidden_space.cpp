@@ -32,16 +32,14 @@ void StageEvaluator::activations(const nn::Mlp& net, const nn::FeatureTable& poi
         std::copy_n(points.v.begin(), width * n, out.begin());
         return;
     }
-    for (int first = 0; first < points.points; first += kChunk) {
-        const int count = std::min(kChunk, points.points - first);
-        net.prepare(m_ws, count);
-        net.loadInputs(points, first, m_ws);
-        net.forward(m_ws, false);
-        const std::vector<double>& a = m_ws.a[std::size_t(stage)];
+    m_pass.run(net, points, false, [&](const nn::Workspace& ws, int start, int from) {
+        const std::vector<double>& a = ws.a[std::size_t(stage)];
         for (std::size_t u = 0; u < width; ++u)
-            std::copy_n(a.begin() + static_cast<long>(u * std::size_t(m_ws.stride)), count,
-                        out.begin() + static_cast<long>(u * n + std::size_t(first)));
-    }
+            std::copy_n(
+                a.begin() + static_cast<long>(u * std::size_t(ws.stride) + std::size_t(from)),
+                ws.batch - from,
+                out.begin() + static_cast<long>(u * n + std::size_t(start + from)));
+    });
 }
 
 void StageEvaluator::activationsAt(const nn::Mlp& net, std::span<const double> xs,

@@ -34,7 +34,8 @@ struct GridLines {
 };
 
 /// Maps points to a stage with the network's forward pass. Keeps its buffers: repeated calls
-/// allocate nothing once they have grown.
+/// allocate nothing once they have grown. Sets of fewer than kChunk points share one workspace,
+/// which is re-zeroed when their size changes: give the train and test points as one table.
 class StageEvaluator {
 public:
     /// Stage K at every point of `points` (a feature table, as nn::computeFeatures makes it):
@@ -53,7 +54,7 @@ public:
     void gridLines(const nn::Mlp& net, const GridLines& lines, int stage, std::span<double> out);
 
 private:
-    nn::Workspace m_ws;
+    ChunkedPass m_pass;
     nn::FeatureTable m_scratch;  ///< features of activationsAt's points
     nn::FeatureTable m_lines;    ///< features of the grid lines, rebuilt when they change
     std::vector<double> m_xs, m_ys;

@@ -38,13 +38,10 @@ void featureDerivatives(nn::Feature f, double x, double y, double& dx, double& d
 
 }  // namespace
 
-void InputGradient::pass(const nn::Mlp& net, const nn::FeatureTable& table,
-                         std::span<const double> xs, std::span<const double> ys, int first,
-                         int count, double* dx, double* dy) {
-    net.prepare(m_ws, count);
-    net.loadInputs(table, first, m_ws);
-    net.forward(m_ws, true);  // f′(z) of every layer, as training computes it
-    const std::size_t stride = std::size_t(m_ws.stride), b1 = std::size_t(count);
+void InputGradient::tangents(const nn::Mlp& net, const nn::Workspace& ws,
+                             std::span<const double> xs, std::span<const double> ys, int start) {
+    const std::size_t stride = std::size_t(ws.stride), b1 = std::size_t(ws.batch);
+    const std::size_t first = std::size_t(start);
     const std::span<const nn::LayerParams> layers = net.layers();
     const std::size_t hidden = net.spec().hidden.size();
     // The input tangents: the features' derivatives along x and along y.
@@ -52,13 +49,13 @@ void InputGradient::pass(const nn::Mlp& net, const nn::FeatureTable& table,
     for (int d = 0; d < 2; ++d) m_tangent[d].resize(features.size() * stride);
     for (std::size_t f = 0; f < features.size(); ++f)
         for (std::size_t b = 0; b < b1; ++b)
-            featureDerivatives(features[f], xs[std::size_t(first) + b], ys[std::size_t(first) + b],
+            featureDerivatives(features[f], xs[first + b], ys[first + b],
                                m_tangent[0][f * stride + b], m_tangent[1][f * stride + b]);
     // Through the layers: ż = W·ȧ, then ȧ = f′(z) ⊙ ż (the output layer's activation below).
     for (std::size_t l = 0; l < layers.size(); ++l) {
         const nn::LayerParams& layer = layers[l];
         const std::size_t in = std::size_t(layer.in), out = std::size_t(layer.out);
-        const double* slope = m_ws.d[l + 1].data();
+        const double* slope = ws.d[l + 1].data();
         for (int d = 0; d < 2; ++d) {
             m_next[d].assign(out * stride, 0.0);
             for (std::size_t j = 0; j < out; ++j) {
@@ -75,8 +72,10 @@ void InputGradient::pass(const nn::Mlp& net, const nn::FeatureTable& table,
         }
     }
     // m_tangent now holds ż of the output layer.
-    const std::vector<double>& a = m_ws.a.back();
-    const std::vector<double>& slope = m_ws.d.back();
+    const std::vector<double>& a = ws.a.back();
+    const std::vector<double>& slope = ws.d.back();
+    m_dx.resize(b1);
+    m_dy.resize(b1);
     const std::size_t outputs = std::size_t(layers.back().out);
     for (std::size_t b = 0; b < b1; ++b) {
         double g[2];
@@ -94,8 +93,8 @@ void InputGradient::pass(const nn::Mlp& net, const nn::FeatureTable& table,
         } else {  // o = g(z): g′(z)·ż (g′ = 1 for linear_square)
             for (int d = 0; d < 2; ++d) g[d] = slope[b] * m_tangent[d][b];
         }
-        dx[b] = g[0];
-        dy[b] = g[1];
+        m_dx[b] = g[0];
+        m_dy[b] = g[1];
     }
 }
 
@@ -103,11 +102,14 @@ void InputGradient::gradients(const nn::Mlp& net, std::span<const double> xs,
                               std::span<const double> ys, std::span<double> dx,
                               std::span<double> dy) {
     fillFeatures(net.spec().features, xs, ys, m_scratch);
-    const int points = static_cast<int>(xs.size());
-    for (int first = 0; first < points; first += kChunk) {
-        const int count = std::min(kChunk, points - first);
-        pass(net, m_scratch, xs, ys, first, count, dx.data() + first, dy.data() + first);
-    }
+    // With derivatives: the slopes f′(z) of every layer, as training computes them.
+    m_pass.run(net, m_scratch, true, [&](const nn::Workspace& ws, int start, int from) {
+        tangents(net, ws, xs, ys, start);
+        for (int b = from; b < ws.batch; ++b) {
+            dx[std::size_t(start + b)] = m_dx[std::size_t(b)];
+            dy[std::size_t(start + b)] = m_dy[std::size_t(b)];
+        }
+    });
 }
 
 void InputGradient::magnitudeGrid(const nn::Mlp& net, int n, std::span<double> out) {
@@ -121,14 +123,11 @@ void InputGradient::magnitudeGrid(const nn::Mlp& net, int n, std::span<double> o
             m_gridY[std::size_t(c)] = gridCellY(c, n);
         }
     }
-    m_dx.resize(std::size_t(kChunk));
-    m_dy.resize(std::size_t(kChunk));
-    for (int first = 0; first < cells; first += kChunk) {
-        const int count = std::min(kChunk, cells - first);
-        pass(net, table, m_gridX, m_gridY, first, count, m_dx.data(), m_dy.data());
-        for (int b = 0; b < count; ++b)
-            out[std::size_t(first + b)] = std::hypot(m_dx[std::size_t(b)], m_dy[std::size_t(b)]);
-    }
+    m_pass.run(net, table, true, [&](const nn::Workspace& ws, int start, int from) {
+        tangents(net, ws, m_gridX, m_gridY, start);
+        for (int b = from; b < ws.batch; ++b)
+            out[std::size_t(start + b)] = std::hypot(m_dx[std::size_t(b)], m_dy[std::size_t(b)]);
+    });
 }
 
 }  // namespace actlab::inspect

@@ -28,14 +28,14 @@ public:
     void magnitudeGrid(const nn::Mlp& net, int n, std::span<double> out);
 
 private:
-    /// The gradients of points [first, first + count) of `table`, whose coordinates are
-    /// xs[first …], ys[first …], into dx[0, count) and dy[0, count).
-    void pass(const nn::Mlp& net, const nn::FeatureTable& table, std::span<const double> xs,
-              std::span<const double> ys, int first, int count, double* dx, double* dy);
+    /// ∂o/∂x and ∂o/∂y into m_dx, m_dy for the examples of `ws` after a forward pass with
+    /// derivatives: points [start, start + ws.batch), at xs[start …], ys[start …].
+    void tangents(const nn::Mlp& net, const nn::Workspace& ws, std::span<const double> xs,
+                  std::span<const double> ys, int start);
 
     GridFeatures m_grid;
+    ChunkedPass m_pass;
     nn::FeatureTable m_scratch;
-    nn::Workspace m_ws;
     std::vector<double> m_tangent[2], m_next[2];  ///< ∂a/∂x, ∂a/∂y of a layer: width × stride
     std::vector<double> m_gridX, m_gridY, m_dx, m_dy;
 };

@@ -19,20 +19,17 @@ void OperatingPoints::compute(const nn::Mlp& net, const nn::FeatureTable& points
         m_z[l].resize(std::size_t(m_units[l]) * n);
         m_slope[l].resize(std::size_t(m_units[l]) * n);
     }
-    for (int first = 0; first < points.points; first += kChunk) {
-        const int count = std::min(kChunk, points.points - first);
-        net.prepare(m_ws, count);
-        net.loadInputs(points, first, m_ws);
-        net.forward(m_ws, true);  // f′ as training computes it
-        const std::size_t stride = std::size_t(m_ws.stride);
+    m_pass.run(net, points, true, [&](const nn::Workspace& ws, int start, int from) {
+        // f′ as training computes it
+        const std::size_t stride = std::size_t(ws.stride), count = std::size_t(ws.batch - from);
         for (std::size_t l = 0; l < hidden; ++l)
             for (std::size_t u = 0; u < std::size_t(m_units[l]); ++u) {
-                const auto from = static_cast<long>(u * stride);
-                const auto to = static_cast<long>(u * n + std::size_t(first));
-                std::copy_n(m_ws.z[l + 1].begin() + from, count, m_z[l].begin() + to);
-                std::copy_n(m_ws.d[l + 1].begin() + from, count, m_slope[l].begin() + to);
+                const auto src = static_cast<long>(u * stride + std::size_t(from));
+                const auto dst = static_cast<long>(u * n + std::size_t(start + from));
+                std::copy_n(ws.z[l + 1].begin() + src, count, m_z[l].begin() + dst);
+                std::copy_n(ws.d[l + 1].begin() + src, count, m_slope[l].begin() + dst);
             }
-    }
+    });
 }
 
 std::span<const double> OperatingPoints::preactivations(int layer) const {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "nn/network.h"
+#include "point_features.h"
 
 namespace actlab::inspect {
 
@@ -37,7 +38,7 @@ public:
     std::span<const double> slopes(int layer) const;
 
 private:
-    nn::Workspace m_ws;
+    ChunkedPass m_pass;
     std::vector<std::vector<double>> m_z, m_slope;
     std::vector<int> m_units;
     int m_points = 0;

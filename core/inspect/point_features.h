@@ -1,8 +1,10 @@
 #pragma once
 // Feature tables for the inspection views, built into reused buffers: the features of given
 // input-plane points, and those of the n×n grid in GridEvaluator's cell order (core/nn/grid.h),
-// so that a view recomputed at every frame allocates nothing once its buffers have grown.
+// so that a view recomputed at every frame allocates nothing once its buffers have grown; and
+// the chunked forward pass they all run.
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -31,6 +33,35 @@ private:
     std::vector<nn::Feature> m_features;
     std::vector<double> m_xs, m_ys;
     int m_n = 0;
+};
+
+/// Forward passes over a whole feature table in chunks of one size. The last chunk overlaps
+/// the one before it instead of being shorter (the pass gives every example the same values
+/// whatever its chunk), so the workspace keeps its size between chunks and between calls:
+/// Mlp::prepare() re-zeroes a workspace whose batch changes, which for a 6×8 network cost as
+/// much as the pass itself.
+class ChunkedPass {
+public:
+    /// Runs the network over every point of `table` and calls visit(ws, start, from) after each
+    /// forward pass: ws holds points [start, start + ws.batch), of which those from
+    /// start + from on were not in an earlier chunk.
+    template <class Visit>
+    void run(const nn::Mlp& net, const nn::FeatureTable& table, bool derivatives, Visit&& visit) {
+        const int points = table.points;
+        if (points <= 0) return;
+        const int batch = std::min(kChunk, points);
+        nn::Workspace& ws = batch == kChunk ? m_full : m_short;  // a short set keeps its own
+        net.prepare(ws, batch);
+        for (int first = 0; first < points; first += batch) {
+            const int start = std::min(first, points - batch);
+            net.loadInputs(table, start, ws);
+            net.forward(ws, derivatives);
+            visit(static_cast<const nn::Workspace&>(ws), start, first - start);
+        }
+    }
+
+private:
+    nn::Workspace m_full, m_short;
 };
 
 /// x and y of grid cell `cell` = i·n + j of the layout above.

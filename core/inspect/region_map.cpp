@@ -125,51 +125,46 @@ RegionResult RegionMap::compute(const nn::Mlp& net, int n, std::span<int> region
     if (!updatePieces(net, result)) return result;
     result.piecewiseLinear = true;
     const nn::FeatureTable& table = m_grid.get(net.spec().features, n);
-    const int cells = n * n;
     const int hidden = static_cast<int>(net.spec().hidden.size());
     m_regionKeys.clear();
     std::fill(m_table.begin(), m_table.end(), -1);
     int regions = 0;
     int previous = -1;  // neighbouring cells mostly share a region: compare with it first
-    const std::uint64_t* previousKey = nullptr;
-    for (int first = 0; first < cells; first += kChunk) {
-        const int count = std::min(kChunk, cells - first);
-        net.prepare(m_ws, count);
-        net.loadInputs(table, first, m_ws);
-        net.forward(m_ws, false);
+    m_pass.run(net, table, false, [&](const nn::Workspace& ws, int start, int from) {
+        const int count = ws.batch;
         m_keys.assign(std::size_t(count) * m_words, 0);
-        const std::size_t stride = std::size_t(m_ws.stride);
+        const std::size_t stride = std::size_t(ws.stride);
         std::size_t u = 0;
         for (int l = 0; l < hidden; ++l)
             for (int j = 0; j < net.layers()[std::size_t(l)].out; ++j, ++u) {
                 const LinearPieces& pieces = m_pieces[u];
                 if (pieces.count == 0) continue;  // one piece: nothing to record
-                const double* z = m_ws.z[std::size_t(l) + 1].data() + std::size_t(j) * stride;
+                const double* z = ws.z[std::size_t(l) + 1].data() + std::size_t(j) * stride;
                 std::uint64_t* key = m_keys.data() + std::size_t(m_word[u]);
                 const int shift = m_shift[u];
                 if (pieces.count == 1) {  // the ReLU family: one comparison
                     const double k0 = pieces.at[0];
-                    for (int b = 0; b < count; ++b)
+                    for (int b = from; b < count; ++b)
                         key[std::size_t(b) * m_words] |= std::uint64_t(z[b] > k0) << shift;
                 } else {
-                    for (int b = 0; b < count; ++b)
+                    for (int b = from; b < count; ++b)
                         key[std::size_t(b) * m_words] |= std::uint64_t(pieces.pieceOf(z[b]))
                                                          << shift;
                 }
             }
-        previousKey = nullptr;  // the previous chunk's keys are gone
-        for (int b = 0; b < count; ++b) {
+        const std::uint64_t* previousKey = nullptr;  // the previous chunk's keys are gone
+        for (int b = from; b < count; ++b) {
             const std::uint64_t* key = m_keys.data() + std::size_t(b) * m_words;
             int id = previous;
             if (!previousKey || !sameKey(previousKey, key, m_words)) {
                 id = lookup(key, regions);
                 if (id == regions) ++regions;
             }
-            region[std::size_t(first + b)] = id;
+            region[std::size_t(start + b)] = id;
             previous = id;
             previousKey = key;
         }
-    }
+    });
     // Unpacked patterns, for the view's readout of a region.
     m_patterns.resize(std::size_t(regions) * std::size_t(m_units));
     for (int r = 0; r < regions; ++r)

@@ -55,7 +55,7 @@ private:
     void grow();
 
     GridFeatures m_grid;
-    nn::Workspace m_ws;
+    ChunkedPass m_pass;
     int m_units = 0;
     std::size_t m_words = 0;  ///< 64-bit words per packed pattern
     // Per hidden unit: its activation row, parameters, pieces and place in the packed key.
