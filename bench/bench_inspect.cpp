@@ -1,11 +1,15 @@
-// The "why" views per frame (core/inspect) for the 6×8 ReLU network of the issue on 500 points
-// (the Playground default circle set: 250 train, 250 test) and a 100×100 grid: the linear-region
-// map, the hidden-space view (the last hidden layer of every point, 21 + 21 grid lines of 101
-// samples, PCA, boundary), the two together (the budget: 3 ms per frame), and the other views.
-// Every benchmark reuses its evaluators as a view does, so the steady state allocates nothing.
+// The "why" views per frame (core/inspect) for the 6×8 ReLU network of their speed budget on
+// 500 points (the Playground default circle set: 250 train, 250 test) and a 100×100 grid: the
+// linear-region map, the hidden-space view (the last hidden layer of every point, 21 + 21 grid
+// lines of 101 samples, PCA, boundary), the two together (the budget: 3 ms per frame), compare mode
+// with eight networks, and the other views. Every benchmark reuses its evaluators as a view does,
+// so the steady state allocates nothing.
 
 #include <benchmark/benchmark.h>
 
+#include <memory>
+
+#include "activations/registry.h"
 #include "inspect/chain_ledger.h"
 #include "inspect/input_gradient.h"
 #include "inspect/operating_points.h"
@@ -22,7 +26,8 @@ Session session(const std::string& act) {
     Session s;
     s.seed = 12345;
     s.generator.kind = DatasetKind::Circle;  // 500 points
-    for (int l = 0; l < 6; ++l) s.network.hidden.push_back({8, act, {}, PReluMode::PerLayer});
+    for (int l = 0; l < 6; ++l)
+        s.network.hidden.push_back({8, act, activation(act).defaults(), PReluMode::PerLayer});
     s.init = InitKind::He;
     s.training.learningRate = 0.03;
     return s;
@@ -107,6 +112,51 @@ void regionsPlusHiddenSpace(benchmark::State& state) {
     }
 }
 
+/// Compare mode: eight networks side by side, each with its last hidden layer's space in a small
+/// panel, and the region count for those whose activations are piecewise linear (the smooth ones
+/// show no count, and no gradient map in the grid).
+/// A compare panel is small: fewer, coarser grid lines (11 + 11 × 41 samples).
+constexpr inspect::GridLines kCompareLines{11, 41};
+
+constexpr const char* kCompared[] = {"relu", "leaky_relu", "relu6", "hardtanh",
+                                     "tanh", "sigmoid",    "elu",   "gelu"};
+
+void compareEight(benchmark::State& state) {
+    const auto& acts = kCompared;
+    std::vector<std::unique_ptr<Frame>> frames;
+    std::vector<inspect::RegionMap> maps(8);
+    std::vector<HiddenSpaceView> views(8);
+    for (HiddenSpaceView& v : views) v.lines = kCompareLines;
+    for (const char* act : acts) frames.push_back(std::make_unique<Frame>(act));
+    std::vector<int> region(kGrid * kGrid);
+    for (auto _ : state) {
+        for (std::size_t k = 0; k < frames.size(); ++k) {
+            const Mlp& net = frames[k]->trainer.network();
+            benchmark::DoNotOptimize(maps[k].compute(net, kGrid, region).regions);
+            views[k].update(net, frames[k]->points);
+            benchmark::DoNotOptimize(views[k].gridLinesXY.data());
+        }
+    }
+}
+
+/// One network of compareEight, by its index in kCompared.
+void compareOne(benchmark::State& state) {
+    const char* act = kCompared[state.range(0)];
+    state.SetLabel(act);
+    Frame f(act);
+    inspect::RegionMap map;
+    HiddenSpaceView view;
+    view.lines = kCompareLines;
+    std::vector<int> region(kGrid * kGrid);
+    int regions = 0;
+    for (auto _ : state) {
+        regions = map.compute(f.trainer.network(), kGrid, region).regions;
+        view.update(f.trainer.network(), f.points);
+        benchmark::DoNotOptimize(view.gridLinesXY.data());
+    }
+    state.counters["regions"] = regions;
+}
+
 void operatingPoints(benchmark::State& state) {
     Frame f("relu");
     inspect::OperatingPoints op;
@@ -146,6 +196,8 @@ void ledger(benchmark::State& state) {
 BENCHMARK(regionMap)->Unit(benchmark::kMicrosecond);
 BENCHMARK(hiddenSpace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(regionsPlusHiddenSpace)->Unit(benchmark::kMicrosecond);
+BENCHMARK(compareEight)->Unit(benchmark::kMicrosecond);
+BENCHMARK(compareOne)->DenseRange(0, 7)->Unit(benchmark::kMicrosecond);
 BENCHMARK(operatingPoints)->Unit(benchmark::kMicrosecond);
 BENCHMARK(gradientMap)->Unit(benchmark::kMicrosecond);
 BENCHMARK(ledger)->Unit(benchmark::kMicrosecond);
