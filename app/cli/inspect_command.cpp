@@ -36,9 +36,12 @@ std::string parse(const std::vector<std::string>& args, InspectRequest& req) {
     ArgReader reader(args);
     std::string value;
     bool seenSession = false, seenEpochs = false, seenOut = false;
-    const auto mode = [&req](Mode m) {
+    // A mode given twice is a repeated option, two different ones are two modes.
+    const auto mode = [&req](Mode m, const char* name) -> std::string {
+        if (req.mode == m) return std::string("repeated option ") + name;
         ++req.modes;
         req.mode = m;
+        return "";
     };
     while (reader.more() && reader.error().empty()) {
         if (reader.option("--session", true, &value)) {
@@ -64,15 +67,16 @@ std::string parse(const std::vector<std::string>& args, InspectRequest& req) {
                        "hidden layers, got '" +
                        value + "'";
             req.layer = *k;
-            mode(Mode::HiddenLayer);
+            if (std::string r = mode(Mode::HiddenLayer, "--hidden-layer"); !r.empty()) return r;
         } else if (reader.option("--regions", true, &value)) {
             const std::optional<long long> n = parseCount(value, kMaxGrid);
             if (!n || *n < 2)
                 return "--regions: expected a grid size from 2 to 2000, got '" + value + "'";
             req.grid = *n;
-            mode(Mode::Regions);
+            if (std::string r = mode(Mode::Regions, "--regions"); !r.empty()) return r;
         } else if (reader.option("--preactivations", false)) {
-            mode(Mode::Preactivations);
+            if (std::string r = mode(Mode::Preactivations, "--preactivations"); !r.empty())
+                return r;
         } else if (reader.option("--help", false) || reader.option("-h", false)) {
             req.help = true;
         } else if (reader.error().empty()) {

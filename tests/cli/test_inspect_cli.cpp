@@ -233,6 +233,8 @@ TEST(InspectCli, BadInputExitsTwoWithOneLineAndWritesNothing) {
         {"--session", tanh, "--regions", "10"},  // smooth
         {"--session", relu, "--preactivations", "--epochs", "-2"},
         {"--session", relu, "--preactivations", "--epochs", "1", "--epochs", "2"},
+        {"--session", relu, "--regions", "10", "--regions", "20"},
+        {"--session", relu, "--preactivations", "--preactivations"},
         {"--session", relu, "--preactivations", "--bogus"},
         {"--session", relu, "--preactivations", "--out", folder},
         {"--session", relu, "--preactivations", "--out", "/nonexistent/dir/f.csv"},
@@ -254,6 +256,8 @@ TEST(InspectCli, BadInputExitsTwoWithOneLineAndWritesNothing) {
         EXPECT_EQ(r.err.rfind("activation-lab inspect: ", 0), 0u) << r.err;
         EXPECT_FALSE(std::filesystem::exists(out)) << shown;
     }
+    const auto twice = run({"inspect", "--session", relu, "--regions", "10", "--regions", "20"});
+    EXPECT_NE(twice.err.find("repeated option --regions"), std::string::npos) << twice.err;
     const auto smooth = run({"inspect", "--session", tanh, "--regions", "10"});
     EXPECT_NE(smooth.err.find("hidden layer 1 uses tanh"), std::string::npos) << smooth.err;
     EXPECT_NE(smooth.err.find("relu"), std::string::npos) << smooth.err;
