@@ -9,7 +9,8 @@ inspect_driver, or the real binary) and checks its CSV:
 - --regions N of a one-hidden-layer ReLU network whose units are lines tangent to a circle
   (in general position, every crossing inside the grid) against activation patterns computed
   here, numbered by first appearance, and against the count 1 + n + C(n, 2); one more unit is
-  zero exactly on the grid column x = 0, where it must count as off (the left piece);
+  zero exactly on the grid column x = 0, where it must count as off (the left piece); and of a
+  Hardtanh-then-ReLU network against patterns of a forward pass here;
 - bad input: a smooth network for --regions exits 2 with one line and writes no file.
 
 usage: check_inspect_reference.py INSPECT_COMMAND...
@@ -190,6 +191,8 @@ def check_regions(command, directory):
                   % (r["x"], r["y"], r["region"], x, y, rid))
             break
 
+    check_deep_regions(command, directory, points)
+
     # A smooth network: exit 2, one line, no file.
     smooth = os.path.join(directory, "smooth.actlab.json")
     with open(smooth, "w") as f:
@@ -199,6 +202,48 @@ def check_regions(command, directory):
     check(code == 2, "--regions on a smooth network exits 2 (got %d)" % code)
     check(len(err.strip().splitlines()) == 1 and "tanh" in err, "one line naming tanh: " + err)
     check(not os.path.exists(target), "no file written on bad input")
+
+
+PIECES = {  # the piece of z, with z exactly at a kink on the left piece
+    "relu": lambda z: int(z > 0),
+    "hardtanh": lambda z: int(z > -1) + int(z > 1),  # min -1, max 1
+}
+
+
+def check_deep_regions(command, directory, points):
+    """Two hidden layers, Hardtanh (three pieces) then ReLU, random weights: the patterns of a
+    forward pass in doubles here, every z kept clear of its kinks."""
+    rng = random.Random(11)
+    layers = [(4, "hardtanh"), (3, "relu")]
+    widths = [2, 4, 3, 1]
+    weights = [([[rng.uniform(-0.6, 0.6) for _ in range(fan_in)] for _ in range(fan_out)],
+                [rng.uniform(-0.5, 0.5) for _ in range(fan_out)])
+               for fan_in, fan_out in zip(widths, widths[1:])]
+    path = os.path.join(directory, "deep.actlab.json")
+    with open(path, "w") as f:
+        json.dump(session(points, ["x", "y"], layers, weights), f)
+    n = 101
+    code, out, err = run(command, path, "--regions", str(n))
+    check(code == 0, "--regions of the deep network exits 0 (%s)" % err.strip())
+    lines = out.splitlines()
+    count = int(lines[0].split()[2])
+    got = [int(r["region"]) for r in csv.DictReader(io.StringIO("\n".join(lines[1:])))]
+    ids, want = {}, []
+    for i in range(n):
+        for j in range(n):
+            a = [grid_coordinate(i, n), grid_coordinate(n - 1 - j, n)]
+            pattern = []
+            for (_, act), (w, b) in zip(layers, weights):
+                z = [sum(wi * ai for wi, ai in zip(row, a)) + bj for row, bj in zip(w, b)]
+                for v in z:
+                    if min(abs(v - k) for k in ((0,) if act == "relu" else (-1, 1))) < 1e-9:
+                        check(False, "a unit near its kink at cell %d" % (i * n + j))
+                pattern += [PIECES[act](v) for v in z]
+                a = [max(v, 0) if act == "relu" else min(max(v, -1), 1) for v in z]
+            want.append(ids.setdefault(tuple(pattern), len(ids)))
+    check(len(ids) > 10, "the deep network has regions to count (%d)" % len(ids))
+    check(count == len(ids), "deep network: region count %d, reference %d" % (count, len(ids)))
+    check(got == want, "deep network: the region of every cell")
 
 
 def main():
