@@ -104,6 +104,8 @@ std::string subcommandsHelp() {
            "  train      train a session and log every epoch as CSV\n"
            "  sweep      train a session over a range of settings and seeds, as CSV\n"
            "  propagate  mean-field signal propagation: q*, chi1, phase, critical line\n"
+           "  inspect    a session's hidden-layer activations, linear regions or\n"
+           "             pre-activations, as CSV\n"
            "  speed      time the activations on this computer\n"
            "  export     render a curve or decision-boundary figure as PNG, SVG or PDF\n"
            "  help       this text; `activation-lab help SUBCOMMAND` shows a subcommand's usage\n"
@@ -176,7 +178,7 @@ int parseGuiOptions(int argc, char** argv, GuiOptions& o, std::ostream& out, std
             !file.contains(QLatin1Char('/')))
             return fail("'" + text(file) +
                         "' is neither a session file nor a subcommand (eval, train, sweep, "
-                        "propagate, speed, export, help)");
+                        "propagate, inspect, speed, export, help)");
         o.session = file;
     }
     if (parser.isSet(kSession)) o.session = parser.value(kSession);

@@ -1,5 +1,5 @@
-// activation-lab: the GUI, and the headless subcommands eval, train, sweep, propagate, speed
-// and export.
+// activation-lab: the GUI, and the headless subcommands eval, train, sweep, propagate, inspect,
+// speed and export.
 
 #include <QApplication>
 #include <iostream>
@@ -10,6 +10,7 @@
 #include "classroom/main_window.h"
 #include "cli/eval_command.h"
 #include "cli/export_command.h"
+#include "cli/inspect_command.h"
 #include "cli/propagate_command.h"
 #include "cli/speed_command.h"
 #include "cli/sweep_command.h"
@@ -32,13 +33,15 @@ int help(const std::vector<std::string>& args) {
         std::cout << sweepUsage();
     else if (topic == "propagate")
         std::cout << propagateUsage();
+    else if (topic == "inspect")
+        std::cout << inspectUsage();
     else if (topic == "speed")
         return runSpeed({"--help"}, std::cout, std::cerr);
     else if (topic == "export")
         std::cout << exportUsage();
     else {
         std::cerr << "activation-lab help: unknown subcommand '" << topic
-                  << "'; valid: eval, train, sweep, propagate, speed, export\n";
+                  << "'; valid: eval, train, sweep, propagate, inspect, speed, export\n";
         return 2;
     }
     return 0;
@@ -56,6 +59,7 @@ int main(int argc, char** argv) {
         if (command == "train") return actlab::cli::runTrain(args, std::cout, std::cerr);
         if (command == "sweep") return actlab::cli::runSweep(args, std::cout, std::cerr);
         if (command == "propagate") return actlab::cli::runPropagate(args, std::cout, std::cerr);
+        if (command == "inspect") return actlab::cli::runInspect(args, std::cout, std::cerr);
         if (command == "speed") return actlab::cli::runSpeed(args, std::cout, std::cerr);
         if (command == "export") return actlab::cli::runExport(args, std::cout, std::cerr);
         if (command == "help") return help(args);

@@ -22,7 +22,7 @@ import re
 import sys
 
 UI_LAYERS = ("common", "explorer", "network", "classroom")
-CORE_DIRS = ("activations", "export", "formula", "nn", "sweep", "theory", "util")
+CORE_DIRS = ("activations", "export", "formula", "inspect", "nn", "sweep", "theory", "util")
 # Which ui/ folders each ui/ folder may include.
 ALLOWED_UI = {
     "common": {"common"},
