@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Walks Activation Lab's accessibility tree the way a screen reader sees it, through AT-SPI.
+
+Starts the real program (the path is the first argument) on the current X display with
+accessibility on, then visits the explorer, and the network page's three views, and fails on
+  - any focusable control without a name (a screen reader would say only its role);
+  - any focusable control whose role says nothing of what it is ("filler", "unknown",
+    "panel", "redundant object"): a slider must be a slider, a plot a chart.
+Prints how many controls were walked and how many were unnamed. Needs a D-Bus session bus
+(dbus-run-session) and at-spi2-core; run it through tests/a11y/run_atspi.sh.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+VAGUE_ROLES = {pyatspi.ROLE_FILLER, pyatspi.ROLE_UNKNOWN, pyatspi.ROLE_PANEL,
+               pyatspi.ROLE_REDUNDANT_OBJECT, pyatspi.ROLE_INVALID}
+
+
+def find_app(name, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and name in (app.name or ""):
+                return app
+        time.sleep(0.5)
+    return None
+
+
+def walk(node, seen, depth=0):
+    if node is None or depth > 60:
+        return
+    try:
+        states = node.getState()
+    except Exception:  # an object that went away while walking
+        return
+    # The application object itself is never "showing"; its windows and their contents are.
+    if node.getRole() != pyatspi.ROLE_APPLICATION and not states.contains(pyatspi.STATE_SHOWING):
+        return
+    seen.append(node)
+    for i in range(node.childCount):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        walk(child, seen, depth + 1)
+
+
+def describe(node):
+    path = []
+    p = node
+    while p is not None and len(path) < 4:
+        path.append("%s '%s'" % (p.getRoleName(), (p.name or "")[:30]))
+        p = p.parent
+    return " < ".join(path)
+
+
+def check(app, where, report):
+    seen = []
+    walk(app, seen)
+    focusable = [n for n in seen if n.getState().contains(pyatspi.STATE_FOCUSABLE)]
+    problems = []
+    for n in focusable:
+        name = (n.name or "").strip()
+        role = n.getRole()
+        if not name:
+            problems.append("unnamed: " + describe(n))
+        if role in VAGUE_ROLES:
+            problems.append("role '%s' says nothing: %s" % (n.getRoleName(), describe(n)))
+    report.append((where, len(seen), len(focusable),
+                   sum(1 for p in problems if p.startswith("unnamed")), problems))
+    return seen
+
+
+def press(app, role, names):
+    """Activates the first showing object of `role` whose name is one of `names`."""
+    seen = []
+    walk(app, seen)
+    for n in seen:
+        if n.getRole() in (role if isinstance(role, tuple) else (role,)) and \
+                (n.name or "") in names:
+            try:
+                n.queryAction().doAction(0)
+            except NotImplementedError:  # a tab bar that selects instead of pressing
+                n.parent.querySelection().selectChild(n.getIndexInParent())
+            time.sleep(1.5)
+            return True
+    return False
+
+
+def main():
+    app_path = sys.argv[1]
+    env = dict(os.environ)
+    env.update({"QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1", "QT_ACCESSIBILITY": "1",
+                "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="actlab-a11y-"), "LANG": "C.UTF-8"})
+    proc = subprocess.Popen([app_path], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        app = find_app("Activation Lab")
+        if app is None:
+            print("the application did not appear on the accessibility bus")
+            return 1
+        time.sleep(2)
+        report = []
+        check(app, "explorer", report)
+        if not press(app, pyatspi.ROLE_PAGE_TAB, {"Network"}):
+            print("could not open the network page")
+            return 1
+        check(app, "network view", report)
+        for button, where in (("Compare activations", "compare view"),
+                              ("Gradient health", "gradient health")):
+            if not press(app, (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON), {button}):
+                print("could not press '%s'" % button)
+                return 1
+            check(app, where, report)
+        walked = sum(r[1] for r in report)
+        focusable = sum(r[2] for r in report)
+        unnamed = sum(r[3] for r in report)
+        failures = [p for r in report for p in r[4]]
+        for where, n, f, u, _ in report:
+            print("%-16s %4d objects walked, %3d focusable, %d unnamed" % (where, n, f, u))
+        print("AT-SPI: %d objects walked, %d focusable controls, %d unnamed, %d problems"
+              % (walked, focusable, unnamed, len(failures)))
+        for p in sorted(set(failures)):
+            print("  " + p)
+        return 1 if failures else 0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
