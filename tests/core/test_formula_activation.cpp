@@ -184,7 +184,9 @@ TEST(FormulaActivation, KinksAreTheSwitchingPoints) {
 }
 
 /// Equal values, or both NaN (the golden files have NaN inputs).
-bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool same(double a, double b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 TEST(FormulaActivation, MaxOfZeroAndXIsReluOnEveryGoldenRow) {
     const ActivationRef r = row("max(0, x)");

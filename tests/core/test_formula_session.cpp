@@ -2,6 +2,7 @@
 // in the PyTorch export, which is run here with Debian's python3-torch against the app's trainer.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -10,11 +11,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "activations/formula_activation.h"
-#include "cli/train_command.h"
 #include "activations/registry.h"
+#include "cli/train_command.h"
 #include "export/pytorch_export.h"
 #include "export/torch_formula.h"
 #include "export/torch_modules.h"
@@ -68,8 +68,8 @@ TEST(FormulaSession, CompareMembersAndTheViewMayBeFormulas) {
     Json j = baseSession();
     j["compare"] = Json::array(
         {"relu", {{"formula", "x*sigmoid(b*x)"}, {"params", {{"b", 2.0}}}, {"name", "Swish-2"}}});
-    j["view"] = {{"page", "explorer"}, {"activation", "formula"}, {"formula", "sin(a*x)"},
-                 {"name", "Sine"}};
+    j["view"] = {
+        {"page", "explorer"}, {"activation", "formula"}, {"formula", "sin(a*x)"}, {"name", "Sine"}};
     const nn::SessionLoad r = nn::parseSession(j.dump());
     ASSERT_TRUE(r.ok()) << r.error;
     ASSERT_EQ(r.session.compare.size(), 2u);
@@ -173,12 +173,14 @@ TEST(FormulaExport, ALayerIsAFormulaActivationModule) {
 }
 
 /// A number as Python's repr or the script's CSV writes it ("nan" and "inf" included).
-double number(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
+double number(const std::string& text) {
+    return std::strtod(text.c_str(), nullptr);
+}
 
 /// Runs python3 (Debian's, with torch) on `script`, returning its standard output.
 std::string runPython(const std::string& script, int& status) {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                      ("actlab_formula_" + std::to_string(::getpid()));
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("actlab_formula_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::filesystem::path file = dir / "script.py";
     std::ofstream(file) << script;
@@ -198,10 +200,14 @@ std::string runPython(const std::string& script, int& status) {
 
 TEST(FormulaExport, TorchValuesAndAutogradGradientsMatchTheProgram) {
     const std::vector<std::pair<std::string, std::vector<double>>> cases = {
-        {"x*sigmoid(b*x)", {1.5}},         {"max(0, x)", {}},
-        {"x + sin(a*x)^2/a", {0.8}},       {"(x + sqrt(x^2 + b))/2", {4}},
-        {"where(x < c, expm1(x), x)", {0.5}}, {"softplus(x)*tanh(x) - abs(x - 1)", {}},
-        {"exp(-x^2) + heaviside(x)", {}},  {"min(x, 2*x) + log1p(x^2)/2", {}}};
+        {"x*sigmoid(b*x)", {1.5}},
+        {"max(0, x)", {}},
+        {"x + sin(a*x)^2/a", {0.8}},
+        {"(x + sqrt(x^2 + b))/2", {4}},
+        {"where(x < c, expm1(x), x)", {0.5}},
+        {"softplus(x)*tanh(x) - abs(x - 1)", {}},
+        {"exp(-x^2) + heaviside(x)", {}},
+        {"min(x, 2*x) + log1p(x^2)/2", {}}};
     std::string script = "import torch\nfrom torch import nn\n\n" + pytorch::formulaSupportCode();
     std::vector<double> xs;
     for (int i = -40; i <= 40; ++i) xs.push_back(i * 0.25);
@@ -217,7 +223,8 @@ TEST(FormulaExport, TorchValuesAndAutogradGradientsMatchTheProgram) {
         const std::string fn = pytorch::formulaFunctionName(text, "");
         script += "\nx = torch.tensor([" + xsText +
                   "], dtype=torch.float64, requires_grad=True)\n"
-                  "y = FormulaActivation(" + fn + ", {" + p +
+                  "y = FormulaActivation(" +
+                  fn + ", {" + p +
                   "})(x)\n"
                   "y.sum().backward()\n"
                   "for a, b in zip(y.tolist(), x.grad.tolist()):\n"
@@ -240,8 +247,13 @@ TEST(FormulaExport, TorchValuesAndAutogradGradientsMatchTheProgram) {
     }
 }
 
-TEST(FormulaExport, TheExportedScriptTrainsAsTheApp) {
-    const nn::SessionLoad r = nn::parseSession(baseSession().dump());
+class ExportedFormulaSession : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ExportedFormulaSession, TrainsAsTheApp) {
+    const nn::SessionLoad r =
+        GetParam().empty()
+            ? nn::parseSession(baseSession().dump())
+            : nn::loadSessionFile(std::string(ACTLAB_TEST_DATA_DIR) + "/" + GetParam());
     ASSERT_TRUE(r.ok()) << r.error;
     pytorch::PytorchExportOptions options;
     options.epochs = 15;
@@ -271,6 +283,13 @@ TEST(FormulaExport, TheExportedScriptTrainsAsTheApp) {
     EXPECT_EQ(rows, std::size_t(options.epochs) + 1) << out;
 }
 
+// The session above, and the formula session of the PyTorch checks (tests/pytorch), whose
+// end-to-end check needs the GUI build's binary.
+INSTANTIATE_TEST_SUITE_P(
+    All, ExportedFormulaSession,
+    ::testing::Values("", "pytorch/formula-swish-snake-where-momentum.actlab.json"),
+    [](const auto& info) { return info.param.empty() ? "Inline" : "DataFile"; });
+
 /// `activation-lab train --session FILE --epochs 3` in process (the subcommand's entry point).
 int train(const Json& session, std::string& out, std::string& err) {
     const std::filesystem::path file =
@@ -291,8 +310,7 @@ TEST(FormulaTrainCommand, TrainsAFormulaSessionAndNamesAFormulaThatFails) {
     const nn::SessionLoad r = nn::parseSession(baseSession().dump());
     nn::Trainer t = nn::makeTrainer(r.session);
     t.run(3);
-    EXPECT_NE(out.find("\n3," + formatShortest(t.latest().trainLoss)), std::string::npos)
-        << out;
+    EXPECT_NE(out.find("\n3," + formatShortest(t.latest().trainLoss)), std::string::npos) << out;
     Json bad = baseSession();
     bad["network"]["layers"][1]["formula"] = "log(x)";
     EXPECT_EQ(train(bad, out, err), 3) << err;
