@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "activations/activation_call.h"
+#include "activations/curve.h"
 #include "activations/formula_activation.h"
 #include "activations/registry.h"
 #include "formula/formula.h"
 #include "golden_data.h"
 #include "nn/layer_activation.h"
 #include "nn/session.h"
+#include "theory/gaussian_expectation.h"
 
 namespace actlab::test {
 namespace {
@@ -220,6 +222,29 @@ TEST(FormulaActivation, XSigmoidXIsWithinFourUlpOfSilu) {
     }
     EXPECT_LE(worstF, 4);
     EXPECT_LE(worstDf, 4);
+}
+
+TEST(FormulaActivation, CurvesAndGaussianExpectationsMatchTheBuiltInItDuplicates) {
+    // The explorer's curves (double and float32) and the propagation views' expectations take a
+    // formula row through the same calls as a built-in: max(0,x) must give ReLU's numbers.
+    const ActivationCall formula(row("max(0, x)"), {});
+    const ActivationCall relu(&activation("relu"), {});
+    for (bool float32 : {false, true}) {
+        Curve a, b;
+        const std::vector<double> xs = linspace(-5, 5, 1001);
+        evaluateCurve(formula, xs, a, float32);
+        evaluateCurve(relu, xs, b, float32);
+        EXPECT_EQ(a.f, b.f);
+        EXPECT_EQ(a.df, b.df);
+        EXPECT_EQ(a.d2f, b.d2f);
+    }
+    theory::ActivationExpectations ef(formula), er(relu);
+    for (double var : {0.25, 1.0, 4.0}) {
+        const theory::Moments mf = ef.moments(0.3, var), mr = er.moments(0.3, var);
+        EXPECT_NEAR(mf.mean, mr.mean, 1e-14) << var;
+        EXPECT_NEAR(mf.square, mr.square, 1e-14) << var;
+        EXPECT_NEAR(ef.slopeSquare(var), er.slopeSquare(var), 1e-14) << var;
+    }
 }
 
 nn::Session twoLayerSession(const std::string& a, const std::string& formula = {}) {
