@@ -182,7 +182,7 @@ std::string outputProblem(const std::string& path) {
 
 /// The networks a session trains: itself, or one per activation of its compare set.
 struct Member {
-    std::string activation;  // the compare set's id, or "" for the session's own network
+    std::string activation;  // the compare member's label, or "" for the session's own network
     nn::Session session;
     std::unique_ptr<nn::Trainer> trainer;
     int divergedAt = 0;
@@ -324,10 +324,11 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     std::vector<Member> members;
     const long long epochs = req.epochs < 0 ? kDefaultEpochs : req.epochs;
     if (!req.session.empty()) {
-        const std::vector<std::string> ids =
-            session.compare.empty() ? std::vector<std::string>{""} : session.compare;
-        for (const std::string& id : ids) {
-            Member m{id, id.empty() ? session : nn::compareMember(session, id), nullptr, 0};
+        std::vector<nn::CompareMember> ids = session.compare;
+        if (ids.empty()) ids.emplace_back("");
+        for (const nn::CompareMember& id : ids) {
+            Member m{nn::memberLabel(id),
+                     id.activation.empty() ? session : nn::compareMember(session, id), nullptr, 0};
             m.trainer = std::make_unique<nn::Trainer>(nn::makeTrainer(m.session));
             members.push_back(std::move(m));
         }

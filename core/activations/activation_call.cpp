@@ -70,7 +70,7 @@ ResolvedCall resolveActivation(std::string_view name, const KeywordArgs& args, b
                             std::string(base->torchName) + "; valid: " + valid};
     }
 
-    ResolvedCall out{{spec, spec->defaults()}, {}};
+    ResolvedCall out{{activationRef(*spec), spec->defaults()}, {}};
     for (const auto& [key, value] : args) {
         if (key == spec->torchVariantKey) continue;
         const int index = spec->paramIndex(key);

@@ -12,10 +12,19 @@
 
 namespace actlab {
 
-/// An activation with concrete parameter values.
+/// An activation with concrete parameter values. It holds its row, so a call keeps a formula row
+/// alive after the row has left every list.
 struct ActivationCall {
-    const ActivationSpec* spec = nullptr;
+    ActivationRef spec;
     ParamValues params{};
+
+    ActivationCall() = default;
+    ActivationCall(ActivationRef row, const ParamValues& values)
+        : spec(std::move(row)), params(values) {}
+    /// From a row that is alive now (a built-in, or a formula row someone holds): the call then
+    /// shares it (see activationRef()).
+    ActivationCall(const ActivationSpec* row, const ParamValues& values)
+        : spec(row ? activationRef(*row) : nullptr), params(values) {}
 };
 
 /// The result of resolving user input: a call, or a one-line message naming the valid choices.

@@ -5,12 +5,15 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace actlab {
+
+class FormulaProgram;
 
 /// Text in the two languages the application ships.
 struct Text {
@@ -37,8 +40,9 @@ struct ParamSpec {
     bool learnable = false;  ///< trained with the weights in the network (PReLU's weight)
 };
 
-/// The most parameters any activation has (Softplus, Hardtanh, Threshold, RReLU have two).
-inline constexpr std::size_t kMaxParams = 2;
+/// The most parameters an activation may have: the built-ins have at most two (Softplus,
+/// Hardtanh, Threshold, RReLU); a formula activation may have up to this many.
+inline constexpr std::size_t kMaxParams = 8;
 
 /// Parameter values in the order of ActivationSpec::params. Unused slots are ignored.
 using ParamValues = std::array<double, kMaxParams>;
@@ -75,10 +79,12 @@ struct KernelSet {
 /// The finite-difference tests must not straddle them.
 using KinksFn = std::vector<double> (*)(const ParamValues& p);
 
-/// Everything about one activation. See registry.h for the table.
+/// Everything about one activation: a built-in row of the registry (registry.h), or a formula
+/// row made at run time (formula_activation.h). Evaluate through the member functions, which
+/// dispatch to whichever kernels the row has; hold a row you keep with an ActivationRef.
 struct ActivationSpec {
     std::string_view id;         ///< stable id used in files and settings: "leaky_relu"
-    std::string_view torchName;  ///< torch.nn class: "LeakyReLU"
+    std::string_view torchName;  ///< torch.nn class: "LeakyReLU"; empty for a formula row
     /// For classes with a mode switch (GELU's approximate="tanh"): the keyword and this row's value.
     std::string_view torchVariantKey;
     std::string_view torchVariantValue;
@@ -94,6 +100,8 @@ struct ActivationSpec {
     /// How f″ is defined at the kinks (the one-sided convention), for the docs.
     std::string_view kinkConvention;
 
+    /// Built-in rows' kernels (empty for a formula row). Prefer the member functions below,
+    /// which dispatch to these or to the formula's program.
     KernelSet<double> k64;
     KernelSet<float> k32;
     /// Vectorised double batch kernels for network training, where a row has them (tanh,
@@ -109,6 +117,19 @@ struct ActivationSpec {
     KinksFn kinks = nullptr;
     /// ∂f/∂p for the learnable parameter (ParamSpec::learnable, PReLU's weight), else nullptr.
     double (*dfDLearnable)(double x, const ParamValues& p) = nullptr;
+
+    /// A formula row's compiled formula (formula_activation.h), evaluated in double precision
+    /// with the parameter values in the order of `params`; nullptr for a built-in.
+    const FormulaProgram* program = nullptr;
+    /// What keeps a formula row's texts and program alive (see activationRef()); empty for a
+    /// built-in, which lives as long as the program.
+    std::weak_ptr<const void> owner;
+
+    /// True for a row made from a formula.
+    bool isFormula() const { return program != nullptr; }
+    /// True when the row has float32 kernels. Without them (a formula row) the float overloads
+    /// evaluate in double and round to float.
+    bool hasFloat32() const { return k32.batchF != nullptr; }
 
     /// Index of the learnable parameter, or -1.
     int learnableIndex() const {
@@ -130,12 +151,96 @@ struct ActivationSpec {
         return -1;
     }
 
-    double f(double x, const ParamValues& p) const { return k64.f(x, p); }
-    double df(double x, const ParamValues& p) const { return k64.df(x, p); }
-    double d2f(double x, const ParamValues& p) const { return k64.d2f(x, p); }
-    float f(float x, const ParamValues& p) const { return k32.f(x, p); }
-    float df(float x, const ParamValues& p) const { return k32.df(x, p); }
-    float d2f(float x, const ParamValues& p) const { return k32.d2f(x, p); }
+    // Scalar evaluation.
+    double f(double x, const ParamValues& p) const {
+        return program ? formulaAt(0, x, p) : k64.f(x, p);
+    }
+    double df(double x, const ParamValues& p) const {
+        return program ? formulaAt(1, x, p) : k64.df(x, p);
+    }
+    double d2f(double x, const ParamValues& p) const {
+        return program ? formulaAt(2, x, p) : k64.d2f(x, p);
+    }
+    float f(float x, const ParamValues& p) const {
+        return k32.f ? k32.f(x, p) : float(f(double(x), p));
+    }
+    float df(float x, const ParamValues& p) const {
+        return k32.df ? k32.df(x, p) : float(df(double(x), p));
+    }
+    float d2f(float x, const ParamValues& p) const {
+        return k32.d2f ? k32.d2f(x, p) : float(d2f(double(x), p));
+    }
+
+    // Whole arrays: one call per array, none per element. Each processes x.size() elements; the
+    // outputs must be at least as long.
+    void batchF(std::span<const double> x, std::span<double> y, const ParamValues& p) const {
+        if (program)
+            formulaBatch(x, y.data(), nullptr, nullptr, p);
+        else
+            k64.batchF(x, y, p);
+    }
+    void batchDf(std::span<const double> x, std::span<double> dy, const ParamValues& p) const {
+        if (program)
+            formulaBatch(x, nullptr, dy.data(), nullptr, p);
+        else
+            k64.batchDf(x, dy, p);
+    }
+    void batchFDf(std::span<const double> x, std::span<double> y, std::span<double> dy,
+                  const ParamValues& p) const {
+        if (program)
+            formulaBatch(x, y.data(), dy.data(), nullptr, p);
+        else
+            k64.batchFDf(x, y, dy, p);
+    }
+    void batchD2f(std::span<const double> x, std::span<double> d2y, const ParamValues& p) const {
+        if (program)
+            formulaBatch(x, nullptr, nullptr, d2y.data(), p);
+        else
+            k64.batchD2f(x, d2y, p);
+    }
+    void batchF(std::span<const float> x, std::span<float> y, const ParamValues& p) const;
+    void batchDf(std::span<const float> x, std::span<float> dy, const ParamValues& p) const;
+    void batchFDf(std::span<const float> x, std::span<float> y, std::span<float> dy,
+                  const ParamValues& p) const;
+    void batchD2f(std::span<const float> x, std::span<float> d2y, const ParamValues& p) const;
+
+    /// f and f′ for network training: the vectorised fast kernels where the row has them, else
+    /// batchFDf (a formula row: its program's array evaluation).
+    void trainFDf(std::span<const double> x, std::span<double> y, std::span<double> dy,
+                  const ParamValues& p) const {
+        if (fast.fdf)
+            fast.fdf(x, y, dy, p);
+        else
+            batchFDf(x, y, dy, p);
+    }
+    /// f for network training (see trainFDf).
+    void trainF(std::span<const double> x, std::span<double> y, const ParamValues& p) const {
+        if (fast.f)
+            fast.f(x, y, p);
+        else
+            batchF(x, y, p);
+    }
+
+    /// The inputs in [xMin, xMax] at which f or f′ is not smooth: a built-in's kinks, or where a
+    /// formula's max, min, abs, where() or heaviside switches (FormulaProgram::kinks).
+    std::vector<double> kinksIn(const ParamValues& p, double xMin, double xMax) const;
+
+private:
+    double formulaAt(int order, double x, const ParamValues& p) const;
+    /// The formula's values into whichever of y, dy, d2y are not null.
+    void formulaBatch(std::span<const double> x, double* y, double* dy, double* d2y,
+                      const ParamValues& p) const;
 };
+
+/// A row held by whoever needs it to stay: a shared pointer that owns a formula row's storage and
+/// points, without owning, at a built-in (which lives as long as the program).
+using ActivationRef = std::shared_ptr<const ActivationSpec>;
+
+/// The ActivationRef of a row: for a formula row it shares ownership with every other holder.
+/// Precondition: a formula row is alive (someone holds it) when this is called.
+inline ActivationRef activationRef(const ActivationSpec& row) {
+    if (std::shared_ptr<const void> owner = row.owner.lock()) return ActivationRef(owner, &row);
+    return ActivationRef(std::shared_ptr<const void>(), &row);
+}
 
 }  // namespace actlab

@@ -18,8 +18,8 @@ std::vector<double> linspace(double xMin, double xMax, std::size_t n) {
 
 namespace {
 template <class T>
-void evaluateAs(const KernelSet<T>& k, const ActivationCall& call, const std::vector<double>& xs,
-                Curve& out) {
+void evaluateAs(const ActivationCall& call, const std::vector<double>& xs, Curve& out) {
+    const ActivationSpec& spec = *call.spec;
     const std::size_t n = xs.size();
     out.x.resize(n);
     out.f.resize(n);
@@ -27,12 +27,12 @@ void evaluateAs(const KernelSet<T>& k, const ActivationCall& call, const std::ve
     out.d2f.resize(n);
     if constexpr (sizeof(T) == sizeof(double)) {
         out.x.assign(xs.begin(), xs.end());
-        k.batchFDf(out.x, out.f, out.df, call.params);
-        k.batchD2f(out.x, out.d2f, call.params);
+        spec.batchFDf(out.x, out.f, out.df, call.params);
+        spec.batchD2f(out.x, out.d2f, call.params);
     } else {
         std::vector<T> x(xs.begin(), xs.end()), f(n), df(n), d2f(n);
-        k.batchFDf(x, f, df, call.params);
-        k.batchD2f(x, d2f, call.params);
+        spec.batchFDf(std::span<const T>(x), f, df, call.params);
+        spec.batchD2f(std::span<const T>(x), d2f, call.params);
         out.x.assign(x.begin(), x.end());
         out.f.assign(f.begin(), f.end());
         out.df.assign(df.begin(), df.end());
@@ -44,9 +44,9 @@ void evaluateAs(const KernelSet<T>& k, const ActivationCall& call, const std::ve
 void evaluateCurve(const ActivationCall& call, const std::vector<double>& xs, Curve& out,
                    bool float32) {
     if (float32)
-        evaluateAs(call.spec->k32, call, xs, out);
+        evaluateAs<float>(call, xs, out);
     else
-        evaluateAs(call.spec->k64, call, xs, out);
+        evaluateAs<double>(call, xs, out);
 }
 
 Curve sampleCurve(const ActivationCall& call, double xMin, double xMax, std::size_t n) {

@@ -41,6 +41,11 @@ const ActivationSpec& activation(std::string_view id) {
                                 "'; valid ids: " + activationIdList());
 }
 
+ActivationRef activationRef(std::string_view id) {
+    const ActivationSpec* spec = findActivation(id);
+    return spec ? activationRef(*spec) : nullptr;
+}
+
 std::string activationIdList() {
     std::string list;
     for (const ActivationSpec& spec : activations()) {

@@ -10,7 +10,8 @@ namespace actlab {
 Throughput measureThroughput(const ActivationCall& call, double seconds, std::size_t elements) {
     const std::vector<double> xs = linspace(-6, 6, elements);
     std::vector<double> y(elements), dy(elements);
-    const auto fdf = call.spec->fast.fdf ? call.spec->fast.fdf : call.spec->k64.batchFDf;
+    const auto fdf = [&](std::span<const double> x, std::span<double> fx, std::span<double> dfx,
+                         const ParamValues& p) { call.spec->trainFDf(x, fx, dfx, p); };
     using Clock = std::chrono::steady_clock;
     fdf(xs, y, dy, call.params);  // warm up caches and the dispatch
     std::vector<double> rounds;

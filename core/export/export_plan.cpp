@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "activations/registry.h"
+#include "nn/layer_activation.h"
 #include "python_text.h"
 
 namespace actlab::pytorch {
@@ -139,9 +140,9 @@ std::string dataText(const Plan& p, bool zh) {
 std::string networkText(const Plan& p, bool zh) {
     std::string s = featureLabels(p.network());
     for (const nn::LayerSpec& l : p.network().hidden) {
-        s +=
-            " → " + std::to_string(l.neurons) + " " + std::string(activation(l.activation).name.en);
-        if (activation(l.activation).learnableIndex() >= 0)
+        s += " → " + std::to_string(l.neurons) + " " + nn::layerActivationName(l);
+        const ActivationSpec* row = findActivation(l.activation);  // null for a formula
+        if (row && row->learnableIndex() >= 0)
             s += l.preluMode == nn::PReluMode::PerNeuron
                      ? (zh ? "（每个神经元一个斜率）" : " (a slope per neuron)")
                      : (zh ? "（整层一个斜率）" : " (one slope per layer)");
@@ -209,7 +210,8 @@ Summary summarize(const Plan& p, bool zh) {
     s.training = trainingText(p, zh);
     if (!session.compare.empty()) {
         std::string ids;
-        for (const std::string& id : session.compare) ids += (ids.empty() ? "" : ", ") + id;
+        for (const nn::CompareMember& m : session.compare)
+            ids += (ids.empty() ? "" : ", ") + nn::memberLabel(m);
         s.compare = zh ? "该会话并排比较 " + ids +
                              "；本导出像 `activation-lab train` 一样训练会话自身的网络。"
                        : "The session compares " + ids +

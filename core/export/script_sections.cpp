@@ -156,8 +156,8 @@ std::string parameterValue(const std::vector<double>& v, int rows, int cols) {
 std::string model(const Plan& p) {
     std::string defs;
     for (const TorchModule& m : p.modules)
-        if (!m.definition.empty() && defs.find(m.definition) == std::string::npos)
-            defs += m.definition + "\n\n";
+        for (const std::string* d : {&m.definition, &m.function})
+            if (!d->empty() && defs.find(*d) == std::string::npos) defs += *d + "\n\n";
     std::string s = defs +
                     "def make_model():\n"
                     "    \"\"\"The network, with the app's starting weights.\"\"\"\n"

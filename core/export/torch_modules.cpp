@@ -1,7 +1,10 @@
 #include "torch_modules.h"
 
 #include "activations/registry.h"
+#include "formula/formula.h"
+#include "nn/layer_activation.h"
 #include "python_text.h"
+#include "torch_formula.h"
 
 namespace actlab::pytorch {
 
@@ -34,16 +37,35 @@ constexpr const char* kExactHardsigmoid =
     "    def forward(self, x):\n"
     "        return torch.where(x <= -3, 0.0, torch.where(x >= 3, 1.0, (x + 3) / 6))\n";
 
+/// FormulaActivation(function, {"b": 1.5}) for a formula layer.
+TorchModule formulaModule(const nn::LayerSpec& layer) {
+    TorchModule m;
+    const FormulaActivationResult row = nn::layerActivation(layer);
+    if (!row.ok()) {
+        m.error = "formula: " + row.error;
+        return m;
+    }
+    const ActivationSpec& act = *row.row;
+    std::string params;
+    for (std::size_t i = 0; i < act.params.size(); ++i)
+        params += (i ? ", " : "") + pyString(act.params[i].id) + ": " + pyFloat(layer.params[i]);
+    m.definition = formulaSupportCode();
+    m.function = formulaFunction(*act.program, layer.name);
+    m.expression = "FormulaActivation(" + formulaFunctionName(layer.formula, layer.name) + ", {" +
+                   params + "})";
+    return m;
+}
+
 }  // namespace
 
 TorchModule torchModule(const nn::LayerSpec& layer) {
+    if (nn::isFormulaLayer(layer)) return formulaModule(layer);
     TorchModule m;
     const ActivationSpec* act = findActivation(layer.activation);
     if (!act) {
         m.error = "unknown activation '" + layer.activation + "'";
         return m;
     }
-    // A row without a torch.nn class (a formula activation) would define its module here.
     if (act->torchName.empty()) {
         m.error = "the activation '" + std::string(act->id) + "' has no PyTorch module";
         return m;

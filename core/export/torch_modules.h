@@ -2,8 +2,10 @@
 // The torch.nn module of each hidden layer's activation, for the PyTorch exports. Every registry
 // row names its torch.nn class (ActivationSpec::torchName) and its parameters use PyTorch's
 // keywords, so the module is the class called with the layer's parameters. An activation that
-// torch.nn lacks (a formula) brings its own small nn.Module: `definition` holds that class, which
-// the script writes once before the model.
+// torch.nn lacks brings its own small nn.Module: `definition` holds that class, which the script
+// writes once before the model. A formula layer is FormulaActivation(function, params): the
+// class and its helpers are its `definition`, the formula written with torch operations its
+// `function` (torch_formula.h).
 
 #include <string>
 
@@ -15,6 +17,7 @@ struct TorchModule {
     std::string expression;  ///< "nn.LeakyReLU(negative_slope=0.1)"
     std::string comment;     ///< a short note for the model listing ("" when none is needed)
     std::string definition;  ///< Python class code the expression needs ("" for torch.nn classes)
+    std::string function;    ///< a formula's Python function, after `definition` ("" otherwise)
     std::string error;       ///< why the layer's activation cannot be exported ("" when it can)
     bool ok() const { return error.empty(); }
 };

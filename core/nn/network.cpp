@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
-#include "activations/activation_call.h"
 #include "activations/registry.h"
 #include "lanes.h"
+#include "layer_activation.h"
 #include "rng.h"
 #include "util/id_table.h"
 #include "util/portability.h"
@@ -60,12 +61,7 @@ std::string validate(const NetworkSpec& spec, int numClasses) {
         const std::string where = "layers[" + std::to_string(l) + "]";
         if (layer.neurons < 1 || layer.neurons > kMaxNeurons)
             return where + ".neurons must be in [1, " + std::to_string(kMaxNeurons) + "]";
-        const ActivationSpec* act = findActivation(layer.activation);
-        if (!act)
-            return where + ".activation: unknown activation '" + layer.activation +
-                   "'; valid: " + activationIdList();
-        if (std::string p = checkParams(*act, layer.params); !p.empty())
-            return where + ".params: " + p;
+        if (std::string e = checkLayerActivation(layer); !e.empty()) return where + e;
     }
     const bool regression = numClasses == 0;
     switch (spec.output) {
@@ -104,8 +100,10 @@ FeatureTable computeFeatures(std::span<const Feature> features, std::span<const 
 Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
     int in = inputs();
     for (const LayerSpec& layer : spec.hidden) {
-        const ActivationSpec* act = &activation(layer.activation);
-        m_acts.push_back(act);
+        const FormulaActivationResult row = layerActivation(layer);
+        if (!row.ok()) throw std::invalid_argument(row.error);
+        const ActivationSpec* act = row.row.get();
+        m_acts.push_back(row.row);
         LayerParams p{in, layer.neurons, std::vector<double>(std::size_t(in) * layer.neurons),
                       std::vector<double>(std::size_t(layer.neurons)), {}};
         if (const int li = act->learnableIndex(); li >= 0)
@@ -278,26 +276,25 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
         if (l < hidden) {
             // The vectorised kernels where the row has them, else the row's batch kernels: one
             // call per layer (per neuron when PReLU has a weight per neuron).
+            // A formula row evaluates its program over the whole buffer in one call.
             const ActivationSpec& act = *net.activationOf(int(l));
-            const auto fdf = act.fast.fdf ? act.fast.fdf : act.k64.batchFDf;
-            const auto f = act.fast.f ? act.fast.f : act.k64.batchF;
             if (layer.learnable.size() > 1) {
                 for (int j = 0; j < layer.out; ++j) {
                     const std::size_t o = std::size_t(j) * stride;
-                    fdf(zs.subspan(o, stride), as.subspan(o, stride), ds.subspan(o, stride),
-                        net.paramsOf(int(l), j));
+                    act.trainFDf(zs.subspan(o, stride), as.subspan(o, stride),
+                                 ds.subspan(o, stride), net.paramsOf(int(l), j));
                 }
             } else if (derivatives) {
-                fdf(zs, as, ds, net.paramsOf(int(l), 0));
+                act.trainFDf(zs, as, ds, net.paramsOf(int(l), 0));
             } else {
-                f(zs, as, net.paramsOf(int(l), 0));
+                act.trainF(zs, as, net.paramsOf(int(l), 0));
             }
             continue;
         }
         switch (net.spec().output) {
             case OutputKind::TanhSquare:
             case OutputKind::SigmoidBce:
-                outputAct->fast.fdf(zs, as, ds, {});
+                outputAct->trainFDf(zs, as, ds, {});
                 break;
             case OutputKind::LinearSquare:
                 std::copy(zs.begin(), zs.end(), as.begin());

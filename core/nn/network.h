@@ -45,12 +45,16 @@ std::optional<OutputKind> outputFromId(std::string_view id);
 std::string_view initId(InitKind k);
 std::optional<InitKind> initFromId(std::string_view id);
 
-/// One hidden layer: its width and its activation with that activation's own parameters.
+/// One hidden layer: its width and its activation with that activation's own parameters. The
+/// activation is a registry id, or "formula" (kFormulaActivationId) with the formula's text and
+/// an optional name; layer_activation.h turns either into its row.
 struct LayerSpec {
     int neurons = 4;
-    std::string activation = "tanh";  ///< registry id
+    std::string activation = "tanh";  ///< registry id, or "formula"
     ParamValues params{};             ///< in the order of the activation's ParamSpecs
     PReluMode preluMode = PReluMode::PerLayer;
+    std::string formula;  ///< a formula layer's text ("x*sigmoid(b*x)"); else empty
+    std::string name;     ///< a formula layer's name ("Swish-β"); empty: the formula's text
     bool operator==(const LayerSpec&) const = default;
 };
 
@@ -122,7 +126,9 @@ struct BatchLoss {
 class Mlp {
 public:
     Mlp() = default;
-    /// A network of this shape with all weights zero. Precondition: validate(spec) is empty.
+    /// A network of this shape with all weights zero. Precondition: validate(spec) is empty
+    /// (throws std::invalid_argument for an unknown activation or a formula that does not
+    /// compile).
     explicit Mlp(const NetworkSpec& spec);
 
     const NetworkSpec& spec() const { return m_spec; }
@@ -130,8 +136,14 @@ public:
     int layerCount() const { return static_cast<int>(m_layers.size()); }  ///< hidden + output
     std::span<LayerParams> layers() { return m_layers; }
     std::span<const LayerParams> layers() const { return m_layers; }
-    /// The activation row of hidden layer l (0-based), nullptr for the output layer.
+    /// The activation row of hidden layer l (0-based), nullptr for the output layer. It lives as
+    /// long as this network (or a copy of it); activationRefOf() shares it.
     const ActivationSpec* activationOf(int l) const {
+        return l < static_cast<int>(m_acts.size()) ? m_acts[static_cast<std::size_t>(l)].get()
+                                                   : nullptr;
+    }
+    /// The activation row of hidden layer l as an ActivationRef, null for the output layer.
+    ActivationRef activationRefOf(int l) const {
         return l < static_cast<int>(m_acts.size()) ? m_acts[static_cast<std::size_t>(l)] : nullptr;
     }
     /// Activation parameters of hidden layer l for neuron j (the learnable one from the weights).
@@ -180,7 +192,7 @@ public:
 private:
     NetworkSpec m_spec;
     std::vector<LayerParams> m_layers;
-    std::vector<const ActivationSpec*> m_acts;  ///< hidden layers only
+    std::vector<ActivationRef> m_acts;  ///< hidden layers only
     const ActivationSpec* m_outputAct = nullptr;  ///< tanh or sigmoid output row
 };
 

@@ -2,113 +2,18 @@
 
 #include <cmath>
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <set>
 #include <sstream>
 
 #include "activations/registry.h"
+#include "session_reader.h"
 #include "sweep/sweep_json.h"
 #include "sweep/sweep_plan.h"
 
 namespace actlab::nn {
 
-using Json = nlohmann::ordered_json;
+using namespace detail;
 
 namespace {
-
-/// Thrown while reading; carries the message that names the field.
-struct SessionError {
-    std::string message;
-};
-
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw SessionError{(path.empty() ? std::string("document") : path) + ": " + what};
-}
-
-/// Reads one JSON object field by field, naming every problem by its path, and rejects keys it
-/// does not know (a misspelt key would otherwise be silently ignored).
-class ObjectReader {
-public:
-    ObjectReader(const Json& j, std::string path) : m_j(j), m_path(std::move(path)) {
-        if (!m_j.is_object()) fail(m_path, "expected an object");
-    }
-    ~ObjectReader() = default;
-
-    bool has(const std::string& key) const { return m_j.contains(key); }
-    const Json& raw(const std::string& key) {
-        m_used.insert(key);
-        if (!m_j.contains(key)) fail(sub(key), "missing");
-        return m_j.at(key);
-    }
-    std::string sub(const std::string& key) const {
-        return m_path.empty() ? key : m_path + "." + key;
-    }
-    double number(const std::string& key, double lo, double hi) {
-        const Json& v = raw(key);
-        if (!v.is_number()) fail(sub(key), "expected a number");
-        const double d = v.get<double>();
-        if (!(d >= lo && d <= hi) || !std::isfinite(d))
-            fail(sub(key), "must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(d));
-        return d;
-    }
-    double number(const std::string& key, double lo, double hi, double fallback) {
-        return has(key) ? number(key, lo, hi) : fallback;
-    }
-    long long integer(const std::string& key, long long lo, long long hi) {
-        const Json& v = raw(key);
-        if (!v.is_number_integer()) fail(sub(key), "expected an integer");
-        const long long i = v.is_number_unsigned() && v.get<unsigned long long>() > (1ULL << 62)
-                                ? hi + 1
-                                : v.get<long long>();
-        if (i < lo || i > hi)
-            fail(sub(key), "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-        return i;
-    }
-    std::string string(const std::string& key) {
-        const Json& v = raw(key);
-        if (!v.is_string()) fail(sub(key), "expected a string");
-        return v.get<std::string>();
-    }
-    std::string string(const std::string& key, const std::string& fallback) {
-        return has(key) ? string(key) : fallback;
-    }
-    /// Fails on keys that were never read.
-    void finish() const {
-        for (const auto& [key, value] : m_j.items())
-            if (!m_used.count(key)) fail(sub(key), "unknown field");
-    }
-
-private:
-    static std::string fmt(double d) {
-        std::ostringstream s;
-        s << d;
-        return s.str();
-    }
-    const Json& m_j;
-    std::string m_path;
-    std::set<std::string> m_used;
-};
-
-template <class E>
-E choice(ObjectReader& r, const std::string& key, std::optional<E> (*parse)(std::string_view),
-         const char* valid) {
-    const std::string id = r.string(key);
-    const std::optional<E> e = parse(id);
-    if (!e) fail(r.sub(key), "unknown value '" + id + "'; valid: " + valid);
-    return *e;
-}
-
-const Json& array(const Json& j, const std::string& path) {
-    if (!j.is_array()) fail(path, "expected an array");
-    return j;
-}
-
-double finiteNumber(const Json& j, const std::string& path) {
-    if (!j.is_number()) fail(path, "expected a number");
-    const double d = j.get<double>();
-    if (!std::isfinite(d)) fail(path, "must be finite");
-    return d;
-}
 
 std::vector<Point> readPoints(const Json& j, const std::string& path) {
     std::vector<Point> points;
@@ -165,22 +70,6 @@ void readData(ObjectReader& top, Session& s) {
     r.finish();
 }
 
-ParamValues readParams(const Json& j, const ActivationSpec& act, const std::string& path) {
-    ParamValues v = act.defaults();
-    if (!j.is_object()) fail(path, "expected an object of parameter values");
-    for (const auto& [key, value] : j.items()) {
-        const int index = act.paramIndex(key);
-        if (index < 0) {
-            std::string valid;
-            for (const ParamSpec& p : act.params) valid += (valid.empty() ? "" : ", ") + std::string(p.id);
-            fail(path + "." + key, "unknown parameter of " + std::string(act.id) +
-                                       "; valid: " + (valid.empty() ? "none" : valid));
-        }
-        v[std::size_t(index)] = finiteNumber(value, path + "." + key);
-    }
-    return v;
-}
-
 void readNetwork(ObjectReader& top, Session& s) {
     ObjectReader r(top.raw("network"), "network");
     s.network.features.clear();
@@ -199,27 +88,8 @@ void readNetwork(ObjectReader& top, Session& s) {
     const Json& layers = array(r.raw("layers"), "network.layers");
     if (layers.size() > kMaxHiddenLayers) fail("network.layers", "at most 8 hidden layers");
     s.network.hidden.clear();
-    for (std::size_t i = 0; i < layers.size(); ++i) {
-        const std::string path = "network.layers[" + std::to_string(i) + "]";
-        ObjectReader l(layers[i], path);
-        LayerSpec spec;
-        spec.neurons = int(l.integer("neurons", 1, kMaxNeurons));
-        spec.activation = l.string("activation");
-        const ActivationSpec* act = findActivation(spec.activation);
-        if (!act)
-            fail(path + ".activation",
-                 "unknown activation '" + spec.activation + "'; valid: " + activationIdList());
-        spec.params = l.has("params") ? readParams(l.raw("params"), *act, path + ".params")
-                                      : act->defaults();
-        if (std::string problem = act->validate(spec.params); !problem.empty())
-            fail(path + ".params", problem);
-        const std::string mode = l.string("preluMode", "layer");
-        if (mode != "layer" && mode != "neuron")
-            fail(path + ".preluMode", "unknown value '" + mode + "'; valid: layer, neuron");
-        spec.preluMode = mode == "neuron" ? PReluMode::PerNeuron : PReluMode::PerLayer;
-        l.finish();
-        s.network.hidden.push_back(spec);
-    }
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        s.network.hidden.push_back(readLayer(layers[i], "network.layers[" + std::to_string(i) + "]"));
     s.network.output = choice<OutputKind>(r, "output", &outputFromId,
                                           "tanh_square, sigmoid_bce, softmax_ce, linear_square");
     s.init = choice<InitKind>(r, "init", &initFromId, "playground, xavier, he, lecun");
@@ -369,24 +239,16 @@ SessionLoad parseSession(std::string_view text) {
         readTraining(top, s);
         if (top.has("compare")) {
             const Json& c = array(top.raw("compare"), "compare");
-            if (c.size() < 2 || c.size() > 8) fail("compare", "needs 2 to 8 activation ids");
-            for (std::size_t i = 0; i < c.size(); ++i) {
-                const std::string p = "compare[" + std::to_string(i) + "]";
-                if (!c[i].is_string()) fail(p, "expected an activation id");
-                const std::string id = c[i].get<std::string>();
-                if (!findActivation(id))
-                    fail(p, "unknown activation '" + id + "'; valid: " + activationIdList());
-                s.compare.push_back(id);
-            }
+            if (c.size() < 2 || c.size() > 8) fail("compare", "needs 2 to 8 activations");
+            for (std::size_t i = 0; i < c.size(); ++i)
+                s.compare.push_back(readCompareMember(c[i], "compare[" + std::to_string(i) + "]"));
         }
         if (top.has("view")) {
             ObjectReader v(top.raw("view"), "view");
             s.view.page = v.string("page", "");
             if (!s.view.page.empty() && s.view.page != "explorer" && s.view.page != "network")
                 fail("view.page", "unknown value '" + s.view.page + "'; valid: explorer, network");
-            s.view.activation = v.string("activation", "");
-            if (!s.view.activation.empty() && !findActivation(s.view.activation))
-                fail("view.activation", "unknown activation '" + s.view.activation + "'");
+            readViewActivation(v, s.view);
             s.view.panel = v.string("panel", "");
             if (!s.view.panel.empty() && s.view.panel != "boundary" && s.view.panel != "loss" &&
                 s.view.panel != "network" && s.view.panel != "health")
@@ -458,19 +320,7 @@ std::string serializeSession(const Session& s) {
     net["features"] = Json::array();
     for (Feature f : s.network.features) net["features"].push_back(featureId(f));
     net["layers"] = Json::array();
-    for (const LayerSpec& l : s.network.hidden) {
-        Json layer = {{"neurons", l.neurons}, {"activation", l.activation}};
-        const ActivationSpec& act = activation(l.activation);
-        if (!act.params.empty()) {
-            Json params = Json::object();
-            for (std::size_t i = 0; i < act.params.size(); ++i)
-                params[std::string(act.params[i].id)] = l.params[i];
-            layer["params"] = params;
-        }
-        if (act.learnableIndex() >= 0)
-            layer["preluMode"] = l.preluMode == PReluMode::PerNeuron ? "neuron" : "layer";
-        net["layers"].push_back(layer);
-    }
+    for (const LayerSpec& l : s.network.hidden) net["layers"].push_back(layerJson(l));
     net["output"] = outputId(s.network.output);
     net["init"] = initId(s.init);
     j["network"] = net;
@@ -487,11 +337,16 @@ std::string serializeSession(const Session& s) {
                      {"batchSize", c.batchSize},
                      {"regularization",
                       {{"kind", regularizationId(c.regularization)}, {"rate", c.regularizationRate}}}};
-    if (!s.compare.empty()) j["compare"] = s.compare;
+    if (!s.compare.empty()) {
+        j["compare"] = Json::array();
+        for (const CompareMember& m : s.compare) j["compare"].push_back(compareMemberJson(m));
+    }
     if (!(s.view == Session::View{})) {
         Json v = Json::object();
         if (!s.view.page.empty()) v["page"] = s.view.page;
         if (!s.view.activation.empty()) v["activation"] = s.view.activation;
+        if (!s.view.formula.empty()) v["formula"] = s.view.formula;
+        if (!s.view.formulaName.empty()) v["name"] = s.view.formulaName;
         if (!s.view.panel.empty()) v["panel"] = s.view.panel;
         if (s.view.epochsPerFrame) v["epochsPerFrame"] = s.view.epochsPerFrame;
         j["view"] = v;
@@ -529,22 +384,6 @@ Mlp sessionNetwork(const Session& s) {
 
 Trainer makeTrainer(const Session& s) {
     return Trainer(sessionData(s), sessionNetwork(s), s.training, s.seed);
-}
-
-Session compareMember(const Session& session, const std::string& activationId) {
-    Session s = session;
-    s.compare.clear();
-    const ActivationSpec& act = activation(activationId);
-    for (LayerSpec& l : s.network.hidden) {
-        l.activation = activationId;
-        l.params = act.defaults();
-    }
-    if (s.weights)  // the learnable slot's shape follows the activation
-        for (std::size_t l = 0; l < s.network.hidden.size(); ++l) {
-            const Mlp shape(s.network);
-            (*s.weights)[l].learnable = shape.layers()[l].learnable;
-        }
-    return s;
 }
 
 Session withTrainedWeights(Session s, const Trainer& trainer) {

@@ -19,6 +19,27 @@ namespace actlab::nn {
 inline constexpr std::string_view kSessionFormat = "activation-lab-session";
 inline constexpr int kSessionVersion = 1;
 
+/// One member of a compare set: a registry activation with its default parameters, or a formula
+/// activation with its parameters. A plain id converts to a member ("relu").
+struct CompareMember {
+    std::string activation;  ///< registry id, or "formula" (kFormulaActivationId)
+    std::string formula;     ///< a formula member's text; else empty
+    std::string name;        ///< a formula member's name; empty: its text
+    ParamValues params{};    ///< a formula member's parameter values (built-ins: unused, zero)
+    CompareMember() = default;
+    CompareMember(std::string id) : activation(std::move(id)) {}  // NOLINT: implicit, as an id
+    CompareMember(const char* id) : activation(id) {}             // NOLINT
+    bool operator==(const CompareMember&) const = default;
+};
+
+/// The member for a row: a built-in by id, a formula row with its text, given name and `params`.
+CompareMember compareMemberOf(const ActivationSpec& row, const ParamValues& params);
+/// The member for the row with its default parameters.
+CompareMember compareMemberOf(const ActivationSpec& row);
+/// How a member is named in messages and file names: the registry id, or the formula's name
+/// (its text when it has none).
+std::string memberLabel(const CompareMember& member);
+
 struct Session {
     std::string title, titleZh;          ///< optional; the Chinese title of a lesson
     std::string descriptionEn, descriptionZh;  ///< optional (lessons)
@@ -34,17 +55,21 @@ struct Session {
     std::optional<std::vector<LayerParams>> weights;
     /// Epochs already trained when the weights were saved (informational).
     int epoch = 0;
-    /// Compare mode: 2 … 8 activations (registry ids, with their default parameters) trained side
-    /// by side on the same data from the same initial weights; each replaces the activation of
-    /// every hidden layer. Empty: a single network.
-    std::vector<std::string> compare;
+    /// Compare mode: 2 … 8 activations (registry ids with their default parameters, or formulas
+    /// with theirs) trained side by side on the same data from the same initial weights; each
+    /// replaces the activation of every hidden layer. Empty: a single network.
+    std::vector<CompareMember> compare;
     /// A prepared sweep (docs/sweeps.md): what `activation-lab sweep --session` runs when no
     /// --vary is given. Training the session ignores it.
     std::optional<actlab::sweep::SweepSettings> sweep;
     /// How the GUI presents the session (lessons use it); the trainer ignores it.
     struct View {
         std::string page;            ///< "explorer" or "network" (empty: unchanged)
-        std::string activation;      ///< the explorer's activation id (empty: unchanged)
+        /// The explorer's activation id (empty: unchanged), or "formula" with `formula` and
+        /// `formulaName` (the explorer then shows that formula with its default parameters).
+        std::string activation;
+        std::string formula;         ///< with activation "formula": its text
+        std::string formulaName;     ///< with activation "formula": its name (empty: the text)
         std::string panel;           ///< "boundary", "loss", "network", "health" (empty: default)
         int epochsPerFrame = 0;      ///< training speed (0: unchanged)
         bool operator==(const View&) const = default;
@@ -52,10 +77,11 @@ struct Session {
     bool operator==(const Session&) const = default;
 };
 
-/// The session for one member of its compare set: every hidden layer uses `activationId` with
-/// that activation's default parameters. The weights (explicit or from the seed) are the same for
-/// every member whenever the layer shapes are, which they are: only activations differ.
-Session compareMember(const Session& session, const std::string& activationId);
+/// The session for one member of its compare set: every hidden layer uses the member's
+/// activation (a built-in with its default parameters, a formula with the member's). The weights
+/// (explicit or from the seed) are the same for every member whenever the layer shapes are,
+/// which they are: only activations differ.
+Session compareMember(const Session& session, const CompareMember& member);
 
 /// The result of loading: a session, or a message that names the offending field.
 struct SessionLoad {

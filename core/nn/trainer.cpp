@@ -88,6 +88,7 @@ void Trainer::accumulate(int first, int count) {
     net.prepare(m_ws, count);
     net.loadInputs(m_trainFeatures, first, m_ws);
     net.forward(m_ws, true);
+    if (m_diagnosing) watch(m_ws, true);
     net.outputError(std::span(m_trainLabels).subspan(std::size_t(first), std::size_t(count)), m_ws);
     net.backward(m_ws, m_state.grads);
 }
@@ -97,6 +98,7 @@ void Trainer::accumulate(std::span<const int> indices) {
     net.prepare(m_ws, static_cast<int>(indices.size()));
     net.loadInputs(m_trainFeatures, indices, m_ws);
     net.forward(m_ws, true);
+    if (m_diagnosing) watch(m_ws, true);
     m_batchLabels.resize(indices.size());
     for (std::size_t b = 0; b < indices.size(); ++b)
         m_batchLabels[b] = m_trainLabels[std::size_t(indices[b])];
@@ -272,17 +274,80 @@ const EpochMetrics& Trainer::step(Evaluation evaluation) {
     const bool lossOk = evaluation == Evaluation::None ||
                         (std::isfinite(metrics.trainLoss) && std::isfinite(metrics.testLoss));
     if (!m_state.net.finite() || !lossOk) {
-        m_divergence = "training diverged at epoch " + std::to_string(m_state.epoch) +
-                       ": the loss or a weight became NaN or infinite. The network is kept at "
-                       "epoch " + std::to_string(m_lastGood.epoch) +
-                       ". Try a lower learning rate (now " +
-                       formatShortest(m_config.learningRate) + ").";
+        const int failedEpoch = m_state.epoch;
+        m_cause = diagnose(evaluation);
+        if (m_cause.found()) {
+            const std::string label = m_cause.name == m_cause.formula
+                                          ? m_cause.formula
+                                          : m_cause.name + " (" + m_cause.formula + ")";
+            m_divergence = "training stopped at epoch " + std::to_string(failedEpoch) +
+                           ": the formula activation " + label + " of hidden layer " +
+                           std::to_string(m_cause.layer + 1) + " gave " +
+                           (m_cause.derivative ? "f'(x) = " : "f(x) = ") +
+                           formatShortest(m_cause.value) + " at x = " +
+                           formatShortest(m_cause.input) + ". The network is kept at epoch " +
+                           std::to_string(m_lastGood.epoch) +
+                           ". Change the formula or its parameters: a formula must be finite "
+                           "wherever the network's inputs take it.";
+        } else {
+            m_divergence = "training diverged at epoch " + std::to_string(failedEpoch) +
+                           ": the loss or a weight became NaN or infinite. The network is kept "
+                           "at epoch " + std::to_string(m_lastGood.epoch) +
+                           ". Try a lower learning rate (now " +
+                           formatShortest(m_config.learningRate) + ").";
+        }
         m_state = m_lastGood;
         return m_history.back();
     }
     m_history.push_back(std::move(metrics));
     m_lastGood = m_state;
     return m_history.back();
+}
+
+DivergenceCause Trainer::diagnose(Evaluation evaluation) {
+    m_cause = {};
+    bool formulas = false;
+    for (int l = 0; l < int(m_lastGood.net.spec().hidden.size()); ++l)
+        formulas = formulas || m_lastGood.net.activationOf(l)->isFormula();
+    if (!formulas) return m_cause;
+    // The epoch again from its start, deterministic (the state holds the shuffling generator),
+    // watching every forward pass; then its evaluation, which may be what met the NaN.
+    m_state = m_lastGood;
+    m_diagnosing = true;
+    std::vector<double> gradSq(m_state.net.layers().size(), 0.0);
+    int updates = 0;
+    if (m_config.mode == TrainingMode::Playground)
+        trainPlayground(gradSq, updates);
+    else
+        trainStandard(gradSq, updates);
+    if (!m_cause.found() && !m_interrupted && evaluation != Evaluation::None) evaluate(evaluation);
+    m_diagnosing = false;
+    m_interrupted = false;
+    return m_cause;
+}
+
+void Trainer::watch(const Workspace& ws, bool derivatives) {
+    if (m_cause.found()) return;
+    const Mlp& net = m_state.net;
+    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
+    for (int l = 0; l < int(net.spec().hidden.size()); ++l) {
+        const ActivationSpec& act = *net.activationOf(l);
+        if (!act.isFormula()) continue;
+        const std::vector<double>& z = ws.z[std::size_t(l) + 1];
+        const std::vector<double>& a = ws.a[std::size_t(l) + 1];
+        const std::vector<double>& d = ws.d[std::size_t(l) + 1];
+        for (int j = 0; j < net.layers()[std::size_t(l)].out; ++j) {
+            for (std::size_t k = std::size_t(j) * stride, end = k + batch; k < end; ++k) {
+                if (!std::isfinite(z[k])) continue;
+                const bool badF = !std::isfinite(a[k]), badDf = derivatives && !std::isfinite(d[k]);
+                if (!badF && !badDf) continue;
+                const LayerSpec& spec = net.spec().hidden[std::size_t(l)];
+                m_cause = {l, spec.formula, spec.name.empty() ? spec.formula : spec.name, z[k],
+                           badF ? a[k] : d[k], !badF};
+                return;
+            }
+        }
+    }
 }
 
 void Trainer::run(int epochs) {
@@ -309,6 +374,7 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
         net.prepare(ws, count);
         net.loadInputs(table, first, ws);
         net.forward(ws, stats != nullptr);
+        if (m_diagnosing) watch(ws, stats != nullptr);
         labels.resize(std::size_t(count));
         for (int b = 0; b < count; ++b) labels[std::size_t(b)] = points[std::size_t(first + b)].label;
         const BatchLoss r = net.outputLoss(labels, ws);
@@ -381,6 +447,7 @@ void Trainer::reset() {
     m_state = m_initial;
     m_lastGood = m_initial;
     m_divergence.clear();
+    m_cause = {};
     m_history.clear();
     m_history.push_back(evaluate());
 }

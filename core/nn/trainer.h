@@ -62,6 +62,19 @@ struct EpochMetrics {
     std::vector<LayerMetrics> layers;
 };
 
+/// What made training stop when a formula activation did: the first hidden layer whose formula
+/// gave NaN or ±∞ at a finite input (a domain error such as log of a negative number, or an
+/// overflow). Trainer::divergence() then names the formula too.
+struct DivergenceCause {
+    int layer = -1;           ///< hidden layer (0-based); −1: no formula layer was the cause
+    std::string formula;      ///< the formula's text
+    std::string name;         ///< its name; the text when it has none
+    double input = 0;         ///< a finite pre-activation z at which it did
+    double value = 0;         ///< what it gave there: f(z), or f′(z) when `derivative`
+    bool derivative = false;  ///< f(z) was finite, f′(z) was not
+    bool found() const { return layer >= 0; }
+};
+
 /// How much a step measures after training its epoch.
 enum class Evaluation {
     Full,  ///< losses, accuracies and per-layer statistics (dead units, mean, std)
@@ -91,10 +104,18 @@ public:
     /// Set when the loss or a weight became NaN or infinite; training then stops and the network
     /// stays at the last good epoch.
     bool diverged() const { return !m_divergence.empty(); }
+    /// The message shown when training stopped; it names the formula when one was the cause.
     const std::string& divergence() const { return m_divergence; }
+    /// When a formula layer's NaN or infinity stopped training, which one and where (found by
+    /// replaying the failed epoch from the last good state; only networks with a formula layer
+    /// are replayed). Empty (layer −1) otherwise.
+    const DivergenceCause& divergenceCause() const { return m_cause; }
     /// Lets training continue after a divergence, from the last good state it kept (for example
     /// once the learning rate is lower). No effect when training has not diverged.
-    void clearDivergence() { m_divergence.clear(); }
+    void clearDivergence() {
+        m_divergence.clear();
+        m_cause = {};
+    }
 
     /// A check made between the mini-batches of step() (for a Cancel that must answer sooner
     /// than an epoch of a large network takes). When it returns true, step() abandons the epoch
@@ -148,6 +169,11 @@ private:
     void rebuildFeatures();
     double evaluateSet(const FeatureTable& table, const std::vector<Point>& points,
                        double& accuracy, EpochMetrics* stats);
+    /// Replays the epoch that diverged from m_lastGood, watching formula layers (see
+    /// divergenceCause()); leaves m_state to the caller.
+    DivergenceCause diagnose(Evaluation evaluation);
+    /// While diagnosing: records the first formula fault of the forward pass in `ws`.
+    void watch(const Workspace& ws, bool derivatives);
 
     Dataset m_data;
     TrainingConfig m_config;
@@ -159,6 +185,8 @@ private:
     Workspace m_trainEvalWs, m_testEvalWs;  ///< evaluation of each set (see evaluateSet)
     std::vector<EpochMetrics> m_history;
     std::string m_divergence;
+    DivergenceCause m_cause;
+    bool m_diagnosing = false;
     std::function<bool()> m_interruption;
     bool m_interrupted = false;
 };

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "activations/registry.h"
+#include "nn/layer_activation.h"
 
 namespace actlab::sweep {
 
@@ -30,7 +31,9 @@ std::string settingText(const SweepPlan& p, int setting) {
 
 std::string activationsOf(const nn::Session& s) {
     std::string out;
-    for (const nn::LayerSpec& l : s.network.hidden) out += (out.empty() ? "" : ", ") + l.activation;
+    for (const nn::LayerSpec& l : s.network.hidden)
+        out += (out.empty() ? "" : ", ") +
+               (nn::isFormulaLayer(l) ? nn::layerActivationName(l) : l.activation);
     return out.empty() ? "no hidden layers" : "hidden layers: " + out;
 }
 
@@ -100,17 +103,15 @@ int applyValue(nn::Session& s, const SweepVariable& var, std::size_t i) {
         case SweepKey::Activation: {
             // As compareMember: the activation's default parameters (its own, not the old ones).
             const ActivationSpec& act = activation(var.choices[i]);
-            for (nn::LayerSpec& l : hidden) {
-                l.activation = var.choices[i];
-                l.params = act.defaults();
-            }
+            for (nn::LayerSpec& l : hidden) nn::setLayerActivation(l, act);
             break;
         }
         case SweepKey::Param: {
             int reached = 0;
             for (nn::LayerSpec& l : hidden) {
-                const ActivationSpec* act = findActivation(l.activation);
-                const int p = act ? act->paramIndex(var.paramId) : -1;
+                // A formula layer's parameters are its own names (param.b for x*sigmoid(b*x)).
+                const FormulaActivationResult act = nn::layerActivation(l);
+                const int p = act.ok() ? act.row->paramIndex(var.paramId) : -1;
                 if (p < 0) continue;
                 l.params[std::size_t(p)] = x;
                 ++reached;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "activations/registry.h"
+#include "formula/formula_ast.h"
 #include "nn/network.h"
 #include "nn/trainer.h"
 #include "util/number_format.h"
@@ -75,6 +76,16 @@ std::string paramIdList() {
     std::string out;
     for (std::string_view id : ids) out += (out.empty() ? "" : ", ") + std::string(id);
     return out;
+}
+
+/// A name the formula language reads as a parameter: letters, digits and '_', not starting with
+/// a digit, and not x, a constant or a function.
+bool isFormulaParamName(std::string_view name) {
+    if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return name != "x" && name != "pi" && name != "e" && !formula::findFunction(name);
 }
 
 std::string rangeText(const KeyInfo& k) {
@@ -162,11 +173,13 @@ VariableParse parseVariable(std::string_view keyText, std::string_view specText)
     v.name = std::string(key);
     if (v.key == SweepKey::Param) {
         v.paramId = std::string(key.substr(kParamPrefix.size()));
-        bool known = false;
+        // A registry parameter, or any name a formula parameter may have (letters, digits and
+        // '_', not starting with a digit): whether a layer has it is up to the session.
+        bool known = isFormulaParamName(v.paramId);
         for (const ActivationSpec& a : activations()) known = known || a.paramIndex(v.paramId) >= 0;
         if (!known) {
             r.error = "unknown parameter '" + v.paramId + "' in '" + v.name +
-                      "'; valid: " + paramIdList();
+                      "'; valid: " + paramIdList() + ", or a formula's parameter";
             return r;
         }
     }

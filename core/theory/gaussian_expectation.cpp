@@ -14,6 +14,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMinFeatureScale = 1.0 / 256;
 /// Far enough out that every registry activation is on its asymptote (f′ = its limit).
 constexpr double kFar = 1e100;
+/// Where a formula activation's switching points are looked for: far beyond any pre-activation
+/// spread the propagation views use.
+constexpr double kFormulaKinkRange = 100;
 
 }  // namespace
 
@@ -21,7 +24,10 @@ ActivationExpectations::ActivationExpectations(const ActivationCall& call,
                                                const RuleSettings& settings)
     : m_call(call), m_settings(settings) {
     const ActivationSpec& spec = *call.spec;
-    if (spec.kinks) m_kinks = spec.kinks(call.params);
+    // A formula's switching points are found by sampling a finite range (FormulaProgram::kinks).
+    m_kinks = spec.isFormula() ? spec.kinksIn(call.params, -kFormulaKinkRange, kFormulaKinkRange)
+              : spec.kinks     ? spec.kinks(call.params)
+                               : std::vector<double>{};
     std::erase_if(m_kinks, [](double k) { return !std::isfinite(k); });
     // The feature scale: how far f′ can change relative to its size. Probing at 1025 points is
     // enough for the registry, whose curvature lives within a few units of 0 and of the kinks.
@@ -43,24 +49,26 @@ ActivationExpectations::ActivationExpectations(const ActivationCall& call,
     for (double k : m_kinks) m_cuts.push_back({k, grading, true});
     // 0 is where the smooth activations bend; it is a cut only where f′ or f″ jumps there
     // (Softsign's f″ does, and it lists no kinks).
-    const auto jumps = [&](double (*g)(double, const ParamValues&)) {
-        const double a = g(std::numeric_limits<double>::min(), call.params);
-        const double b = g(-std::numeric_limits<double>::min(), call.params);
+    const auto jumps = [&](int order) {
+        const auto g = [&](double x) {
+            return order == 1 ? spec.df(x, call.params) : spec.d2f(x, call.params);
+        };
+        const double a = g(std::numeric_limits<double>::min());
+        const double b = g(-std::numeric_limits<double>::min());
         return !(std::fabs(a - b) <= 1e-12 * (1 + std::fabs(a) + std::fabs(b)));
     };
     const bool zeroKink = std::ranges::find(m_kinks, 0.0) != m_kinks.end();
-    if (!zeroKink && (jumps(spec.k64.df) || jumps(spec.k64.d2f))) m_cuts.push_back({0.0, grading});
+    if (!zeroKink && (jumps(1) || jumps(2))) m_cuts.push_back({0.0, grading});
     m_breakpoints = m_cuts;
     if (!zeroKink) m_breakpoints.push_back({0.0, grading, false});
 }
 
 void ActivationExpectations::evaluate(Kernel g, std::span<const double> x, std::vector<double>& y) {
     y.resize(x.size());
-    const KernelSet<double>& k = m_call.spec->k64;
     if (g == Kernel::F)
-        k.batchF(x, y, m_call.params);
+        m_call.spec->batchF(x, y, m_call.params);
     else
-        k.batchDf(x, y, m_call.params);
+        m_call.spec->batchDf(x, y, m_call.params);
     m_evaluations += x.size();
 }
 

@@ -103,7 +103,7 @@ SimulationResult simulateWideNetwork(const ActivationCall& call, const Simulatio
     const std::size_t layers = std::size_t(s.depth), size = n * batch;
     const double sw = std::sqrt(s.variances.sigmaW2 / double(n));
     const double sb = std::sqrt(s.variances.sigmaB2);
-    const KernelSet<double>& k = call.spec->k64;
+    const ActivationSpec& k = *call.spec;
 
     // h_0 .. h_L, each unit-major so that the inner loops run over the batch (contiguous).
     std::vector<double> h((layers + 1) * size);

@@ -30,8 +30,9 @@ nn::Session lesson(const std::string& stem) {
 }
 
 /// Trains the compare member (or the session itself) for `epochs`.
-nn::Trainer trained(const nn::Session& s, const std::string& member, int epochs) {
-    nn::Trainer t = nn::makeTrainer(member.empty() ? s : nn::compareMember(s, member));
+nn::Trainer trained(const nn::Session& s, const nn::CompareMember& member, int epochs) {
+    nn::Trainer t =
+        nn::makeTrainer(member.activation.empty() ? s : nn::compareMember(s, member));
     t.run(epochs);
     return t;
 }
@@ -46,12 +47,12 @@ TEST_P(Lesson, LoadsAndTrainsTwentyEpochsInBothLanguages) {
     EXPECT_FALSE(s.titleZh.empty());
     EXPECT_GT(s.descriptionEn.size(), 100u);
     EXPECT_GT(s.descriptionZh.size(), 100u);
-    std::vector<std::string> members = s.compare;
+    std::vector<nn::CompareMember> members = s.compare;
     if (members.empty()) members.push_back("");
-    for (const std::string& m : members) {
+    for (const nn::CompareMember& m : members) {
         nn::Trainer t = trained(s, m, 20);
-        EXPECT_EQ(t.epoch(), 20) << m << ": " << t.divergence();
-        EXPECT_TRUE(std::isfinite(t.latest().trainLoss)) << m;
+        EXPECT_EQ(t.epoch(), 20) << nn::memberLabel(m) << ": " << t.divergence();
+        EXPECT_TRUE(std::isfinite(t.latest().trainLoss)) << nn::memberLabel(m);
     }
 }
 

@@ -197,7 +197,7 @@ TEST(Session, CompareSetAndViewRoundTripAndShareTheInitialWeights) {
     j["view"] = {{"page", "network"}, {"panel", "health"}, {"epochsPerFrame", 20}};
     const nn::SessionLoad r = nn::parseSession(j.dump());
     ASSERT_TRUE(r.ok()) << r.error;
-    EXPECT_EQ(r.session.compare, (std::vector<std::string>{"sigmoid", "relu", "prelu"}));
+    EXPECT_EQ(r.session.compare, (std::vector<nn::CompareMember>{"sigmoid", "relu", "prelu"}));
     EXPECT_EQ(r.session.view.panel, "health");
     EXPECT_EQ(nn::serializeSession(nn::parseSession(nn::serializeSession(r.session)).session),
               nn::serializeSession(r.session));

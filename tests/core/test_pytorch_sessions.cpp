@@ -14,6 +14,8 @@
 
 #include "activations/registry.h"
 #include "export/pytorch_export.h"
+#include "formula/formula.h"
+#include "nn/layer_activation.h"
 #include "nn/session.h"
 
 namespace actlab::test {
@@ -62,6 +64,7 @@ TEST(PytorchSessions, CoverEveryActivationAtNonDefaultParameters) {
     for (const Checked& c : checkedSessions())
         for (const nn::LayerSpec& l : c.session.network.hidden) {
             seen.insert(l.activation);
+            if (nn::isFormulaLayer(l)) continue;  // no registry row (see the test below)
             const ActivationSpec& act = activation(l.activation);
             bool allChanged = true;
             for (std::size_t i = 0; i < act.params.size(); ++i)
@@ -75,6 +78,25 @@ TEST(PytorchSessions, CoverEveryActivationAtNonDefaultParameters) {
                 << act.id << " is never checked with every parameter changed from its default";
         }
     }
+}
+
+TEST(PytorchSessions, CoverFormulaActivationsWithParametersKinksAndNames) {
+    // A formula layer exports as FormulaActivation (torch_formula.h): at least one session has
+    // formula layers with a parameter changed from its default, a switching point, and a name.
+    bool params = false, kinks = false, named = false;
+    for (const Checked& c : checkedSessions())
+        for (const nn::LayerSpec& l : c.session.network.hidden) {
+            if (!nn::isFormulaLayer(l)) continue;
+            const FormulaActivationResult row = nn::layerActivation(l);
+            ASSERT_TRUE(row.ok()) << row.error;
+            for (std::size_t i = 0; i < row.row->params.size(); ++i)
+                params = params || l.params[i] != row.row->params[i].defaultValue;
+            kinks = kinks || row.row->program->hasSwitchingPoints();
+            named = named || !l.name.empty();
+        }
+    EXPECT_TRUE(params);
+    EXPECT_TRUE(kinks);
+    EXPECT_TRUE(named);
 }
 
 TEST(PytorchSessions, CoverEveryOutputOptimiserRegularisationAndInitialisation) {

@@ -67,7 +67,7 @@ TEST_P(RegistryRow, ResolvesByIdAndTorchNameInAnyCase) {
                                     toLowerAscii(s.torchName)}) {
         const ResolvedCall r = resolveActivation(name, variant);
         ASSERT_TRUE(r.ok()) << r.error;
-        EXPECT_EQ(r.call.spec, &s) << name;
+        EXPECT_EQ(r.call.spec.get(), &s) << name;
     }
 }
 

@@ -86,7 +86,7 @@ TEST_P(SweepVariableErrors, NameTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     All, SweepVariableErrors,
     ::testing::Values(BadSpec{"speed", "1,2", "unknown key 'speed'; valid: lr, batch"},
-                      BadSpec{"param.wobble", "1,2", "unknown parameter 'wobble'"},
+                      BadSpec{"param.2b", "1,2", "unknown parameter '2b'"},
                       BadSpec{"lr", "", "empty SPEC"},
                       BadSpec{"lr", "0:1", "a range is a:b:n or a:b:n:log"},
                       BadSpec{"lr", "0.1:1:5:ln", "must be 'log'"},

@@ -48,6 +48,36 @@ TEST(SweepRunner, ResultsDoNotDependOnTheThreadCount) {
     }
 }
 
+TEST(SweepRunner, FormulaLayersGiveTheSameResultsOnEveryThreadCount) {
+    // Formula rows are shared between the runs' networks on all threads (one compiled program,
+    // reference-counted rows): the results must not depend on how runs are spread.
+    nn::Session s;
+    s.seed = 4;
+    s.generator.kind = nn::DatasetKind::Circle;
+    s.generator.numPoints = 80;
+    s.generator.seed = 4;
+    nn::LayerSpec swish{5, "formula", {1.0}, nn::PReluMode::PerLayer};
+    swish.formula = "x*sigmoid(b*x)";
+    nn::LayerSpec snake{3, "formula", {1.0}, nn::PReluMode::PerLayer};
+    snake.formula = "x + sin(a*x)^2/a";
+    s.network.hidden = {swish, snake};
+    s.training.batchSize = 5;
+    sweep::SweepSettings settings;
+    settings.vary = {{"param.b", "0.5,1,2"}, {"param.a", "0.5,2"}};
+    settings.seeds = 2;
+    settings.epochs = 5;
+    sweep::PlanBuild b = sweep::makePlan(s, settings);
+    ASSERT_TRUE(b.ok()) << b.error;
+    std::string sequential = sweep::csvHeader(b.plan);
+    for (int run = 0; run < b.plan.runCount(); ++run)
+        sequential += sweep::csvRow(b.plan, *sweep::runOne(b.plan, run));
+    for (int threads : {2, 3}) {
+        const auto results = parallel::runSweep(b.plan, threads);
+        ASSERT_TRUE(results.has_value());
+        EXPECT_EQ(sweep::sweepCsv(b.plan, *results), sequential) << threads << " threads";
+    }
+}
+
 TEST(SweepRunner, StreamsEveryRunOnceWithCallbacksAndPolling) {
     const sweep::SweepPlan plan = makeSmallPlan(5, 6);
     std::mutex m;

@@ -175,7 +175,12 @@ def check_modules(args, session, folder):
         module = model[2 * index + 1]
         params = [a for key, value in layer.get("params", {}).items()
                   for a in ("--param", "%s=%r" % (key, float(value)))]
-        status, out, err = run([args.app, "eval", "--activation", layer["activation"]] + params
+        # A formula layer is evaluated by `eval --formula` (the same CSV as for a built-in).
+        if layer["activation"] == "formula":
+            which = ["--formula", layer["formula"]]
+        else:
+            which = ["--activation", layer["activation"]]
+        status, out, err = run([args.app, "eval"] + which + params
                                + ["--x", ",".join(repr(x) for x in xs)])
         if status != 0:
             raise Failure("eval exited %d: %s" % (status, err.strip()))
