@@ -77,8 +77,8 @@ void report(benchmark::State& state, std::vector<double>& ms) {
 
 /// The activations compared: 0, the classic eight of the screenshots (GELU's erf, ELU's and
 /// SELU's exp make them several times costlier per epoch than ReLU); 1, eight of the cheapest.
-std::vector<std::string> compareSet(int which) {
-    if (which == 0) return edits::classicEight();
+std::vector<nn::CompareMember> compareSet(int which) {
+    if (which == 0) return {edits::classicEight().begin(), edits::classicEight().end()};
     return {"relu", "leaky_relu", "prelu", "relu6", "hardtanh", "rrelu", "sigmoid", "tanh"};
 }
 

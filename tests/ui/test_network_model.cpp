@@ -103,10 +103,10 @@ TEST(SessionEdits, CompareSetsAreCheckedWithAMessage) {
     EXPECT_NE(edits::compareError({"relu"}), "");
     EXPECT_NE(edits::compareError({"relu", "relu"}).find("twice"), std::string::npos);
     EXPECT_NE(edits::compareError({"relu", "swishy"}).find("swishy"), std::string::npos);
-    std::vector<std::string> nine(9, "relu");
+    std::vector<nn::CompareMember> nine(9, "relu");
     EXPECT_NE(edits::compareError(nine), "");
     nn::Session s = edits::defaultSession();
-    s.compare = edits::classicEight();
+    s.compare.assign(edits::classicEight().begin(), edits::classicEight().end());
     EXPECT_EQ(edits::check(s), "");
     s.network.hidden[0].neurons = 99;
     EXPECT_NE(edits::check(s).find("neurons"), std::string::npos);

@@ -332,7 +332,7 @@ TEST_F(PageThreadsTest, ChangingEverythingWhileTrainingIsSafe) {
 
 TEST_F(PageThreadsTest, ClosingTheWindowWhileTrainingExitsCleanly) {
     nn::Session s = test::smallSession();
-    s.compare = edits::classicEight();
+    s.compare.assign(edits::classicEight().begin(), edits::classicEight().end());
     s.network.hidden.assign(4, layer(8, "tanh"));
     ASSERT_EQ(page->applySession(s), "");
     page->setEpochsPerFrame(200);
@@ -346,7 +346,8 @@ TEST_F(PageThreadsTest, ClosingTheWindowWhileTrainingExitsCleanly) {
     AppSettings settings(dir.filePath("settings.ini"));
     const nn::SessionLoad load = nn::parseSession(settings.networkSession().toStdString());
     ASSERT_TRUE(load.ok()) << load.error;
-    EXPECT_EQ(load.session.compare, edits::classicEight());
+    EXPECT_EQ(load.session.compare, std::vector<nn::CompareMember>(edits::classicEight().begin(),
+                                                                    edits::classicEight().end()));
 }
 
 }  // namespace

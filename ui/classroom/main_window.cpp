@@ -26,6 +26,7 @@
 #include "classroom/shortcuts_dialog.h"
 #include "classroom/speed_dialog.h"
 #include "common/app_settings.h"
+#include "common/accessibility.h"
 #include "common/appearance.h"
 #include "common/qt_text.h"
 #include "explorer/explorer_page.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
       m_banner(new LessonBanner(this)) {
     m_settings->setParent(this);
     setObjectName("mainWindow");
+    installAccessibility();  // plots are charts and the diagram a canvas for screen readers
 
     Appearance& appearance = Appearance::instance();
     appearance.captureSystemPalette();

@@ -15,7 +15,7 @@ ExplorerState::ExplorerState(QObject* parent) : QObject(parent) {
 }
 
 ParamValues ExplorerState::paramsFor(const ActivationSpec& spec) const {
-    if (&spec == m_call.spec) return m_call.params;
+    if (&spec == m_call.spec.get()) return m_call.params;
     const auto it = m_remembered.find(std::string(spec.id));
     return it != m_remembered.end() ? it->second : spec.defaults();
 }
@@ -23,7 +23,7 @@ ParamValues ExplorerState::paramsFor(const ActivationSpec& spec) const {
 bool ExplorerState::setActivation(const QString& id) {
     const ActivationSpec* spec = findActivation(toStd(id));
     if (!spec) return false;
-    if (spec == m_call.spec) return true;
+    if (spec == m_call.spec.get()) return true;
     m_call = {spec, paramsFor(*spec)};
     updateError();
     emit activationChanged();
@@ -53,7 +53,7 @@ void ExplorerState::resetParam(int index) {
 }
 
 void ExplorerState::rememberParams(const ActivationSpec& spec, const ParamValues& values) {
-    if (&spec == m_call.spec) {
+    if (&spec == m_call.spec.get()) {
         setParams(values);
         return;
     }

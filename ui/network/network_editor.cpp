@@ -106,11 +106,9 @@ void NetworkEditor::selectLayer(int layer) {
     m_state.selectedLayer = layer;
     m_views.diagram->setSelectedLayer(layer);
     nn::LayerSpec spec = session.network.hidden[std::size_t(layer)];
-    if (m_state.comparing()) {
-        const ActivationSpec& act = activation(session.compare[std::size_t(m_state.focus)]);
-        spec.activation = std::string(act.id);
-        spec.params = act.defaults();
-    }
+    if (m_state.comparing())  // the focused member's layer: its activation and parameters
+        spec = nn::compareMember(session, session.compare[std::size_t(m_state.focus)])
+                   .network.hidden[std::size_t(layer)];
     m_views.layers->setLayer(layer, count, spec);
     announceSelected();
 }
@@ -216,8 +214,10 @@ void NetworkEditor::announceSelected() {
     std::string id = session.network.hidden[std::size_t(layer)].activation;
     ParamValues params = session.network.hidden[std::size_t(layer)].params;
     if (m_state.comparing()) {
-        id = session.compare[std::size_t(m_state.focus)];
-        params = activation(id).defaults();
+        const nn::LayerSpec l = nn::compareMember(session, session.compare[std::size_t(m_state.focus)])
+                                    .network.hidden[std::size_t(layer)];
+        id = l.activation;
+        params = l.params;
     }
     // Whoever shows the same function (the explorer) may answer with its own change signals;
     // applyExplorerParams ignores them while this one is being delivered.
@@ -258,7 +258,7 @@ QString NetworkEditor::setCompare(const QStringList& ids) {
 
 QStringList NetworkEditor::compared() const {
     QStringList ids;
-    for (const std::string& id : m_state.session.compare) ids << qs(id);
+    for (const nn::CompareMember& m : m_state.session.compare) ids << qs(m.activation);
     return ids;
 }
 

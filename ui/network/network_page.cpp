@@ -383,8 +383,8 @@ void NetworkPage::rebuildViews() {
 
     std::vector<nn::NetworkSpec> specs;
     if (compare)
-        for (const std::string& id : session.compare)
-            specs.push_back(nn::compareMember(session, id).network);
+        for (const nn::CompareMember& member : session.compare)
+            specs.push_back(nn::compareMember(session, member).network);
     else
         specs.push_back(session.network);
     m_health->setNetworks(names, specs);

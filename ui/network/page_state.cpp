@@ -5,6 +5,11 @@
 
 namespace actlab::ui {
 
+QString PageState::activationName(const nn::CompareMember& member) const {
+    return member.formula.empty() ? activationName(member.activation)
+                                  : qs(nn::memberLabel(member));
+}
+
 QString PageState::activationName(const std::string& id) const {
     const ActivationSpec* spec = findActivation(id);
     return spec ? qs(spec->name, lang) : qs(id);
@@ -12,7 +17,7 @@ QString PageState::activationName(const std::string& id) const {
 
 QStringList PageState::memberNames() const {
     QStringList names;
-    for (const std::string& id : session.compare) names << activationName(id);
+    for (const nn::CompareMember& m : session.compare) names << activationName(m);
     return names;
 }
 

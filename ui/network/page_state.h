@@ -27,6 +27,8 @@ struct PageState {
     bool comparing() const { return !session.compare.empty(); }
     /// An activation's name in `lang` (its id when unknown).
     QString activationName(const std::string& id) const;
+    /// A compare member's name: the activation's, or a formula's own.
+    QString activationName(const nn::CompareMember& member) const;
     /// The names of the compared activations, in order.
     QStringList memberNames() const;
     /// The session of the network in the full view: the focused member in compare mode.

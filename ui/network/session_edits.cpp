@@ -111,14 +111,16 @@ bool setActivation(nn::Session& s, int layer, const std::string& id, const Param
     return true;
 }
 
-std::string compareError(const std::vector<std::string>& ids) {
-    if (ids.empty()) return {};
-    if (ids.size() < 2 || ids.size() > 8) return "compare: choose 2 to 8 activations";
+std::string compareError(const std::vector<nn::CompareMember>& members) {
+    if (members.empty()) return {};
+    if (members.size() < 2 || members.size() > 8) return "compare: choose 2 to 8 activations";
     std::set<std::string> seen;
-    for (const std::string& id : ids) {
-        if (!findActivation(id))
-            return "compare: unknown activation '" + id + "'; valid: " + activationIdList();
-        if (!seen.insert(id).second) return "compare: '" + id + "' is listed twice";
+    for (const nn::CompareMember& m : members) {
+        if (m.formula.empty() && !findActivation(m.activation))
+            return "compare: unknown activation '" + m.activation +
+                   "'; valid: " + activationIdList();
+        if (!seen.insert(nn::memberLabel(m)).second)
+            return "compare: '" + nn::memberLabel(m) + "' is listed twice";
     }
     return {};
 }
@@ -126,9 +128,9 @@ std::string compareError(const std::vector<std::string>& ids) {
 std::string check(const nn::Session& s) {
     if (std::string e = nn::validate(s); !e.empty()) return e;
     if (std::string e = compareError(s.compare); !e.empty()) return e;
-    for (const std::string& id : s.compare)
-        if (std::string e = nn::validate(nn::compareMember(s, id)); !e.empty())
-            return "compare member '" + id + "': " + e;
+    for (const nn::CompareMember& m : s.compare)
+        if (std::string e = nn::validate(nn::compareMember(s, m)); !e.empty())
+            return "compare member '" + nn::memberLabel(m) + "': " + e;
     return {};
 }
 

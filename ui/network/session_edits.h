@@ -39,7 +39,7 @@ bool setActivation(nn::Session& s, int layer, const std::string& id, const Param
 
 /// Why `ids` is not a usable compare set (2 … 8 distinct registry ids), or empty. An empty list
 /// is fine: it means a single network.
-std::string compareError(const std::vector<std::string>& ids);
+std::string compareError(const std::vector<nn::CompareMember>& members);
 /// Everything that must hold before the page shows a session: nn::validate, the compare set and
 /// every compare member. Empty when usable, else a message naming the field.
 std::string check(const nn::Session& s);

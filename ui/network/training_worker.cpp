@@ -102,12 +102,13 @@ public:
         try {
             if (std::string e = nn::validate(session); !e.empty()) throw std::invalid_argument(e);
             const nn::Dataset trainData = trainerData(data);
-            std::vector<std::string> ids = session.compare;
-            if (ids.empty()) ids.emplace_back();
-            for (const std::string& id : ids) {
-                const nn::Session s = id.empty() ? session : nn::compareMember(session, id);
+            std::vector<nn::CompareMember> members = session.compare;
+            if (members.empty()) members.emplace_back();
+            for (const nn::CompareMember& member : members) {
+                const bool main = member.activation.empty();
+                const nn::Session s = main ? session : nn::compareMember(session, member);
                 auto m = std::make_unique<TrainingMember>();
-                m->activation = id;
+                m->activation = main ? std::string() : nn::memberLabel(member);
                 m->trainer = std::make_unique<nn::Trainer>(trainData, nn::sessionNetwork(s),
                                                            s.training, s.seed);
                 m_members.push_back(std::move(m));
