@@ -256,8 +256,10 @@ const EpochMetrics& Trainer::step(Evaluation evaluation) {
     for (std::size_t l = 0; l < layers; ++l)
         metrics.layers[l].gradNorm = updates ? std::sqrt(gradSq[l] / updates) : 0.0;
 
+    // An empty test set has no loss (NaN): that is not a divergence.
     const bool lossOk = evaluation == Evaluation::None ||
-                        (std::isfinite(metrics.trainLoss) && std::isfinite(metrics.testLoss));
+                        (std::isfinite(metrics.trainLoss) &&
+                         (m_data.test.empty() || std::isfinite(metrics.testLoss)));
     if (!m_state.net.finite() || !lossOk) {
         m_divergence = "training diverged at epoch " + std::to_string(m_state.epoch) +
                        ": the loss or a weight became NaN or infinite. The network is kept at "

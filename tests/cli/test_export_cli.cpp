@@ -229,6 +229,23 @@ TEST(ExportCli, WritesUnderExactlyTheGivenNameWhateverItsBytes) {
     std::filesystem::remove_all(folder);
 }
 
+TEST(ExportCli, ASessionWithoutTestPointsIsNoDivergence) {
+    // Before, the NaN loss of the empty test set was reported as a divergence at epoch 1.
+    const std::string session = writeFile(".actlab.json", R"({"format": "activation-lab-session",
+      "version": 1, "seed": 3, "data": {"points": {"classes": 2, "test": [],
+        "train": [[1, 1, 1], [-1, -1, 1], [1, -1, -1], [-1, 1, -1], [2, 2, 1], [2, -2, -1]]}},
+      "network": {"features": ["x", "y"], "layers": [{"neurons": 4, "activation": "tanh"}],
+                  "output": "tanh_square", "init": "xavier"},
+      "training": {"optimizer": {"kind": "sgd", "learningRate": 0.1}, "batchSize": 2}})");
+    const std::string out = tempPath(".png");
+    const ProcessResult r = exportFigure({"--session", session, "--epochs", "20", "--out", out});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.err.find("diverged"), std::string::npos) << r.err;
+    EXPECT_TRUE(exists(out));
+    std::remove(session.c_str());
+    std::remove(out.c_str());
+}
+
 TEST(ExportCli, SessionIsTrainedAndDrawnAsADecisionBoundary) {
     const std::string session = writeFile(".actlab.json", kXor);
     const std::string untrained = tempPath(".png"), trained = tempPath(".png");

@@ -1,6 +1,6 @@
 // What `activation-lab train` leaves behind: on SIGINT and SIGTERM everything up to the last
 // complete epoch; under a file-size limit the old files and the system's reason; the columns
-// dead_percent and grad_ratio; file names of any bytes.
+// dead_percent and grad_ratio; sessions without test points; file names of any bytes.
 
 #include <gtest/gtest.h>
 
@@ -185,6 +185,31 @@ TEST(TrainWrites, TheNewColumnsFollowTheTestAccuracy) {
     EXPECT_EQ(f[5], "");
     EXPECT_EQ(f[6], "");
     for (const auto& path : {session, plain}) std::remove(path.c_str());
+}
+
+TEST(TrainWrites, ASessionWithoutTestPointsTrainsAndSaysSo) {
+    // Before: the NaN loss of the empty test set was taken for a divergence (exit 3).
+    nn::DatasetSpec spec;
+    spec.kind = nn::DatasetKind::Xor;
+    spec.numPoints = 40;
+    nn::Session s;
+    nn::Dataset d = nn::generateDataset(spec);
+    d.train.insert(d.train.end(), d.test.begin(), d.test.end());
+    d.test.clear();
+    s.points = d;
+    const std::string session = writeSession(nn::serializeSession(s));
+    const ProcessResult r = runApp({"train", "--session", session, "--epochs", "20"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    const std::vector<std::string> rows = lines(r.out);
+    ASSERT_EQ(rows.size(), 22u);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const std::vector<std::string> f = cli::split(rows[i], ',');
+        EXPECT_EQ(f[2], "") << rows[i];
+        EXPECT_EQ(f[4], "") << rows[i];
+        EXPECT_TRUE(std::isfinite(*parseNumber(f[1]))) << rows[i];
+    }
+    std::remove(session.c_str());
 }
 
 TEST(TrainWrites, FileNamesOfAnyBytesAreUsedExactly) {
