@@ -186,6 +186,10 @@ std::string outputPathProblem(const std::string& path) {
     std::error_code ec;
     const fs::path p(path);
     if (fs::is_directory(p, ec)) return cannotWrite(path, "it is a directory");
+    // A device, pipe or socket cannot be replaced by a renamed file, and must not be: renaming
+    // over /dev/null would put a plain file in its place.
+    if (const fs::file_status st = fs::status(p, ec); fs::exists(st) && !fs::is_regular_file(st))
+        return cannotWrite(path, "it is not a regular file (a device, a pipe or a socket)");
     const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec))
         return cannotWrite(path,

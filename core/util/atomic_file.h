@@ -74,8 +74,9 @@ std::string writeFileAtomically(const std::string& path, std::string_view text);
 /// first). Returns "" or a one-line message naming the file.
 std::string writeFilesAtomically(const std::vector<FileText>& files);
 
-/// Why `path` cannot be written as a file, checked before any work: no name, a directory, or
-/// its folder does not exist; "" when it looks writable (the write itself reports the rest).
+/// Why `path` cannot be written as a file, checked before any work: no name, a directory, a
+/// device, pipe or socket (which a rename would replace), or its folder does not exist; "" when
+/// it looks writable (the write itself reports the rest). AtomicFile::open checks it too.
 std::string outputPathProblem(const std::string& path);
 
 /// Makes a write beyond the file-size limit (`ulimit -f`) fail with "File too large", reported

@@ -2,6 +2,7 @@
 // status 2 and one line, before anything is read or written; so are directories given as files.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -139,10 +140,17 @@ TEST_F(Arguments, SavingOverTheTrainedSessionIsAllowed) {
 }
 
 TEST_F(Arguments, OutputsThatCannotBeWrittenAreFoundBeforeTraining) {
+    const std::string pipe = s_dir + "/pipe";
+    if (!fs::is_fifo(pipe)) {
+        ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    }
     for (const auto& [option, value, reason] :
          std::vector<std::tuple<std::string, std::string, std::string>>{
              {"--log", "DIR/sub", "it is a directory"},
              {"--save", "DIR/missing/s.json", "the folder '" + s_dir + "/missing' does not exist"},
+             // A rename over a pipe or a device would put a plain file in its place.
+             {"--log", "DIR/pipe", "it is not a regular file"},
+             {"--save", "DIR/pipe", "it is not a regular file"},
          }) {
         const ProcessResult r = runApp(
             expand({"train", "--session", "DIR/s.actlab.json", "--epochs", "5", option, value}));
@@ -150,6 +158,7 @@ TEST_F(Arguments, OutputsThatCannotBeWrittenAreFoundBeforeTraining) {
         EXPECT_EQ(r.out, "");  // no epoch was trained
         EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
     }
+    EXPECT_TRUE(fs::is_fifo(pipe));
 }
 
 }  // namespace

@@ -147,6 +147,25 @@ TEST_F(AtomicFileFailures, AReadOnlyFolderSaysPermissionDenied) {
     EXPECT_EQ(listing(), std::vector<std::string>{"save.json"});
 }
 
+TEST_F(AtomicFileFailures, DevicesAndPipesAreRefusedAndLeftInPlace) {
+    // Renaming over them would replace the device node or the pipe by a plain file. The writer is
+    // tried on a pipe of its own only: a device is only asked about, never written.
+    const std::string kind = "it is not a regular file (a device, a pipe or a socket)";
+    EXPECT_EQ(outputPathProblem("/dev/null"), "cannot write '/dev/null': " + kind);
+    const std::string fifo = path("pipe");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::string message = "cannot write '" + fifo + "': " + kind;
+    EXPECT_EQ(outputPathProblem(fifo), message);
+    EXPECT_EQ(writeFileAtomically(fifo, "new"), message);
+    AtomicFile file;
+    EXPECT_EQ(file.open(fifo), message);
+    EXPECT_FALSE(file.isOpen());
+    struct stat st {};
+    ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISFIFO(st.st_mode));
+    EXPECT_EQ(listing(), std::vector<std::string>{"pipe"});
+}
+
 TEST_F(AtomicFileFailures, AFullDiskLeavesTheOldFileAndSaysNoSpace) {
     // A 64 KB tmpfs in a mount namespace of a child process (the test's own mounts are never
     // touched). Root may do that; elsewhere a user namespace may allow it; else the test skips.
