@@ -9,6 +9,8 @@ packages=(
   qt6-translations-l10n libgl-dev libqcustomplot-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-noto-cjk python3
+  # The locale tests run the suite under de_DE.UTF-8 (decimal comma); see below.
+  locales
   # The PyTorch export's checks run the exported scripts and notebooks (tests/pytorch).
   python3-torch python3-nbformat python3-matplotlib
 )
@@ -22,8 +24,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages are installed"
+# The German locale, for the tests that check that files never follow the locale (ctest can also
+# generate it into the build folder, without root).
+has_german() { locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; }
+if [ ${#missing[@]} -eq 0 ] && has_german; then
+  echo "setup: all ${#packages[@]} packages are installed, and the de_DE.UTF-8 locale"
   exit 0
 fi
 
@@ -32,6 +37,15 @@ if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "setup: run as root or install sudo" >&2; exit 1; }
   as_root=(sudo)
 fi
-echo "setup: installing ${missing[*]}"
-"${as_root[@]}" apt-get update -q
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  "${as_root[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if ! has_german; then
+  echo "setup: generating the de_DE.UTF-8 locale"
+  "${as_root[@]}" sed -i -E 's/^# *(de_DE\.UTF-8 UTF-8)/\1/' /etc/locale.gen
+  grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen ||
+    echo 'de_DE.UTF-8 UTF-8' | "${as_root[@]}" tee -a /etc/locale.gen >/dev/null
+  "${as_root[@]}" locale-gen
+fi

@@ -1,6 +1,8 @@
 #include "arg_reader.h"
 
 #include <charconv>
+#include <filesystem>
+#include <system_error>
 
 namespace actlab::cli {
 
@@ -21,6 +23,41 @@ bool ArgReader::option(std::string_view name, bool takesValue, std::string* valu
         return false;  // nothing to act on; the caller stops at error()
     }
     return true;
+}
+
+bool ArgReader::single(std::string_view name, std::string* value) {
+    if (!option(name, true, value)) return false;
+    for (const std::string& seen : m_seen)
+        if (seen == name) {
+            fail(std::string(name) + " is given more than once");
+            return false;
+        }
+    m_seen.emplace_back(name);
+    return true;
+}
+
+bool ArgReader::file(std::string_view name, std::string* value) {
+    if (!single(name, value)) return false;
+    if (value->empty()) {
+        fail(std::string(name) + " needs a file name, got ''");
+        return false;
+    }
+    return true;
+}
+
+bool samePath(const std::string& a, const std::string& b) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::equivalent(fs::path(a), fs::path(b), ec)) return true;  // both exist: links too
+    // Files that do not exist yet: where they would be, through linked folders.
+    const auto where = [](const std::string& p) {
+        std::error_code e;
+        fs::path absolute = fs::absolute(fs::path(p), e);
+        if (e) absolute = fs::path(p);
+        const fs::path canonical = fs::weakly_canonical(absolute, e);
+        return e ? absolute.lexically_normal() : canonical;
+    };
+    return where(a) == where(b);
 }
 
 std::vector<std::string> split(std::string_view text, char sep) {

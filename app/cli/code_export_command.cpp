@@ -1,13 +1,14 @@
 #include "code_export_command.h"
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include "export/pytorch_export.h"
 #include "nn/session.h"
+#include "nn/session_limits.h"
 #include "util/atomic_file.h"
+#include "util/file_read.h"
+#include "util/message_text.h"
 
 namespace actlab::cli {
 
@@ -19,14 +20,12 @@ int runCodeExport(const CodeExportRequest& req, std::ostream&, std::ostream& err
         return status;
     };
     // Everything is checked before anything is written.
-    std::error_code ec;
-    std::ifstream in(req.session, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || fs::is_directory(req.session, ec))
-        return fail("cannot read the session '" + req.session + "'", 1);
-    const nn::SessionLoad loaded = nn::parseSession(text.str());
-    if (!loaded.ok()) return fail(req.session + ": " + loaded.error, 2);
+    const FileBytes text = readFileBytes(req.session, nn::kMaxSessionFileBytes);
+    if (!text.ok())
+        return fail("cannot read the session '" + printablePath(req.session) + "': " + text.reason,
+                    1);
+    const nn::SessionLoad loaded = nn::parseSession(text.text);
+    if (!loaded.ok()) return fail(printablePath(req.session) + ": " + loaded.error, 2);
     if (const std::string problem = outputPathProblem(req.output); !problem.empty())
         return fail(problem, 1);
 
@@ -36,17 +35,20 @@ int runCodeExport(const CodeExportRequest& req, std::ostream&, std::ostream& err
         req.fromCurrentWeights ? pytorch::StartWeights::Current : pytorch::StartWeights::Initial;
     options.lang = req.lang;
     options.dataFileName = pytorch::dataFileFor(req.output);
-    options.sessionName = fs::path(req.session).filename().string();
+    // Shown in the script's comments, which Python reads as UTF-8.
+    options.sessionName = printable(fs::path(req.session).filename().string(), 120);
     const pytorch::PytorchExport result = req.notebook
                                               ? pytorch::jupyterNotebook(loaded.session, options)
                                               : pytorch::pytorchScript(loaded.session, options);
-    if (!result.ok()) return fail(req.session + ": cannot be exported: " + result.error, 2);
+    if (!result.ok())
+        return fail(printablePath(req.session) + ": cannot be exported: " + result.error, 2);
 
     std::vector<FileText> files;
     if (!result.dataCsv.empty())
         files.push_back(
             {(fs::path(req.output).parent_path() / options.dataFileName).string(), result.dataCsv});
     files.push_back({req.output, result.text});
+    ignoreFileSizeSignal();  // a file-size limit fails the write ("File too large") instead
     if (const std::string problem = writeFilesAtomically(files); !problem.empty())
         return fail(problem, 1);
     return 0;

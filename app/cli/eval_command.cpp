@@ -1,6 +1,7 @@
 #include "eval_command.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -10,6 +11,8 @@
 #include "activations/registry.h"
 #include "arg_reader.h"
 #include "eval_formula.h"
+#include "util/file_read.h"
+#include "util/message_text.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
@@ -17,6 +20,8 @@ namespace actlab::cli {
 namespace {
 
 constexpr long long kMaxPoints = 10'000'000;
+/// The points come from one place: mixing them would hide a mistake.
+constexpr const char* kOneSource = "give one of --x, --x-file and --range, once";
 
 struct EvalRequest {
     std::string activation;
@@ -37,7 +42,8 @@ bool appendValues(std::string_view text, std::vector<double>& xs, std::string& e
     for (const std::string& field : split(text, ',')) {
         const std::optional<double> v = parseNumber(field);
         if (!v) {
-            error = "--x: '" + field + "' is not a number (use a comma-separated list like -1,0,2.5)";
+            error = "--x: '" + printable(field, 40) +
+                    "' is not a number (use a comma-separated list like -1,0,2.5)";
             return false;
         }
         xs.push_back(*v);
@@ -46,9 +52,14 @@ bool appendValues(std::string_view text, std::vector<double>& xs, std::string& e
 }
 
 bool readXFile(const std::string& path, std::vector<double>& xs, std::string& error) {
-    std::ifstream in(path);
+    // A directory opens as an empty stream: refuse it (and a missing file) by name first.
+    if (std::string problem = inputPathProblem(path); !problem.empty()) {
+        error = "--x-file: " + problem;
+        return false;
+    }
+    std::ifstream in(std::filesystem::path(path), std::ios::binary);
     if (!in) {
-        error = "--x-file: cannot read '" + path + "'";
+        error = "--x-file: cannot open '" + printablePath(path) + "'";
         return false;
     }
     std::string line;
@@ -73,8 +84,8 @@ bool readXFile(const std::string& path, std::vector<double>& xs, std::string& er
         }
         if (bad) {
             if (!seenNumber && lineNo == 1) continue;  // a header line such as "x"
-            error = "--x-file " + path + " line " + std::to_string(lineNo) + ": '" + field +
-                    "' is not a number";
+            error = "--x-file " + printablePath(path) + " line " + std::to_string(lineNo) + ": '" +
+                    printable(field, 40) + "' is not a number";
             return false;
         }
         seenNumber = seenNumber || !values.empty();
@@ -101,8 +112,9 @@ bool appendRange(std::string_view text, std::vector<double>& xs, std::string& er
         n = pn.value_or(0);
     }
     if (!ok) {
-        error = "--range: expected A:B:N with finite A, B and 1 <= N <= " +
-                std::to_string(kMaxPoints) + ", got '" + std::string(text) + "'";
+        error =
+            "--range: expected A:B:N with finite A, B and 1 <= N <= " + std::to_string(kMaxPoints) +
+            ", got '" + printable(text, 40) + "'";
         return false;
     }
     for (long long i = 0; i < n; ++i)
@@ -115,7 +127,7 @@ std::string parse(const std::vector<std::string>& args, EvalRequest& req) {
     ArgReader reader(args);
     std::string value, error;
     while (reader.more() && reader.error().empty()) {
-        if (reader.option("--activation", true, &value)) {
+        if (reader.single("--activation", &value)) {
             req.activation = value;
         } else if (reader.option("--formula", true, &value)) {
             req.formula = value;
@@ -127,29 +139,29 @@ std::string parse(const std::vector<std::string>& args, EvalRequest& req) {
         } else if (reader.option("--param", true, &value)) {
             const std::size_t eq = value.find('=');
             if (eq == std::string::npos || eq == 0)
-                return "--param expects NAME=VALUE, got '" + value + "'";
+                return "--param expects NAME=VALUE, got '" + printable(value, 40) + "'";
             req.params.emplace_back(value.substr(0, eq), value.substr(eq + 1));
-        } else if (reader.option("--x", true, &value)) {
-            ++req.sources;
+        } else if (reader.single("--x", &value)) {
+            if (++req.sources > 1) return kOneSource;
             if (!appendValues(value, req.xs, error)) return error;
-        } else if (reader.option("--x-file", true, &value)) {
-            ++req.sources;
+        } else if (reader.file("--x-file", &value)) {
+            if (++req.sources > 1) return kOneSource;
             if (!readXFile(value, req.xs, error)) return error;
-        } else if (reader.option("--range", true, &value)) {
-            ++req.sources;
+        } else if (reader.single("--range", &value)) {
+            if (++req.sources > 1) return kOneSource;
             if (!appendRange(value, req.xs, error)) return error;
         } else if (reader.option("--float32", false)) {
             req.float32 = true;
-        } else if (reader.option("--format", true, &value)) {
+        } else if (reader.single("--format", &value)) {
             if (value != "csv" && value != "json")
-                return "--format: unknown format '" + value + "'; valid: csv, json";
+                return "--format: unknown format '" + printable(value, 40) + "'; valid: csv, json";
             req.json = value == "json";
         } else if (reader.option("--list", false)) {
             req.list = true;
         } else if (reader.option("--help", false) || reader.option("-h", false)) {
             req.help = true;
         } else if (reader.error().empty()) {
-            return "unknown argument '" + reader.unknown() +
+            return "unknown argument '" + printable(reader.unknown(), 40) +
                    "'; valid: --activation, --formula, --param, --x, --x-file, --range, "
                    "--float32, --format, --show-derivatives, --latex, --list, --help";
         }

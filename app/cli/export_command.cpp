@@ -1,16 +1,15 @@
 #include "export_command.h"
 
 #include <QApplication>
-#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFontInfo>
+#include <QTemporaryDir>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <sstream>
 
 #include "activations/activation_call.h"
 #include "classroom/figure_export.h"
@@ -20,6 +19,10 @@
 #include "common/appearance.h"
 #include "common/qt_text.h"
 #include "nn/session.h"
+#include "nn/session_limits.h"
+#include "util/atomic_file.h"
+#include "util/file_read.h"
+#include "util/message_text.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
@@ -70,61 +73,63 @@ std::string parse(const std::vector<std::string>& args, ExportRequest& req) {
     std::string value;
     bool epochsGiven = false;
     while (reader.more() && reader.error().empty()) {
-        if (reader.option("--activation", true, &value)) {
+        if (reader.single("--activation", &value)) {
             req.activation = value;
         } else if (reader.option("--param", true, &value)) {
             const std::size_t eq = value.find('=');
             if (eq == std::string::npos || eq == 0)
-                return "--param expects NAME=VALUE, got '" + value + "'";
+                return "--param expects NAME=VALUE, got '" + printable(value, 40) + "'";
             req.params.emplace_back(value.substr(0, eq), value.substr(eq + 1));
         } else if (reader.option("--derivatives", false)) {
             req.derivatives = true;
-        } else if (reader.option("--session", true, &value)) {
+        } else if (reader.file("--session", &value)) {
             req.session = value;
-        } else if (reader.option("--epochs", true, &value)) {
+        } else if (reader.single("--epochs", &value)) {
             const std::optional<long long> n = parseCount(value, kMaxEpochs);
             if (!n)
                 return "--epochs: expected a whole number from 0 to " + std::to_string(kMaxEpochs) +
-                       ", got '" + value + "'";
+                       ", got '" + printable(value, 40) + "'";
             req.epochs = *n;
             epochsGiven = true;
-        } else if (reader.option("--out", true, &value)) {
+        } else if (reader.file("--out", &value)) {
             req.out = value;
-        } else if (reader.option("--size", true, &value)) {
+        } else if (reader.single("--size", &value)) {
             req.figureOptionGiven = true;
             if (!parseSize(value, req))
                 return "--size: expected WIDTHxHEIGHT with each side from " +
                        std::to_string(FigureExport::kMinSide) + " to " +
                        std::to_string(FigureExport::kMaxSide) + " pixels (like 1600x1000), got '" +
-                       value + "'";
-        } else if (reader.option("--scale", true, &value)) {
+                       printable(value, 40) + "'";
+        } else if (reader.single("--scale", &value)) {
             req.figureOptionGiven = true;
             const std::optional<double> s = parseNumber(value);
             if (!s || !(*s >= ui::Appearance::kMinScale && *s <= ui::Appearance::kMaxScale))
                 return "--scale: expected a number from " +
                        formatShortest(ui::Appearance::kMinScale) + " to " +
-                       formatShortest(ui::Appearance::kMaxScale) + ", got '" + value + "'";
+                       formatShortest(ui::Appearance::kMaxScale) + ", got '" +
+                       printable(value, 40) + "'";
             req.scale = *s;
-        } else if (reader.option("--lang", true, &value)) {
+        } else if (reader.single("--lang", &value)) {
             req.langGiven = true;
             req.lang = ui::LanguageManager::normalise(ui::qs(value));
             if (req.lang.isEmpty())
-                return "--lang: unknown language '" + value + "'; valid: en, zh_CN";
-        } else if (reader.option("--theme", true, &value)) {
+                return "--lang: unknown language '" + printable(value, 40) + "'; valid: en, zh_CN";
+        } else if (reader.single("--theme", &value)) {
             req.figureOptionGiven = true;
             // "system" means the desktop's colours, which a headless export does not have.
             if (value == "system" || !ui::Appearance::themeFromId(ui::qs(value), &req.theme))
-                return "--theme: unknown theme '" + value + "'; valid: light, contrast, dark";
-        } else if (reader.option("--pytorch", true, &value)) {
+                return "--theme: unknown theme '" + printable(value, 40) +
+                       "'; valid: light, contrast, dark";
+        } else if (reader.file("--pytorch", &value)) {
             req.pytorch = value;
-        } else if (reader.option("--notebook", true, &value)) {
+        } else if (reader.file("--notebook", &value)) {
             req.notebook = value;
         } else if (reader.option("--from-current-weights", false)) {
             req.fromCurrentWeights = true;
         } else if (reader.option("--help", false) || reader.option("-h", false)) {
             req.help = true;
         } else if (reader.error().empty()) {
-            return "unknown argument '" + reader.unknown() +
+            return "unknown argument '" + printable(reader.unknown(), 40) +
                    "'; valid: --activation, --param, --derivatives, --session, --epochs, --out, "
                    "--size, --scale, --lang, --theme, --pytorch, --notebook, "
                    "--from-current-weights, --help";
@@ -144,6 +149,9 @@ std::string parse(const std::vector<std::string>& args, ExportRequest& req) {
                    "name their own file";
         if (req.langGiven && req.notebook.empty())
             return "--lang goes with --notebook (the script is in English)";
+        if (samePath(req.pytorch.empty() ? req.notebook : req.pytorch, req.session))
+            return std::string(req.pytorch.empty() ? "--notebook" : "--pytorch") +
+                   " would overwrite the session '" + printablePath(req.session) + "'";
         return "";
     }
     if (req.fromCurrentWeights) return "--from-current-weights goes with --pytorch or --notebook";
@@ -157,26 +165,12 @@ std::string parse(const std::vector<std::string>& args, ExportRequest& req) {
     if (!ui::PlotExport::formatFromPath(ui::qs(req.out), &req.format)) {
         const std::string suffix = QFileInfo(ui::qs(req.out)).suffix().toStdString();
         return "--out: unsupported file type " +
-               (suffix.empty() ? std::string("(no extension)") : "'." + suffix + "'") +
+               (suffix.empty() ? std::string("(no extension)")
+                               : "'." + printable(suffix, 20) + "'") +
                "; use .png, .svg or .pdf";
     }
-    return "";
-}
-
-/// Why `path` cannot be written, checked before any work is done; "" when it looks writable.
-/// (The write itself still reports failures.)
-std::string outputProblem(const std::string& path) {
-    const QFileInfo info(ui::qs(path));
-    if (info.isDir()) return "cannot write '" + path + "': it is a folder";
-    const QString dir = info.absolutePath();
-    if (!QFileInfo(dir).isDir())
-        return "cannot write '" + path + "': the folder '" +
-               QDir::toNativeSeparators(dir).toStdString() + "' does not exist";
-    if (!QFileInfo(dir).isWritable())
-        return "cannot write '" + path + "': the folder '" +
-               QDir::toNativeSeparators(dir).toStdString() + "' is not writable";
-    if (info.exists() && !info.isWritable())
-        return "cannot write '" + path + "': permission denied";
+    if (!req.session.empty() && samePath(req.out, req.session))
+        return "--out would overwrite the session '" + printablePath(req.session) + "'";
     return "";
 }
 
@@ -223,20 +217,51 @@ void qtMessages(QtMsgType type, const QMessageLogContext&, const QString& messag
 
 /// Reads a session file: 1 when it cannot be read, 2 when it is not a valid session.
 int readSession(const std::string& path, nn::Session& session, std::ostream& err) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || QFileInfo(ui::qs(path)).isDir()) {
-        err << "activation-lab export: cannot read the session '" << path << "'\n";
+    const FileBytes text = readFileBytes(path, nn::kMaxSessionFileBytes);
+    if (!text.ok()) {
+        err << "activation-lab export: cannot read the session '" << printablePath(path)
+            << "': " << text.reason << "\n";
         return 1;
     }
-    nn::SessionLoad loaded = nn::parseSession(text.str());
+    nn::SessionLoad loaded = nn::parseSession(text.text);
     if (!loaded.ok()) {
-        err << "activation-lab export: " << path << ": " << loaded.error << "\n";
+        err << "activation-lab export: " << printablePath(path) << ": " << loaded.error << "\n";
         return 2;
     }
     session = std::move(loaded.session);
     return 0;
+}
+
+/// Where the figure is drawn: the output itself, or, when its name is not UTF-8 (which a QString
+/// cannot hold), a file in a private temporary folder that is then copied to the exact name
+/// through the core's writer.
+struct FigureTarget {
+    QString drawTo;
+    std::unique_ptr<QTemporaryDir> folder;
+    bool copy = false;
+};
+
+FigureTarget figureTarget(const std::string& out) {
+    FigureTarget t;
+    const QByteArray bytes = QByteArray::fromStdString(out);
+    if (QFile::encodeName(QFile::decodeName(bytes)) == bytes) {
+        t.drawTo = QFile::decodeName(bytes);
+        return t;
+    }
+    t.folder = std::make_unique<QTemporaryDir>();
+    t.drawTo = t.folder->filePath(QStringLiteral("figure.") +
+                                  QFileInfo(QFile::decodeName(bytes)).suffix());
+    t.copy = true;
+    return t;
+}
+
+/// Copies the drawn figure to its exact name; "" or the message.
+std::string copyFigure(const FigureTarget& t, const std::string& out) {
+    if (!t.copy) return "";
+    const FileBytes drawn =
+        readFileBytes(QFile::encodeName(t.drawTo).toStdString(), std::uintmax_t(1) << 31);
+    if (!drawn.ok()) return drawn.error;
+    return writeFileAtomically(out, drawn.text);
 }
 
 }  // namespace
@@ -315,10 +340,11 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     } else if (const int code = readSession(req.session, session, err); code != 0) {
         return code;
     }
-    if (const std::string problem = outputProblem(req.out); !problem.empty()) {
+    if (const std::string problem = outputPathProblem(req.out); !problem.empty()) {
         err << "activation-lab export: " << problem << "\n";
         return 1;
     }
+    ignoreFileSizeSignal();  // a file-size limit fails the write ("File too large") instead
 
     // Training needs no Qt either: the core's trainer, as `train` runs it.
     std::vector<Member> members;
@@ -361,8 +387,9 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     page.lang = req.lang;
     page.format = req.format;
     QString problem;
+    const FigureTarget target = figureTarget(req.out);
     if (!req.activation.empty()) {
-        problem = FigureExport::saveCurveFigure(call, req.derivatives, ui::qs(req.out), page);
+        problem = FigureExport::saveCurveFigure(call, req.derivatives, target.drawTo, page);
     } else {
         std::vector<FigureExport::Network> networks;
         for (const Member& m : members) {
@@ -377,10 +404,14 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
         const QString title =
             ui::qs(zh && !session.titleZh.empty() ? session.titleZh : session.title);
         problem = FigureExport::saveBoundaryFigure(
-            title, int(epochs), members.front().trainer->data(), networks, ui::qs(req.out), page);
+            title, int(epochs), members.front().trainer->data(), networks, target.drawTo, page);
     }
     if (!problem.isEmpty()) {
-        err << "activation-lab export: " << problem.toStdString() << "\n";
+        err << "activation-lab export: " << oneLine(problem.toStdString()) << "\n";
+        return 1;
+    }
+    if (const std::string e = copyFigure(target, req.out); !e.empty()) {
+        err << "activation-lab export: " << e << "\n";
         return 1;
     }
     return 0;

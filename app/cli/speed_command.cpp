@@ -6,6 +6,7 @@
 #include "activations/registry.h"
 #include "activations/throughput.h"
 #include "arg_reader.h"
+#include "util/message_text.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
@@ -21,6 +22,12 @@ int runSpeed(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 err << "activation-lab speed: " << r.error << "\n";
                 return 2;
             }
+            for (const ActivationCall& c : calls)
+                if (c.spec == r.call.spec) {  // GELU and gelu are one row: time it once
+                    err << "activation-lab speed: --activation " << r.call.spec->id
+                        << " is given more than once\n";
+                    return 2;
+                }
             calls.push_back(r.call);
         } else if (reader.option("--help", false) || reader.option("-h", false)) {
             out << "usage: activation-lab speed [--activation ID ...]\n\n"
@@ -28,7 +35,7 @@ int runSpeed(const std::vector<std::string>& args, std::ostream& out, std::ostre
                    "activation,ns_per_element,relative_to_relu (default: every activation).\n";
             return 0;
         } else if (reader.error().empty()) {
-            err << "activation-lab speed: unknown argument '" << reader.unknown()
+            err << "activation-lab speed: unknown argument '" << printable(reader.unknown(), 40)
                 << "'; valid: --activation, --help\n";
             return 2;
         }

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "registry.h"
+#include "util/message_text.h"
 #include "util/number_format.h"
 
 namespace actlab {
@@ -45,6 +46,12 @@ std::string checkParams(const ActivationSpec& spec, const ParamValues& params) {
 }
 
 ResolvedCall resolveActivation(std::string_view name, const KeywordArgs& args, bool float32) {
+    // A keyword given twice would leave one value silently unused.
+    for (std::size_t i = 0; i < args.size(); ++i)
+        for (std::size_t k = 0; k < i; ++k)
+            if (args[k].first == args[i].first)
+                return {{},
+                        "parameter " + printable(args[i].first, 40) + " is given more than once"};
     // An id wins over a torch class name; a class with several rows (GELU) starts at its first.
     const ActivationSpec* base = nullptr;
     for (const ActivationSpec& row : activations())
@@ -52,8 +59,9 @@ ResolvedCall resolveActivation(std::string_view name, const KeywordArgs& args, b
     for (const ActivationSpec& row : activations())
         if (!base && sameName(row.torchName, name)) base = &row;
     if (!base)
-        return {{}, "unknown activation '" + std::string(name) +
-                        "'; valid: " + activationIdList() + " (or their torch class names)"};
+        return {{},
+                "unknown activation '" + printable(name, 40) + "'; valid: " + activationIdList() +
+                    " (or their torch class names)"};
 
     // A variant keyword (approximate=tanh) selects among the rows of one torch class.
     const ActivationSpec* spec = base;
@@ -66,8 +74,9 @@ ResolvedCall resolveActivation(std::string_view name, const KeywordArgs& args, b
             if (v->torchVariantValue == value) spec = v;
         }
         if (!spec)
-            return {{}, "invalid value '" + value + "' for " + key + " of " +
-                            std::string(base->torchName) + "; valid: " + valid};
+            return {{},
+                    "invalid value '" + printable(value, 40) + "' for " + key + " of " +
+                        std::string(base->torchName) + "; valid: " + valid};
     }
 
     ResolvedCall out{{activationRef(*spec), spec->defaults()}, {}};
@@ -75,14 +84,17 @@ ResolvedCall resolveActivation(std::string_view name, const KeywordArgs& args, b
         if (key == spec->torchVariantKey) continue;
         const int index = spec->paramIndex(key);
         if (index < 0)
-            return {{}, "unknown parameter '" + key + "' for " + std::string(spec->id) +
-                            "; valid: " + paramNames(*spec)};
+            return {{},
+                    "unknown parameter '" + printable(key, 40) + "' for " + std::string(spec->id) +
+                        "; valid: " + paramNames(*spec)};
         const std::optional<double> v = parseNumber(value);
         if (!v)
-            return {{}, "parameter " + key + " of " + std::string(spec->id) +
-                            " is not a number: '" + value + "'"};
+            return {{},
+                    "parameter " + key + " of " + std::string(spec->id) + " is not a number: '" +
+                        printable(value, 40) + "'"};
         if (float32 && std::isfinite(*v) && std::fabs(*v) > std::numeric_limits<float>::max())
-            return {{}, "parameter " + key + " = " + value + " is out of float32 range"};
+            return {{},
+                    "parameter " + key + " = " + printable(value, 40) + " is out of float32 range"};
         out.call.params[static_cast<std::size_t>(index)] = *v;
     }
     if (std::string problem = checkParams(*spec, out.call.params); !problem.empty())

@@ -177,7 +177,8 @@ PytorchExport jupyterNotebook(const nn::Session& session, const PytorchExportOpt
         {"language_info", {{"name", "python"}}}};
     notebook["nbformat"] = 4;
     notebook["nbformat_minor"] = 5;
-    out.text = notebook.dump(1) + "\n";
+    // A text that is not UTF-8 (a file name's bytes) must not stop the export: replace it.
+    out.text = notebook.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
     out.dataCsv = detail::dataCsv(plan);
     return out;
 }

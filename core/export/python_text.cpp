@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "util/message_text.h"
+
 namespace actlab::pytorch {
 
 std::string pyFloat(double v) {
@@ -39,9 +41,24 @@ std::string pyFloat(double v) {
 
 std::string pyString(std::string_view text) {
     std::string out = "\"";
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
-        if (c == '\\' || c == '"') {
+        if (u >= 0x80) {
+            // A file name may hold any bytes. Valid UTF-8 is kept; another byte becomes the
+            // escape Python's file names use for it (surrogateescape: 0xFF is \udcff), so that
+            // open() finds the file whose name has that byte.
+            const std::size_t n = utf8SequenceLength(text, i);
+            if (n > 0) {
+                out.append(text.substr(i, n));
+                i += n - 1;
+            } else {
+                static const char* const kHex = "0123456789abcdef";
+                out += "\\udc";
+                out += kHex[u >> 4];
+                out += kHex[u & 15];
+            }
+        } else if (c == '\\' || c == '"') {
             out += '\\';
             out += c;
         } else if (c == '\n') {

@@ -443,6 +443,22 @@ std::string train(const Plan& p) {
              "                loss.backward()\n"
              "                optimizer.step()\n";
     }
+    if (p.data.test.empty()) {
+        // No test points: their loss is nan, which is no divergence, and the app leaves their
+        // columns empty.
+        s +=
+            "        train_loss, train_acc = evaluate(model, x_train, t_train)\n"
+            "        test_loss, test_acc = evaluate(model, x_test, t_test)  # nan: no test points\n"
+            "        if epoch > 0 and diverged(model, train_loss):\n"
+            "            raise SystemExit(f\"training diverged at epoch {epoch}\")\n"
+            "        row = (train_loss, test_loss, train_acc, test_acc)\n"
+            "        # as the app formats them; without test points their columns are empty\n"
+            "        print(epoch, f\"{train_loss:.17g}\", \"\", f\"{train_acc:.17g}\", \"\", "
+            "sep=\",\")\n"
+            "        history.append(row)\n"
+            "    return model, history\n";
+        return s;
+    }
     s += "        train_loss, train_acc = evaluate(model, x_train, t_train)\n"
          "        test_loss, test_acc = evaluate(model, x_test, t_test)\n"
          "        if epoch > 0 and diverged(model, train_loss, test_loss):\n"

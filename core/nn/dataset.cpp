@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <istream>
 #include <numbers>
 #include <ostream>
 #include <set>
-#include <sstream>
 
 #include "rng.h"
+#include "util/file_read.h"
+#include "util/message_text.h"
 #include "util/number_format.h"
 
 namespace actlab::nn {
@@ -244,6 +247,37 @@ void writeDatasetCsv(std::ostream& out, const Dataset& data) {
                 << ',' << name << '\n';
 }
 
+namespace {
+
+/// Reads one line without its '\n' into `line`, keeping at most `maxChars` characters; false at
+/// the end of the input. A longer line sets `tooLong`, and the rest of it is skipped, so that a
+/// file without line breaks is never read into memory whole.
+bool readLine(std::istream& in, std::string& line, std::size_t maxChars, bool& tooLong) {
+    line.clear();
+    tooLong = false;
+    std::streambuf* buffer = in.rdbuf();
+    if (!buffer) return false;
+    bool any = false;
+    for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+        any = true;
+        if (c == '\n') return true;
+        if (line.size() < maxChars)
+            line += static_cast<char>(c);
+        else
+            tooLong = true;
+    }
+    in.setstate(std::ios::eofbit);
+    return any;
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
 DatasetImport readDatasetCsv(std::istream& in, int trainPercent, std::uint64_t seed) {
     struct Row {
         Point p;
@@ -251,45 +285,59 @@ DatasetImport readDatasetCsv(std::istream& in, int trainPercent, std::uint64_t s
     };
     std::vector<Row> rows;
     std::string line;
-    int lineNo = 0;
-    bool headerAllowed = true;
+    std::size_t lineNo = 0;
+    bool headerAllowed = true, tooLong = false;
     const auto fail = [&](const std::string& what) {
-        return DatasetImport{{}, "line " + std::to_string(lineNo) + ": " + what};
+        return DatasetImport{{}, oneLine("line " + std::to_string(lineNo) + ": " + what)};
     };
-    while (std::getline(in, line)) {
+    std::vector<std::string_view> fields;
+    while (readLine(in, line, kMaxCsvLineChars, tooLong)) {
         ++lineNo;
+        if (tooLong) return fail("longer than " + countText(kMaxCsvLineChars) + " characters");
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        std::stringstream ss(line);
-        for (std::string f; std::getline(ss, f, ',');) fields.push_back(f);
-        if (!line.empty() && line.back() == ',') fields.push_back("");
-        const bool header = headerAllowed && !fields.empty() && !parseNumber(fields[0]);
+        fields.clear();
+        for (std::string_view rest = line;;) {
+            const std::size_t comma = rest.find(',');
+            fields.push_back(rest.substr(0, comma));
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+        const bool header = headerAllowed && !parseNumber(fields[0]);
         headerAllowed = false;
         if (header) continue;
         if (fields.size() != 3 && fields.size() != 4)
             return fail("expected 3 or 4 comma-separated fields (x,y,label[,split]), found " +
                         std::to_string(fields.size()));
-        const std::optional<double> x = parseNumber(fields[0]), y = parseNumber(fields[1]),
-                                    label = parseNumber(fields[2]);
+        if (rows.size() == kMaxCsvRows)
+            return fail("more than " + countText(kMaxCsvRows) + " points, the limit");
+        double values[3] = {};
         const char* names[] = {"x", "y", "label"};
-        const std::optional<double>* values[] = {&x, &y, &label};
         for (int i = 0; i < 3; ++i) {
-            if (!*values[i]) return fail(std::string(names[i]) + " is not a number: '" + fields[i] + "'");
-            if (!std::isfinite(**values[i])) return fail(std::string(names[i]) + " must be finite");
+            bool overflow = false;
+            const std::optional<double> v = parseNumber(fields[std::size_t(i)], &overflow);
+            const std::string field = printable(trimmed(fields[std::size_t(i)]), 40);
+            if (!v) return fail(std::string(names[i]) + " is not a number: '" + field + "'");
+            if (overflow)
+                return fail(std::string(names[i]) + " = " + field + " is too large for a number");
+            if (!std::isfinite(*v)) return fail(std::string(names[i]) + " is not a finite number");
+            values[i] = *v;
         }
-        if (std::fabs(*x) > kCoordinateLimit || std::fabs(*y) > kCoordinateLimit)
-            return fail("point (" + fields[0] + ", " + fields[1] + ") is outside [-1000, 1000]²");
+        if (std::fabs(values[0]) > kCoordinateLimit || std::fabs(values[1]) > kCoordinateLimit)
+            return fail("point (" + printable(trimmed(fields[0]), 30) + ", " +
+                        printable(trimmed(fields[1]), 30) + ") is outside [-1000, 1000]²");
         int splitKind = -1;
         if (fields.size() == 4) {
-            std::string s = fields[3];
-            s.erase(0, s.find_first_not_of(" \t"));
-            s.erase(s.find_last_not_of(" \t") + 1);
-            if (s == "train") splitKind = 0;
-            else if (s == "test") splitKind = 1;
-            else return fail("split must be 'train' or 'test', found '" + fields[3] + "'");
+            const std::string_view split = trimmed(fields[3]);
+            if (split == "train")
+                splitKind = 0;
+            else if (split == "test")
+                splitKind = 1;
+            else
+                return fail("split must be 'train' or 'test', found '" + printable(split, 40) +
+                            "'");
         }
-        rows.push_back({{*x, *y, *label}, splitKind});
+        rows.push_back({{values[0], values[1], values[2]}, splitKind});
     }
     if (rows.empty()) return {{}, "no data rows (expected x,y,label lines)"};
 
@@ -327,6 +375,22 @@ DatasetImport readDatasetCsv(std::istream& in, int trainPercent, std::uint64_t s
     }
     if (data.train.empty()) return {{}, "no training points (every row is marked test)"};
     return {std::move(data), ""};
+}
+
+DatasetImport readDatasetCsvFile(const std::string& path, int trainPercent, std::uint64_t seed) {
+    // The size is checked before anything is read; the rows are then read one at a time.
+    if (std::string problem = inputPathProblem(path); !problem.empty()) return {{}, problem};
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxCsvFileBytes)
+        return {{},
+                "cannot open '" + printablePath(path) + "': it is larger than " +
+                    sizeText(kMaxCsvFileBytes) + ", the limit"};
+    std::ifstream in(std::filesystem::path(path), std::ios::binary);
+    if (!in) return {{}, "cannot open '" + printablePath(path) + "'"};
+    DatasetImport result = readDatasetCsv(in, trainPercent, seed);
+    if (in.bad()) return {{}, "cannot read '" + printablePath(path) + "'"};
+    return result;
 }
 
 void addPoint(Dataset& data, Point p, bool toTest) {

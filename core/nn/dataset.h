@@ -3,6 +3,7 @@
 // gaussians, spiral, plane, multi-gaussian), plus moons and multi-class sets, seeded and
 // deterministic; CSV import and export; single-point editing.
 
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -71,7 +72,8 @@ std::string validate(const DatasetSpec& spec);
 /// Playground does. Precondition: validate(spec) is empty.
 Dataset generateDataset(const DatasetSpec& spec);
 
-/// Writes `x,y,label,split` with a header; split is "train" or "test".
+/// Writes `x,y,label,split` with a header; split is "train" or "test". Numbers have 17
+/// significant digits in the C locale's notation, whatever the process's locale.
 void writeDatasetCsv(std::ostream& out, const Dataset& data);
 
 /// The result of a CSV import: the data, or a message with the line number.
@@ -81,12 +83,25 @@ struct DatasetImport {
     bool ok() const { return error.empty(); }
 };
 
+inline constexpr std::size_t kMaxCsvRows = 100'000;                      ///< points in one CSV file
+inline constexpr std::size_t kMaxCsvLineChars = 1000;                    ///< characters in one line
+inline constexpr std::uintmax_t kMaxCsvFileBytes = 64u * 1024u * 1024u;  ///< 64 MB
+
 /// Reads `x,y,label` or `x,y,label,split` (header optional, '#' comments and blank lines
-/// skipped). Labels that are all ±1, or all 0/1, make a binary set; integers 0 … 9 with more
-/// than two values a multi-class set; anything else regression. Rows without a split column are
-/// split by `trainPercent` after a shuffle seeded with `seed`. Coordinates must be finite and
-/// within ±kCoordinateLimit.
+/// skipped), always in the C locale's notation ("0.5", never "0,5"). Labels that are all ±1, or
+/// all 0/1, make a binary set; integers 0 … 9 with more than two values a multi-class set;
+/// anything else regression. Rows without a split column are split by `trainPercent` after a
+/// shuffle seeded with `seed`. Every value must be a finite number (one too large for a double,
+/// such as 1.5e400, is reported as such) and coordinates must lie within ±kCoordinateLimit. The
+/// input is read a line at a time and refused at the first line longer than kMaxCsvLineChars or
+/// the first point past kMaxCsvRows, so that a huge file is refused without being read whole.
+/// Messages name the line: "line 7: x is not a finite number".
 DatasetImport readDatasetCsv(std::istream& in, int trainPercent = 50, std::uint64_t seed = 1);
+
+/// readDatasetCsv on a file, which must not be a directory nor larger than kMaxCsvFileBytes
+/// (checked before reading). The name is passed to the system unchanged, whatever its bytes.
+DatasetImport readDatasetCsvFile(const std::string& path, int trainPercent = 50,
+                                 std::uint64_t seed = 1);
 
 /// Adds a point to the training (or test) set.
 void addPoint(Dataset& data, Point p, bool toTest = false);

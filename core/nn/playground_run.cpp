@@ -4,6 +4,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "util/json_guard.h"
+#include "util/message_text.h"
+
 namespace actlab::nn {
 
 namespace {
@@ -41,6 +44,8 @@ std::vector<Point> points(const Json& j, const std::string& key) {
 }  // namespace
 
 PlaygroundImport importPlaygroundRun(std::string_view text) {
+    // Nesting is limited before parsing: nlohmann::json recurses on nested values.
+    if (std::string e = checkJsonText(text); !e.empty()) return {{}, "not a Playground run: " + e};
     try {
         const Json j = Json::parse(text);
         const Json& config = field(j, "config", "");
@@ -125,9 +130,11 @@ PlaygroundImport importPlaygroundRun(std::string_view text) {
         run.gridDensity = config.value("density", 100);
         return {std::move(run), ""};
     } catch (const ImportError& e) {
-        return {{}, e.message};
-    } catch (const std::exception& e) {
-        return {{}, std::string("not a Playground run: ") + e.what()};
+        return {{}, oneLine(e.message)};
+    } catch (const Json::parse_error& e) {
+        return {{}, jsonSyntaxMessage(text, e.byte)};
+    } catch (const std::exception&) {  // the library's words are not the program's
+        return {{}, "not a Playground run: a field is missing or has the wrong type"};
     }
 }
 

@@ -2,12 +2,18 @@
 
 #include <cmath>
 #include <fstream>
+#include <locale>
 #include <sstream>
 
 #include "activations/registry.h"
+#include "session_limits.h"
 #include "session_reader.h"
 #include "sweep/sweep_json.h"
 #include "sweep/sweep_plan.h"
+#include "util/file_read.h"
+#include "util/json_guard.h"
+#include "util/message_text.h"
+#include "util/number_format.h"
 
 namespace actlab::nn {
 
@@ -59,10 +65,9 @@ void readData(ObjectReader& top, Session& s) {
                                                    : (pt.label >= 0 && pt.label < d.numClasses &&
                                                       pt.label == std::floor(pt.label)));
                 if (!ok)
-                    fail("data.points", "label " + std::to_string(pt.label) +
-                                            " does not fit classes = " +
-                                            std::to_string(d.numClasses) +
-                                            " (binary labels are -1 and 1)");
+                    fail("data.points",
+                         "label " + formatNumber(pt.label, 6) + " does not fit classes = " +
+                             std::to_string(d.numClasses) + " (binary labels are -1 and 1)");
             }
         s.points = std::move(d);
         p.finish();
@@ -195,12 +200,17 @@ std::string validate(const Session& s) {
 }
 
 SessionLoad parseSession(std::string_view text) {
+    // The limits come first: nlohmann::json would overflow the stack on deep nesting.
+    if (std::string e = checkSessionText(text); !e.empty()) return {{}, e};
     Json j;
     try {
         j = Json::parse(text);
-    } catch (const Json::exception& e) {  // syntax errors, and numbers such as 2e308 (overflow)
-        return {{}, std::string("not valid JSON (the file may be truncated): ") + e.what()};
+    } catch (const Json::parse_error& e) {
+        return {{}, jsonSyntaxMessage(text, e.byte)};
+    } catch (const Json::exception&) {
+        return {{}, "not valid JSON"};
     }
+    if (std::string e = checkSessionTree(j); !e.empty()) return {{}, oneLine(e)};
     try {
         Session s;
         ObjectReader top(j, "");
@@ -271,20 +281,18 @@ SessionLoad parseSession(std::string_view text) {
         top.finish();
         return {std::move(s), ""};
     } catch (const SessionError& e) {
-        return {{}, e.message};
-    } catch (const Json::exception& e) {
-        return {{}, std::string("invalid session: ") + e.what()};
+        return {{}, oneLine(e.message)};  // values from the file may be long or not UTF-8
+    } catch (const Json::exception&) {
+        return {{}, "invalid session: a value has the wrong type"};
     }
 }
 
 SessionLoad loadSessionFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {{}, "cannot open '" + path + "'"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return {{}, "cannot read '" + path + "'"};
-    SessionLoad r = parseSession(text.str());
-    if (!r.ok()) r.error = path + ": " + r.error;
+    // A directory, a missing file and one over the size limit are refused before reading.
+    const FileBytes file = readFileBytes(path, kMaxSessionFileBytes);
+    if (!file.ok()) return {{}, file.error};
+    SessionLoad r = parseSession(file.text);
+    if (!r.ok()) r.error = oneLine(printablePath(path) + ": " + r.error);
     return r;
 }
 

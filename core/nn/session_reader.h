@@ -4,6 +4,7 @@
 // session reader.
 
 #include <cmath>
+#include <locale>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -82,6 +83,7 @@ public:
 private:
     static std::string fmt(double d) {
         std::ostringstream s;
+        s.imbue(std::locale::classic());  // "0.5" whatever the global locale
         s << d;
         return s.str();
     }

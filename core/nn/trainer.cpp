@@ -271,8 +271,10 @@ const EpochMetrics& Trainer::step(Evaluation evaluation) {
     for (std::size_t l = 0; l < layers; ++l)
         metrics.layers[l].gradNorm = updates ? std::sqrt(gradSq[l] / updates) : 0.0;
 
+    // An empty test set has no loss (NaN): that is not a divergence.
     const bool lossOk = evaluation == Evaluation::None ||
-                        (std::isfinite(metrics.trainLoss) && std::isfinite(metrics.testLoss));
+                        (std::isfinite(metrics.trainLoss) &&
+                         (m_data.test.empty() || std::isfinite(metrics.testLoss)));
     if (!m_state.net.finite() || !lossOk) {
         const int failedEpoch = m_state.epoch;
         m_cause = diagnose(evaluation);

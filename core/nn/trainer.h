@@ -57,8 +57,8 @@ struct LayerMetrics {
 
 struct EpochMetrics {
     int epoch = 0;
-    double trainLoss = 0, testLoss = 0;
-    double trainAccuracy = 0, testAccuracy = 0;  ///< NaN for regression
+    double trainLoss = 0, testLoss = 0;          ///< testLoss is NaN when there are no test points
+    double trainAccuracy = 0, testAccuracy = 0;  ///< NaN for regression and without test points
     std::vector<LayerMetrics> layers;
 };
 

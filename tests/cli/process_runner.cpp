@@ -5,14 +5,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 
 namespace actlab::test {
 
-ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args,
-                         const std::vector<std::string>& unsetEnv) {
+namespace {
+
+/// Runs the program; with `signal` > 0, sends it once stdout holds `lines` lines.
+ProcessResult run(const std::string& program, const std::vector<std::string>& args,
+                  const std::vector<std::string>& unsetEnv, int signal, std::size_t lines) {
     int outPipe[2], errPipe[2];
     if (pipe(outPipe) != 0 || pipe(errPipe) != 0) return {};
     const pid_t pid = fork();
@@ -37,8 +42,20 @@ ProcessResult runProcess(const std::string& program, const std::vector<std::stri
     std::string* sinks[2] = {&result.out, &result.err};
     int open = 2;
     char buf[65536];
+    bool signalled = false;
+    int waited = 0;  // ms since the signal
     while (open > 0) {
-        if (poll(fds, 2, -1) < 0) break;
+        if (signal > 0 && !signalled &&
+            std::size_t(std::count(result.out.begin(), result.out.end(), '\n')) >= lines) {
+            kill(pid, signal);
+            signalled = true;
+        }
+        const int ready = poll(fds, 2, signalled ? 100 : -1);
+        if (ready < 0) break;
+        if (ready == 0) {
+            if ((waited += 100) >= 60'000) kill(pid, SIGKILL);  // it did not stop: fail, not hang
+            continue;
+        }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
             const ssize_t n = read(fds[i].fd, buf, sizeof buf);
@@ -57,9 +74,29 @@ ProcessResult runProcess(const std::string& program, const std::vector<std::stri
     return result;
 }
 
+}  // namespace
+
+ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& unsetEnv) {
+    return run(program, args, unsetEnv, 0, 0);
+}
+
+ProcessResult runProcessAndSignal(const std::string& program, const std::vector<std::string>& args,
+                                  int signal, std::size_t lines) {
+    return run(program, args, {}, signal, lines);
+}
+
 ProcessResult runApp(const std::vector<std::string>& args,
                      const std::vector<std::string>& unsetEnv) {
     return runProcess(ACTLAB_APP_PATH, args, unsetEnv);
+}
+
+ProcessResult runAppAndSignal(const std::vector<std::string>& args, int signal, std::size_t lines) {
+    return runProcessAndSignal(ACTLAB_APP_PATH, args, signal, lines);
+}
+
+std::string appPath() {
+    return ACTLAB_APP_PATH;
 }
 
 std::string tempPath(const std::string& suffix) {

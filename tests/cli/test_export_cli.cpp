@@ -213,6 +213,40 @@ TEST(ExportCli, PdfIsAPdf) {
     std::remove(out.c_str());
 }
 
+TEST(ExportCli, WritesUnderExactlyTheGivenNameWhateverItsBytes) {
+    // Latin-1 bytes, not UTF-8: a QString cannot hold the name, so it was written under
+    // another one ("courbe\uFFFD\uFFFD.png").
+    const std::string name = "courbe\xe9\xff.png";
+    const std::string folder = tempPath("-names");
+    std::filesystem::create_directories(folder);
+    const std::string out = folder + "/" + name;
+    const ProcessResult r = exportFigure({"--activation", "elu", "--out", out});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(folder))
+        names.push_back(e.path().filename().string());
+    EXPECT_EQ(names, std::vector<std::string>{name});
+    EXPECT_EQ(readFile(out).substr(0, 8), "\x89PNG\r\n\x1a\n");
+    std::filesystem::remove_all(folder);
+}
+
+TEST(ExportCli, ASessionWithoutTestPointsIsNoDivergence) {
+    // Before, the NaN loss of the empty test set was reported as a divergence at epoch 1.
+    const std::string session = writeFile(".actlab.json", R"({"format": "activation-lab-session",
+      "version": 1, "seed": 3, "data": {"points": {"classes": 2, "test": [],
+        "train": [[1, 1, 1], [-1, -1, 1], [1, -1, -1], [-1, 1, -1], [2, 2, 1], [2, -2, -1]]}},
+      "network": {"features": ["x", "y"], "layers": [{"neurons": 4, "activation": "tanh"}],
+                  "output": "tanh_square", "init": "xavier"},
+      "training": {"optimizer": {"kind": "sgd", "learningRate": 0.1}, "batchSize": 2}})");
+    const std::string out = tempPath(".png");
+    const ProcessResult r = exportFigure({"--session", session, "--epochs", "20", "--out", out});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.err.find("diverged"), std::string::npos) << r.err;
+    EXPECT_TRUE(exists(out));
+    std::remove(session.c_str());
+    std::remove(out.c_str());
+}
+
 TEST(ExportCli, SessionIsTrainedAndDrawnAsADecisionBoundary) {
     const std::string session = writeFile(".actlab.json", kXor);
     const std::string untrained = tempPath(".png"), trained = tempPath(".png");
@@ -445,7 +479,7 @@ INSTANTIATE_TEST_SUITE_P(
                 1,
                 "the folder '/nonexistent-folder' does not exist"},
         BadCase{
-            "OutputIsAFolder", {"--activation", "elu", "--out", "FOLDER"}, 1, "it is a folder"}),
+            "OutputIsAFolder", {"--activation", "elu", "--out", "FOLDER"}, 1, "it is a directory"}),
     [](const ::testing::TestParamInfo<BadCase>& info) { return info.param.name; });
 
 }  // namespace

@@ -187,7 +187,7 @@ TEST_F(ExportCodeCli, RefusesOutputsItCannotWriteWith1AndLeavesNoFile) {
     fs::create_directory(path("folder.py"));
     const ProcessResult r = exportCode({"--session", m_session, "--pytorch", path("folder.py")});
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_NE(r.err.find("it is a folder"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("it is a directory"), std::string::npos) << r.err;
     EXPECT_EQ(written(), std::vector<std::string>{"folder.py"});
     EXPECT_TRUE(fs::is_empty(path("folder.py")));
 }

@@ -65,7 +65,7 @@ TEST_F(AtomicFile, WritesNoneWhenOneCannotBeWritten) {
 
 TEST_F(AtomicFile, NamesAnOutputPathThatCannotBeWritten) {
     EXPECT_EQ(outputPathProblem(path("fine.py")), "");
-    EXPECT_NE(outputPathProblem(m_dir.string()).find("it is a folder"), std::string::npos);
+    EXPECT_NE(outputPathProblem(m_dir.string()).find("it is a directory"), std::string::npos);
     EXPECT_NE(outputPathProblem(path("missing/x.py")).find("does not exist"), std::string::npos);
     EXPECT_NE(outputPathProblem(""), "");
     EXPECT_TRUE(listing().empty());
