@@ -389,7 +389,7 @@ TEST_F(NetworkPageTest, CompareModeTrainsSeveralNetworksFromIdenticalWeights) {
     ASSERT_TRUE(waitForPause(page, 20));
     for (int k = 0; k < 4; ++k) {
         EXPECT_EQ(frame(k).epoch, 20);
-        EXPECT_EQ(frame(k).network.activationOf(0)->id, page->session().compare[std::size_t(k)]);
+        EXPECT_EQ(frame(k).network.activationOf(0)->id, page->session().compare[std::size_t(k)].activation);
         EXPECT_EQ(view->lossChart()->samples(k).back().epoch, 20);
         // Each cell's map shows its own network.
         QCPColorMapData* d = view->cell(k)->plot()->colorMap()->data();

@@ -107,8 +107,8 @@ TEST_F(WorkerTest, CompareMembersStartFromIdenticalWeightsAndTrainTogether) {
     start(s);
     ASSERT_EQ(latest->networks.size(), 4u);
     for (std::size_t k = 0; k < 4; ++k) {
-        EXPECT_EQ(latest->networks[k].activation, s.compare[k]);
-        EXPECT_EQ(latest->networks[k].network.activationOf(0)->id, s.compare[k]);
+        EXPECT_EQ(latest->networks[k].activation, s.compare[k].activation);
+        EXPECT_EQ(latest->networks[k].network.activationOf(0)->id, s.compare[k].activation);
         EXPECT_TRUE(sameWeights(latest->networks[k].network, latest->networks[0].network)) << k;
         EXPECT_EQ(latest->networks[k].outputGrid.size(), 100u * 100u);
     }
