@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "activations/registry.h"
+#include "session_extras.h"
 
 namespace actlab::nn {
 
@@ -248,47 +249,7 @@ void readTraining(ObjectReader& top, Session& s) {
 }
 
 std::vector<LayerParams> readWeights(const Json& j, const Mlp& shape) {
-    array(j, "weights");
-    if (j.size() != shape.layers().size())
-        fail("weights", "expected " + std::to_string(shape.layers().size()) +
-                            " layers (hidden layers and the output), found " +
-                            std::to_string(j.size()));
-    std::vector<LayerParams> out;
-    for (std::size_t l = 0; l < j.size(); ++l) {
-        const std::string path = "weights[" + std::to_string(l) + "]";
-        const LayerParams& want = shape.layers()[l];
-        ObjectReader r(j[l], path);
-        LayerParams p{want.in, want.out, {}, {}, {}};
-        const Json& w = array(r.raw("w"), path + ".w");
-        if (int(w.size()) != want.out)
-            fail(path + ".w", "expected " + std::to_string(want.out) + " rows (one per neuron)");
-        for (std::size_t row = 0; row < w.size(); ++row) {
-            const std::string rp = path + ".w[" + std::to_string(row) + "]";
-            array(w[row], rp);
-            if (int(w[row].size()) != want.in)
-                fail(rp, "expected " + std::to_string(want.in) + " weights (one per input)");
-            for (std::size_t i = 0; i < w[row].size(); ++i)
-                p.w.push_back(finiteNumber(w[row][i], rp + "[" + std::to_string(i) + "]"));
-        }
-        const Json& b = array(r.raw("b"), path + ".b");
-        if (int(b.size()) != want.out)
-            fail(path + ".b", "expected " + std::to_string(want.out) + " biases");
-        for (std::size_t i = 0; i < b.size(); ++i)
-            p.b.push_back(finiteNumber(b[i], path + ".b[" + std::to_string(i) + "]"));
-        if (r.has("learnable")) {
-            const Json& a = array(r.raw("learnable"), path + ".learnable");
-            if (a.size() != want.learnable.size())
-                fail(path + ".learnable", "expected " + std::to_string(want.learnable.size()) +
-                                              " values for this layer's activation");
-            for (std::size_t i = 0; i < a.size(); ++i)
-                p.learnable.push_back(finiteNumber(a[i], path + ".learnable[" + std::to_string(i) + "]"));
-        } else {
-            p.learnable = want.learnable;
-        }
-        r.finish();
-        out.push_back(std::move(p));
-    }
-    return out;
+    return detail::readLayerParams(j, shape, "weights");
 }
 
 Json pointsJson(const std::vector<Point>& pts) {
@@ -319,7 +280,7 @@ std::string validate(const Session& s) {
                 return "weights[" + std::to_string(l) + "]: shape does not match the network";
         }
     }
-    return "";
+    return detail::validateExtras(s);
 }
 
 SessionLoad parseSession(std::string_view text) {
@@ -393,11 +354,17 @@ SessionLoad parseSession(std::string_view text) {
             s.view.epochsPerFrame = int(v.has("epochsPerFrame") ? v.integer("epochsPerFrame", 1, 1000) : 0);
             v.finish();
         }
+        for (const char* key : detail::kExtraKeys)  // read by session_extras.cpp
+            if (top.has(key)) top.raw(key);
+        detail::readLessonFields(j, s);
         if (std::string e = validate(s); !e.empty()) throw SessionError{e};
         if (top.has("weights")) s.weights = readWeights(top.raw("weights"), Mlp(s.network));
+        detail::readTrainedFields(j, s);
         top.finish();
         return {std::move(s), ""};
     } catch (const SessionError& e) {
+        return {{}, e.message};
+    } catch (const detail::SessionFieldError& e) {
         return {{}, e.message};
     } catch (const Json::exception& e) {
         return {{}, std::string("invalid session: ") + e.what()};
@@ -485,19 +452,9 @@ std::string serializeSession(const Session& s) {
         if (s.view.epochsPerFrame) v["epochsPerFrame"] = s.view.epochsPerFrame;
         j["view"] = v;
     }
-    if (s.weights) {
-        Json w = Json::array();
-        for (const LayerParams& l : *s.weights) {
-            Json rows = Json::array();
-            for (int r = 0; r < l.out; ++r)
-                rows.push_back(std::vector<double>(l.w.begin() + long(r) * l.in,
-                                                   l.w.begin() + long(r + 1) * l.in));
-            Json layer = {{"w", rows}, {"b", l.b}};
-            if (!l.learnable.empty()) layer["learnable"] = l.learnable;
-            w.push_back(layer);
-        }
-        j["weights"] = w;
-    }
+    detail::writeLessonFields(s, j);
+    if (s.weights) j["weights"] = detail::layerParamsJson(*s.weights);
+    detail::writeTrainedFields(s, j);
     return j.dump(2) + "\n";
 }
 
@@ -532,6 +489,17 @@ Session compareMember(const Session& session, const std::string& activationId) {
             const Mlp shape(s.network);
             (*s.weights)[l].learnable = shape.layers()[l].learnable;
         }
+    // The member's own trained state, if saved, becomes its session's state.
+    s.history = {};
+    s.optimizerState.reset();
+    if (const auto it = session.compareWeights.find(activationId);
+        it != session.compareWeights.end()) {
+        s.weights = it->second.weights;
+        s.epoch = it->second.epoch;
+        s.history = it->second.history;
+        s.optimizerState = it->second.optimizer;
+    }
+    s.compareWeights.clear();
     return s;
 }
 

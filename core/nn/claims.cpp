@@ -1,0 +1,89 @@
+#include "claims.h"
+
+#include <cmath>
+#include <limits>
+
+#include "util/id_table.h"
+#include "util/number_format.h"
+
+namespace actlab::nn {
+
+namespace {
+
+constexpr IdTableEntry<ClaimMetric> kMetrics[] = {
+    {ClaimMetric::TrainLoss, "train_loss"},       {ClaimMetric::TestLoss, "test_loss"},
+    {ClaimMetric::TrainAccuracy, "train_acc"},    {ClaimMetric::TestAccuracy, "test_acc"},
+    {ClaimMetric::DeadPercent, "dead_percent"},   {ClaimMetric::GradRatio, "grad_ratio"}};
+constexpr IdTableEntry<ClaimOp> kOps[] = {{ClaimOp::Less, "<"},
+                                          {ClaimOp::LessEqual, "<="},
+                                          {ClaimOp::Greater, ">"},
+                                          {ClaimOp::GreaterEqual, ">="}};
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+std::string_view claimMetricId(ClaimMetric m) { return idOf(kMetrics, m); }
+std::optional<ClaimMetric> claimMetricFromId(std::string_view id) { return fromId(kMetrics, id); }
+std::string_view claimOpId(ClaimOp op) { return idOf(kOps, op); }
+std::optional<ClaimOp> claimOpFromId(std::string_view id) { return fromId(kOps, id); }
+
+bool claimHolds(ClaimOp op, double lhs, double rhs) {
+    switch (op) {
+        case ClaimOp::Less: return lhs < rhs;
+        case ClaimOp::LessEqual: return lhs <= rhs;
+        case ClaimOp::Greater: return lhs > rhs;
+        case ClaimOp::GreaterEqual: return lhs >= rhs;
+    }
+    return false;
+}
+
+double deadPercent(const EpochMetrics& m, const NetworkSpec& spec) {
+    double dead = 0, units = 0;
+    for (std::size_t l = 0; l < spec.hidden.size() && l < m.layers.size(); ++l) {
+        // deadFraction is dead units / width, so this recovers the count of dead units.
+        dead += m.layers[l].deadFraction * spec.hidden[l].neurons;
+        units += spec.hidden[l].neurons;
+    }
+    return units > 0 ? 100 * dead / units : kNaN;
+}
+
+double gradRatio(const EpochMetrics& m) {
+    if (m.layers.size() < 2) return kNaN;  // no hidden layer
+    const double first = m.layers.front().gradNorm, out = m.layers.back().gradNorm;
+    if (first == 0 && out == 0) return kNaN;
+    return first / out;
+}
+
+double claimMetricValue(ClaimMetric metric, const EpochMetrics& m, const NetworkSpec& spec) {
+    switch (metric) {
+        case ClaimMetric::TrainLoss: return m.trainLoss;
+        case ClaimMetric::TestLoss: return m.testLoss;
+        case ClaimMetric::TrainAccuracy: return m.trainAccuracy;
+        case ClaimMetric::TestAccuracy: return m.testAccuracy;
+        case ClaimMetric::DeadPercent: return deadPercent(m, spec);
+        case ClaimMetric::GradRatio: return gradRatio(m);
+    }
+    return kNaN;
+}
+
+std::vector<int> Claim::checkedEpochs() const {
+    std::vector<int> epochs{firstEpoch};
+    for (int e = (firstEpoch / kClaimEpochStep + 1) * kClaimEpochStep; e < lastEpoch;
+         e += kClaimEpochStep)
+        epochs.push_back(e);
+    if (lastEpoch > firstEpoch) epochs.push_back(lastEpoch);
+    return epochs;
+}
+
+std::string describe(const Claim& c) {
+    std::string s = c.network + " " + std::string(claimMetricId(c.metric)) + " " +
+                     std::string(claimOpId(c.op)) + " ";
+    s += c.comparesNetworks() ? c.thanNetwork + " " + std::string(claimMetricId(c.thanMetric))
+                              : formatNumber(c.value.value_or(kNaN), 6);
+    s += " at epochs " + std::to_string(c.firstEpoch) + "…" + std::to_string(c.lastEpoch) + ", " +
+         std::to_string(c.atLeast) + " of " + std::to_string(c.seeds) + " seeds";
+    if (!c.variant.empty()) s += " (variant)";
+    return s;
+}
+
+}  // namespace actlab::nn
