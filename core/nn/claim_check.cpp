@@ -15,7 +15,7 @@ namespace actlab::nn {
 
 namespace {
 
-constexpr std::size_t kMetricCount = 6;
+constexpr std::size_t kMetricCount = kClaimMetricCount;
 using MetricValues = std::array<double, kMetricCount>;
 
 /// One training: a network of a variant of the session, from one seed.
@@ -23,8 +23,9 @@ struct Job {
     int variant = 0;
     std::string network;
     std::uint64_t seed = 0;
-    std::set<int> epochs;  ///< where to measure
-    bool full = false;     ///< a dead_percent claim needs the per-layer statistics
+    std::set<int> epochs;     ///< where to measure
+    bool full = false;        ///< a dead_percent or std claim needs the per-layer statistics
+    bool everyEpoch = false;  ///< best_train_loss needs the training loss of every epoch
     std::map<int, MetricValues> values;
     int divergedAt = -1;
 };
@@ -38,12 +39,18 @@ void run(Job& job, const Session& variantSession) {
     const int last = job.epochs.empty() ? 0 : *job.epochs.rbegin();
     MetricValues nan;
     nan.fill(SeedOutcome::kNaN);
+    double best = SeedOutcome::kNaN, rise = 1;
     for (int e = 1; e <= last; ++e) {
         const bool measured = job.epochs.count(e) > 0;
-        const Evaluation ev = !measured ? Evaluation::None
-                              : job.full ? Evaluation::Full
-                                         : Evaluation::Loss;
+        const Evaluation ev = measured && job.full         ? Evaluation::Full
+                              : measured || job.everyEpoch ? Evaluation::Loss
+                                                           : Evaluation::None;
         const EpochMetrics& m = t.step(ev);
+        if (job.everyEpoch) {
+            // A NaN loss (divergence) stops the training below, so both stay comparable.
+            if (e > 1) rise = std::max(rise, m.trainLoss / best);
+            if (!(m.trainLoss >= best)) best = m.trainLoss;
+        }
         if (t.diverged()) {
             job.divergedAt = e;
             for (int f : job.epochs)
@@ -54,6 +61,8 @@ void run(Job& job, const Session& variantSession) {
             MetricValues v;
             for (std::size_t k = 0; k < kMetricCount; ++k)
                 v[k] = claimMetricValue(ClaimMetric(k), m, s.network);
+            v[std::size_t(ClaimMetric::BestTrainLoss)] = best;
+            v[std::size_t(ClaimMetric::MaxLossRise)] = rise;
             job.values[e] = v;
         }
         if (e % 1000 == 0) t.discardHistory();  // only the latest metrics are read
@@ -69,7 +78,8 @@ double margin(ClaimOp op, double lhs, double rhs) {
 }  // namespace
 
 int ClaimOutcome::held() const {
-    return int(std::count_if(seeds.begin(), seeds.end(), [](const SeedOutcome& s) { return s.held; }));
+    return int(
+        std::count_if(seeds.begin(), seeds.end(), [](const SeedOutcome& s) { return s.held; }));
 }
 
 std::vector<ClaimOutcome> checkClaims(const Session& session, const ClaimCheckOptions& options) {
@@ -95,7 +105,8 @@ std::vector<ClaimOutcome> checkClaims(const Session& session, const ClaimCheckOp
         job.network = network;
         job.seed = seed;
         for (int e : c.checkedEpochs()) job.epochs.insert(e);
-        job.full = job.full || metric == ClaimMetric::DeadPercent;
+        job.full = job.full || needsLayerStatistics(metric);
+        job.everyEpoch = job.everyEpoch || needsEveryEpoch(metric);
     };
     for (int i : indices) {
         const Claim& c = session.claims.at(std::size_t(i));
@@ -141,12 +152,14 @@ std::vector<ClaimOutcome> checkClaims(const Session& session, const ClaimCheckOp
             SeedOutcome so;
             so.seed = seed;
             so.divergedAt = lhs.divergedAt;
-            if (rhs && rhs->divergedAt >= 0 && (so.divergedAt < 0 || rhs->divergedAt < so.divergedAt))
+            if (rhs && rhs->divergedAt >= 0 &&
+                (so.divergedAt < 0 || rhs->divergedAt < so.divergedAt))
                 so.divergedAt = rhs->divergedAt;
             double worst = std::numeric_limits<double>::infinity();
             for (int e : c.checkedEpochs()) {
                 const double a = lhs.values.at(e)[std::size_t(c.metric)];
-                const double b = rhs ? rhs->values.at(e)[std::size_t(c.thanMetric)] : *c.value;
+                const double b =
+                    rhs ? c.thanFactor * rhs->values.at(e)[std::size_t(c.thanMetric)] : *c.value;
                 const double m = margin(c.op, a, b);
                 if (m < worst || so.worstEpoch < 0) {
                     worst = m;

@@ -22,7 +22,22 @@ enum class ClaimMetric {
     TestAccuracy,   ///< "test_acc"
     DeadPercent,    ///< "dead_percent", see deadPercent()
     GradRatio,      ///< "grad_ratio", see gradRatio()
+    StdMin,         ///< "std_min": the smallest hidden-layer activation std (LayerMetrics::stddev)
+    StdMax,         ///< "std_max": the largest
+    StdSpread,      ///< "std_spread": std_max / std_min (1: every layer has the same spread)
+    /// "best_train_loss": the lowest training loss of any epoch from 1 to this one. With
+    /// train_loss it tells a loss that rose again from one that never fell.
+    BestTrainLoss,
+    /// "max_loss_rise": the largest factor by which the training loss of an epoch from 2 to this
+    /// one exceeded the lowest training loss of the epochs before it: 1 for a loss that never
+    /// rose, 10⁶ once it jumped a millionfold above its best (Adam near zero loss).
+    MaxLossRise,
 };
+
+/// The number of ClaimMetric values.
+inline constexpr int kClaimMetricCount = 11;
+/// True for the metrics that need the per-layer statistics of Evaluation::Full.
+bool needsLayerStatistics(ClaimMetric m);
 
 enum class ClaimOp { Less, LessEqual, Greater, GreaterEqual };
 
@@ -42,7 +57,15 @@ double deadPercent(const EpochMetrics& metrics, const NetworkSpec& spec);
 /// that epoch): far below 1 when gradients vanish on their way back to the input. NaN without
 /// hidden layers, or when both are 0 (epoch 0).
 double gradRatio(const EpochMetrics& metrics);
-/// The metric's value. Accuracies are NaN for regression.
+/// The smallest and largest standard deviation of a hidden layer's activations over the training
+/// points (the gradient-health view's "mean ± std"), and their ratio; NaN without hidden layers.
+/// Needs Evaluation::Full.
+double stdMin(const EpochMetrics& metrics, const NetworkSpec& spec);
+double stdMax(const EpochMetrics& metrics, const NetworkSpec& spec);
+/// True for best_train_loss and max_loss_rise, which need the training loss of every epoch.
+bool needsEveryEpoch(ClaimMetric m);
+/// The metric's value from one epoch's metrics (accuracies are NaN for regression). NaN for
+/// best_train_loss and max_loss_rise, which need the epochs before (see claim_check.h).
 double claimMetricValue(ClaimMetric metric, const EpochMetrics& metrics, const NetworkSpec& spec);
 
 /// Changes to the session that a claim is about: a lesson's text says "lower the rate to 0.03
@@ -67,18 +90,20 @@ inline constexpr int kClaimEpochStep = 50;
 inline constexpr int kClaimMaxEpoch = 100000;
 inline constexpr int kClaimMaxSeeds = 100;
 
-/// One claim: `metric` of `network` `op` (`value`, or `thanMetric` of `thanNetwork` at the same
-/// epoch and seed), at every checked epoch of [firstEpoch, lastEpoch], for at least `atLeast` of
-/// the seeds seed, seed + 1, …, seed + seeds − 1 (the session's seed first). Changing the seed
-/// changes the initial weights and the shuffle only; the data stays the session's.
+/// One claim: `metric` of `network` `op` (`value`, or `thanFactor` × `thanMetric` of
+/// `thanNetwork` at the same epoch and seed), at every checked epoch of [firstEpoch, lastEpoch],
+/// for at least `atLeast` of the seeds seed, seed + 1, …, seed + seeds − 1 (the session's seed
+/// first). Changing the seed changes the initial weights and the shuffle only; the data stays the
+/// session's.
 struct Claim {
     std::string textEn, textZh;
     std::string network = "main";  ///< "main" or an id of the session's compare set
     ClaimMetric metric = ClaimMetric::TestAccuracy;
     ClaimOp op = ClaimOp::Greater;
-    std::optional<double> value;       ///< exactly one of value and thanNetwork is set
-    std::string thanNetwork;           ///< "main" or a compare id; empty with `value`
+    std::optional<double> value;  ///< exactly one of value and thanNetwork is set
+    std::string thanNetwork;      ///< "main" or a compare id; empty with `value`
     ClaimMetric thanMetric = ClaimMetric::TestAccuracy;
+    double thanFactor = 1;  ///< "than": {"factor": …}, a positive number (default 1)
     int firstEpoch = 1, lastEpoch = 1;
     int seeds = 1, atLeast = 1;
     ClaimVariant variant;

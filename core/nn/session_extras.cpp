@@ -85,7 +85,8 @@ ClaimMetric metric(Fields& f, const std::string& key) {
     if (!m)
         fail(f.sub(key), "unknown metric '" + id +
                              "'; valid: train_loss, test_loss, train_acc, test_acc, dead_percent, "
-                             "grad_ratio");
+                             "grad_ratio, std_min, std_max, std_spread, best_train_loss, "
+                             "max_loss_rise");
     return *m;
 }
 
@@ -158,6 +159,7 @@ Claim readClaim(const Json& j, const std::string& path) {
         Fields than(f.raw("than"), f.sub("than"));
         c.thanNetwork = than.string("network");
         c.thanMetric = metric(than, "metric");
+        if (than.has("factor")) c.thanFactor = than.number("factor", 1e-12, 1e12);
         than.finish();
     }
     const std::string ep = f.sub("epochs");
@@ -183,10 +185,12 @@ Json claimJson(const Claim& c) {
               {"network", c.network},
               {"metric", claimMetricId(c.metric)},
               {"op", claimOpId(c.op)}};
-    if (c.comparesNetworks())
+    if (c.comparesNetworks()) {
         j["than"] = {{"network", c.thanNetwork}, {"metric", claimMetricId(c.thanMetric)}};
-    else
+        if (c.thanFactor != 1) j["than"]["factor"] = c.thanFactor;
+    } else {
         j["value"] = *c.value;
+    }
     j["epochs"] = {c.firstEpoch, c.lastEpoch};
     j["seeds"] = c.seeds;
     j["atLeast"] = c.atLeast;
@@ -442,7 +446,7 @@ std::string validateExtras(const Session& s) {
     const auto fits = [&](ClaimMetric m, const NetworkSpec& net) -> std::string {
         if (regression && (m == ClaimMetric::TrainAccuracy || m == ClaimMetric::TestAccuracy))
             return "accuracy is not defined for regression data";
-        if (net.hidden.empty() && (m == ClaimMetric::DeadPercent || m == ClaimMetric::GradRatio))
+        if (net.hidden.empty() && (m == ClaimMetric::GradRatio || needsLayerStatistics(m)))
             return std::string(claimMetricId(m)) + " needs a hidden layer";
         return "";
     };
@@ -455,13 +459,16 @@ std::string validateExtras(const Session& s) {
         if (c.comparesNetworks() == c.value.has_value())
             return p + ": give exactly one of 'value' and 'than'";
         if (c.value && !std::isfinite(*c.value)) return p + ".value: must be finite";
+        if (!(c.thanFactor > 0) || !std::isfinite(c.thanFactor))
+            return p + ".than.factor: must be a positive number";
         if (c.comparesNetworks() && !known(c.thanNetwork))
             return p + ".than.network: '" + c.thanNetwork + "' is neither main nor in compare";
         if (c.firstEpoch < 1 || c.lastEpoch < c.firstEpoch || c.lastEpoch > kClaimMaxEpoch)
             return p + ".epochs: expected 1 ≤ first ≤ last ≤ " + std::to_string(kClaimMaxEpoch);
         if (c.seeds < 1 || c.seeds > kClaimMaxSeeds) return p + ".seeds: must be in [1, 100]";
         if (c.atLeast < 1 || c.atLeast > c.seeds) return p + ".atLeast: must be in [1, seeds]";
-        const Session v = withVariant(untrainedSession(s), c.variant);
+        Session v = withVariant(untrainedSession(s), c.variant);
+        v.claims.clear();  // validated here, one by one (validate(v) would recurse)
         if (!c.variant.empty())
             if (const std::string e = validate(v); !e.empty()) return p + ".variant: " + e;
         if (std::string e = fits(c.metric, networkSession(v, c.network).network); !e.empty())
