@@ -8,9 +8,12 @@
 #include <sstream>
 
 #include "arg_reader.h"
+#include "nn/claims.h"
 #include "nn/grid.h"
 #include "nn/playground_run.h"
 #include "nn/session.h"
+#include "nn/session_state.h"
+#include "nn/training_state.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
@@ -34,7 +37,8 @@ std::string parse(const std::vector<std::string>& args, TrainRequest& req) {
             req.playground = value;
         } else if (reader.option("--epochs", true, &value)) {
             const std::optional<long long> n = parseCount(value, 10'000'000);
-            if (!n) return "--epochs: expected a whole number from 0 to 10000000, got '" + value + "'";
+            if (!n)
+                return "--epochs: expected a whole number from 0 to 10000000, got '" + value + "'";
             req.epochs = *n;
         } else if (reader.option("--log", true, &value)) {
             req.log = value;
@@ -62,17 +66,20 @@ std::string parse(const std::vector<std::string>& args, TrainRequest& req) {
 }
 
 std::string header(const nn::Trainer& t) {
-    std::string h = "epoch,train_loss,test_loss,train_acc,test_acc";
+    // dead_percent and grad_ratio are the lessons' claim metrics (claims.h), so that a claim can
+    // be checked from the command line.
+    std::string h = "epoch,train_loss,test_loss,train_acc,test_acc,dead_percent,grad_ratio";
     const std::size_t hidden = t.network().spec().hidden.size();
     for (std::size_t l = 0; l < hidden; ++l) h += ",grad_norm_layer" + std::to_string(l + 1);
     h += ",grad_norm_output";
     return h + "\n";
 }
 
-std::string row(const nn::EpochMetrics& m) {
+std::string row(const nn::EpochMetrics& m, const nn::NetworkSpec& spec) {
     std::string r = std::to_string(m.epoch) + "," + formatNumber(m.trainLoss) + "," +
                     formatNumber(m.testLoss) + "," + formatNumber(m.trainAccuracy) + "," +
-                    formatNumber(m.testAccuracy);
+                    formatNumber(m.testAccuracy) + "," + formatNumber(nn::deadPercent(m, spec)) +
+                    "," + formatNumber(nn::gradRatio(m));
     for (const nn::LayerMetrics& l : m.layers) r += "," + formatNumber(l.gradNorm);
     return r + "\n";
 }
@@ -96,7 +103,12 @@ std::string trainUsage() {
            "                            [--save FILE.json] [--grid N --grid-out FILE.csv]\n"
            "\n"
            "Trains the session's network headless and prints one CSV row per epoch:\n"
-           "epoch,train_loss,test_loss,train_acc,test_acc and a gradient norm per layer.\n"
+           "epoch,train_loss,test_loss,train_acc,test_acc,dead_percent,grad_ratio and a gradient\n"
+           "norm per layer. dead_percent: the percentage of hidden units whose slope is 0 on "
+           "every\n"
+           "training point; grad_ratio: the first hidden layer's gradient norm over the output\n"
+           "layer's (the lessons' claim metrics). --save stores the weights, the epoch, the loss\n"
+           "history and the optimiser's state.\n"
            "Exits 3 if training diverges (the log keeps every good epoch), 2 on bad input.\n"
            "\n"
            "--playground RUN.json replays a recorded TensorFlow Playground run (the format of\n"
@@ -130,8 +142,9 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
         loaded.session = run.run.session;
         recorded = std::move(run.run);
         if (req.epochs < 0)
-            req.epochs = std::max<long long>(recorded->losses.empty() ? 0 : recorded->losses.back().epoch,
-                                             recorded->grid.empty() ? 0 : recorded->gridEpoch);
+            req.epochs =
+                std::max<long long>(recorded->losses.empty() ? 0 : recorded->losses.back().epoch,
+                                    recorded->grid.empty() ? 0 : recorded->gridEpoch);
     } else {
         loaded = nn::loadSessionFile(req.session);
         if (!loaded.ok()) {
@@ -144,15 +157,18 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::string log = header(trainer);
     out << log;
     const auto emit = [&](const nn::EpochMetrics& m) {
-        const std::string r = row(m);
+        const std::string r = row(m, loaded.session.network);
         log += r;
         out << r;
     };
+    nn::LossHistory history;  // what --save stores, as the GUI's loss chart samples it
     emit(trainer.latest());
+    nn::recordEpoch(history, trainer.latest());
     for (long long e = 0; e < req.epochs; ++e) {
         trainer.step();
         if (trainer.diverged()) break;
         emit(trainer.latest());
+        nn::recordEpoch(history, trainer.latest());
     }
     out.flush();
 
@@ -165,11 +181,15 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
         err << "activation-lab train: " << trainer.divergence() << "\n";
         return 3;
     }
-    if (!req.save.empty() &&
-        !writeFile(req.save, nn::serializeSession(nn::withTrainedWeights(loaded.session, trainer)),
-                   error)) {
-        err << "activation-lab train: " << error << "\n";
-        return 1;
+    if (!req.save.empty()) {
+        // The trained state replaces whatever the file held (this run started from its weights
+        // at epoch 0); the compared networks were not trained here, so their state is dropped.
+        nn::Session saved = nn::untrainedSession(loaded.session);
+        nn::storeTrainedState(saved, "main", nn::trainedState(trainer, std::move(history)));
+        if (!writeFile(req.save, nn::serializeSession(saved), error)) {
+            err << "activation-lab train: " << error << "\n";
+            return 1;
+        }
     }
     if (recorded) {
         double worst = 0;

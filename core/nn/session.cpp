@@ -484,6 +484,12 @@ Session compareMember(const Session& session, const std::string& activationId) {
         l.activation = activationId;
         l.params = act.defaults();
     }
+    // The main network's trained weights are not the member's: without a saved state of its own
+    // the member starts where every member starts, from the initial weights (explicit or seeded).
+    if (s.epoch > 0 && !session.compareWeights.contains(activationId)) {
+        s.weights.reset();
+        s.epoch = 0;
+    }
     if (s.weights)  // the learnable slot's shape follows the activation
         for (std::size_t l = 0; l < s.network.hidden.size(); ++l) {
             const Mlp shape(s.network);

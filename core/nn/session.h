@@ -66,7 +66,8 @@ struct Session {
 /// that activation's default parameters. The weights (explicit or from the seed) are the same for
 /// every member whenever the layer shapes are, which they are: only activations differ. When
 /// `compareWeights` holds the member's trained state, the member's session carries it as its
-/// own weights, epoch, history and optimizer state (else it has no history or moments).
+/// own weights, epoch, history and optimizer state; else it has no history or moments and starts
+/// from the initial weights (the main network's trained weights are dropped).
 Session compareMember(const Session& session, const std::string& activationId);
 
 /// The result of loading: a session, or a message that names the offending field.

@@ -51,8 +51,8 @@ TEST(TrainCli, LogsEveryEpochAndSavesTheTrainedSession) {
     const std::vector<std::string> rows = lines(r.out);
     ASSERT_EQ(rows.size(), 7u);
     EXPECT_EQ(rows[0],
-              "epoch,train_loss,test_loss,train_acc,test_acc,grad_norm_layer1,grad_norm_layer2,"
-              "grad_norm_output");
+              "epoch,train_loss,test_loss,train_acc,test_acc,dead_percent,grad_ratio,"
+              "grad_norm_layer1,grad_norm_layer2,grad_norm_output");
     EXPECT_EQ(cli::split(rows[6], ',')[0], "5");
     EXPECT_EQ(readFile(log), r.out);
     // The saved session continues from the trained weights: epoch 0 of a new run of it has
