@@ -1,6 +1,7 @@
 #include "claims.h"
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 #include "util/id_table.h"
@@ -17,6 +18,7 @@ constexpr IdTableEntry<ClaimMetric> kMetrics[] = {
     {ClaimMetric::StdMin, "std_min"},           {ClaimMetric::StdMax, "std_max"},
     {ClaimMetric::StdSpread, "std_spread"},     {ClaimMetric::BestTrainLoss, "best_train_loss"},
     {ClaimMetric::MaxLossRise, "max_loss_rise"}};
+static_assert(std::size(kMetrics) == kClaimMetricCount, "one id per ClaimMetric");
 constexpr IdTableEntry<ClaimOp> kOps[] = {{ClaimOp::Less, "<"},
                                           {ClaimOp::LessEqual, "<="},
                                           {ClaimOp::Greater, ">"},

@@ -143,6 +143,41 @@ TEST(ClaimCheck, ComparesTwoNetworksAtTheSameEpochAndSeed) {
     EXPECT_DOUBLE_EQ(out[0].seeds[0].worstThan, tanh);
 }
 
+TEST(ClaimCheck, MetricsOverTimeAndLayersMatchATrainingRunHere) {
+    const nn::Session base = parsed(sessionJson());
+    nn::Session m = nn::networkSession(base, "tanh");
+    nn::Trainer t = nn::makeTrainer(m);
+    double best = 0, rise = 1;
+    for (int e = 1; e <= 100; ++e) {
+        const double loss =
+            t.step(e == 100 ? nn::Evaluation::Full : nn::Evaluation::Loss).trainLoss;
+        if (e > 1) rise = std::max(rise, loss / best);
+        if (e == 1 || loss < best) best = loss;
+    }
+    double lo = 1e300, hi = 0;
+    for (std::size_t l = 0; l < m.network.hidden.size(); ++l) {
+        lo = std::min(lo, t.latest().layers[l].stddev);
+        hi = std::max(hi, t.latest().layers[l].stddev);
+    }
+    const struct {
+        std::string metric;
+        double expected;
+    } cases[] = {{"best_train_loss", best},
+                 {"max_loss_rise", rise},
+                 {"std_min", lo},
+                 {"std_max", hi},
+                 {"std_spread", hi / lo}};
+    std::string claims;
+    for (const auto& c : cases)
+        claims += (claims.empty() ? "" : ", ") +
+                  claimJson("tanh", c.metric, ">", R"("value": 0)", 100, 100, 1, 1);
+    const std::vector<nn::ClaimOutcome> out = nn::checkClaims(parsed(sessionJson(claims)));
+    ASSERT_EQ(out.size(), std::size(cases));
+    for (std::size_t k = 0; k < out.size(); ++k)
+        EXPECT_DOUBLE_EQ(out[k].seeds[0].worstValue, cases[k].expected) << cases[k].metric;
+    EXPECT_GT(rise, 1);  // the loss of some epoch rose above an earlier best: the case is tested
+}
+
 TEST(TrainedSessions, TheStateOfEveryNetworkSurvivesSaveAndLoad) {
     nn::Session s = parsed(sessionJson());
     for (const std::string network : {"main", "tanh"}) {
