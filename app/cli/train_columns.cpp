@@ -3,13 +3,12 @@
 #include <cmath>
 #include <limits>
 
+#include "nn/claims.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// A measured value, or an empty cell when there is none.
 std::string cell(double v, bool exists = true) {
@@ -17,23 +16,6 @@ std::string cell(double v, bool exists = true) {
 }
 
 }  // namespace
-
-double deadPercent(const nn::NetworkSpec& network, const nn::EpochMetrics& metrics) {
-    double dead = 0, units = 0;
-    for (std::size_t l = 0; l < network.hidden.size() && l < metrics.layers.size(); ++l) {
-        const double neurons = network.hidden[l].neurons;
-        // deadFraction is a count over the layer's width: round away its last-bit error.
-        dead += std::round(metrics.layers[l].deadFraction * neurons);
-        units += neurons;
-    }
-    return units > 0 ? 100 * dead / units : kNaN;
-}
-
-double gradRatio(const nn::EpochMetrics& metrics) {
-    if (metrics.layers.size() < 2) return kNaN;  // the output layer alone
-    const double output = metrics.layers.back().gradNorm;
-    return output > 0 ? metrics.layers.front().gradNorm / output : kNaN;
-}
 
 std::string trainHeader(const nn::Trainer& trainer) {
     std::string h = "epoch,train_loss,test_loss,train_acc,test_acc,dead_percent,grad_ratio";
@@ -50,7 +32,8 @@ std::string trainRow(const nn::Trainer& trainer, const nn::EpochMetrics& m) {
     std::string r = std::to_string(m.epoch) + "," + formatNumber(m.trainLoss) + "," +
                     cell(m.testLoss, test) + "," + formatNumber(m.trainAccuracy) + "," +
                     (test ? formatNumber(m.testAccuracy) : std::string()) + "," +
-                    cell(deadPercent(trainer.network().spec(), m)) + "," + cell(gradRatio(m));
+                    cell(nn::deadPercent(m, trainer.network().spec())) + "," +
+                    cell(nn::gradRatio(m));
     for (const nn::LayerMetrics& l : m.layers) r += "," + formatNumber(l.gradNorm);
     return r + "\n";
 }

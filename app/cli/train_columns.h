@@ -22,13 +22,4 @@ std::string trainHeader(const nn::Trainer& trainer);
 /// One row (with its '\n') of the trainer's metrics for an epoch.
 std::string trainRow(const nn::Trainer& trainer, const nn::EpochMetrics& metrics);
 
-/// The share of the hidden layers' units that are dead (f′ = 0 on every training point), in
-/// percent; NaN without hidden layers.
-double deadPercent(const nn::NetworkSpec& network, const nn::EpochMetrics& metrics);
-
-/// The first hidden layer's gradient norm over the output layer's: below 1 the gradient shrinks
-/// on its way back (vanishing), above 1 it grows. NaN without hidden layers or when the output
-/// layer's norm is 0.
-double gradRatio(const nn::EpochMetrics& metrics);
-
 }  // namespace actlab::cli

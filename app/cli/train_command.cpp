@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "arg_reader.h"
+#include "nn/claims.h"
 #include "nn/grid.h"
 #include "nn/playground_run.h"
 #include "nn/session.h"
@@ -16,6 +17,8 @@
 #include "util/atomic_file.h"
 #include "util/file_read.h"
 #include "util/message_text.h"
+#include "nn/session_state.h"
+#include "nn/training_state.h"
 #include "util/number_format.h"
 
 namespace actlab::cli {
@@ -190,7 +193,8 @@ std::string trainUsage() {
            "Trains the session's network headless and prints one CSV row per epoch:\n"
            "epoch,train_loss,test_loss,train_acc,test_acc,dead_percent,grad_ratio and a\n"
            "gradient norm per layer. --log writes the rows as they come and puts the file in\n"
-           "place at the end; --save writes the session with the trained weights.\n"
+           "place at the end; --save writes the session with the trained weights, the epoch,\n"
+           "the loss history and the optimiser's state.\n"
            "Ctrl+C (SIGINT) or SIGTERM stops after the current epoch and keeps everything up\n"
            "to it: the log, --save and --grid-out (exit status 130 or 143).\n"
            "Exits 3 if training diverges (the log keeps every good epoch), 2 on bad input,\n"
@@ -238,14 +242,17 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
         if (std::string problem = log.write(text); !problem.empty()) return problem;
         return log.flush();
     };
+    nn::LossHistory history;  // what --save stores, as the GUI's loss chart samples it
     if (std::string problem = emit(trainHeader(trainer) + trainRow(trainer, trainer.latest()));
         !problem.empty())
         return fail(problem, 1);
+    nn::recordEpoch(history, trainer.latest());
     for (long long e = 0; e < req.epochs && !signals.received(); ++e) {
         trainer.step();
         if (trainer.diverged()) break;
         if (std::string problem = emit(trainRow(trainer, trainer.latest())); !problem.empty())
             return fail(problem, 1);
+        nn::recordEpoch(history, trainer.latest());
     }
     out.flush();
     const int stopped = signals.received();
@@ -255,11 +262,15 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
     int status = 0;
     if (recorded && !stopped) status = compareWithRecording(trainer, *recorded, err);
-    if (!req.save.empty())
-        if (std::string problem = writeFileAtomically(
-                req.save, nn::serializeSession(nn::withTrainedWeights(session, trainer)));
+    if (!req.save.empty()) {
+        // The trained state replaces whatever the file held (this run started from its weights
+        // at epoch 0); the compared networks were not trained here, so their state is dropped.
+        nn::Session saved = nn::untrainedSession(session);
+        nn::storeTrainedState(saved, "main", nn::trainedState(trainer, std::move(history)));
+        if (std::string problem = writeFileAtomically(req.save, nn::serializeSession(saved));
             !problem.empty())
             return fail(problem, 1);
+    }
     if (req.grid > 0)
         if (std::string problem = writeFileAtomically(req.gridOut, gridCsv(trainer, int(req.grid)));
             !problem.empty())

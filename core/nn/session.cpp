@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "activations/registry.h"
+#include "session_extras.h"
 #include "session_limits.h"
 #include "session_reader.h"
 #include "sweep/sweep_json.h"
@@ -125,47 +126,7 @@ void readTraining(ObjectReader& top, Session& s) {
 }
 
 std::vector<LayerParams> readWeights(const Json& j, const Mlp& shape) {
-    array(j, "weights");
-    if (j.size() != shape.layers().size())
-        fail("weights", "expected " + std::to_string(shape.layers().size()) +
-                            " layers (hidden layers and the output), found " +
-                            std::to_string(j.size()));
-    std::vector<LayerParams> out;
-    for (std::size_t l = 0; l < j.size(); ++l) {
-        const std::string path = "weights[" + std::to_string(l) + "]";
-        const LayerParams& want = shape.layers()[l];
-        ObjectReader r(j[l], path);
-        LayerParams p{want.in, want.out, {}, {}, {}};
-        const Json& w = array(r.raw("w"), path + ".w");
-        if (int(w.size()) != want.out)
-            fail(path + ".w", "expected " + std::to_string(want.out) + " rows (one per neuron)");
-        for (std::size_t row = 0; row < w.size(); ++row) {
-            const std::string rp = path + ".w[" + std::to_string(row) + "]";
-            array(w[row], rp);
-            if (int(w[row].size()) != want.in)
-                fail(rp, "expected " + std::to_string(want.in) + " weights (one per input)");
-            for (std::size_t i = 0; i < w[row].size(); ++i)
-                p.w.push_back(finiteNumber(w[row][i], rp + "[" + std::to_string(i) + "]"));
-        }
-        const Json& b = array(r.raw("b"), path + ".b");
-        if (int(b.size()) != want.out)
-            fail(path + ".b", "expected " + std::to_string(want.out) + " biases");
-        for (std::size_t i = 0; i < b.size(); ++i)
-            p.b.push_back(finiteNumber(b[i], path + ".b[" + std::to_string(i) + "]"));
-        if (r.has("learnable")) {
-            const Json& a = array(r.raw("learnable"), path + ".learnable");
-            if (a.size() != want.learnable.size())
-                fail(path + ".learnable", "expected " + std::to_string(want.learnable.size()) +
-                                              " values for this layer's activation");
-            for (std::size_t i = 0; i < a.size(); ++i)
-                p.learnable.push_back(finiteNumber(a[i], path + ".learnable[" + std::to_string(i) + "]"));
-        } else {
-            p.learnable = want.learnable;
-        }
-        r.finish();
-        out.push_back(std::move(p));
-    }
-    return out;
+    return detail::readLayerParams(j, shape, "weights");
 }
 
 Json pointsJson(const std::vector<Point>& pts) {
@@ -196,7 +157,7 @@ std::string validate(const Session& s) {
                 return "weights[" + std::to_string(l) + "]: shape does not match the network";
         }
     }
-    return "";
+    return detail::validateExtras(s);
 }
 
 SessionLoad parseSession(std::string_view text) {
@@ -273,8 +234,12 @@ SessionLoad parseSession(std::string_view text) {
                 throw SessionError{e};
             s.sweep = std::move(settings);
         }
+        for (const char* key : detail::kExtraKeys)  // read by session_extras.cpp
+            if (top.has(key)) top.raw(key);
+        detail::readLessonFields(j, s);
         if (std::string e = validate(s); !e.empty()) throw SessionError{e};
         if (top.has("weights")) s.weights = readWeights(top.raw("weights"), Mlp(s.network));
+        detail::readTrainedFields(j, s);
         if (s.sweep)  // every setting of the sweep must fit this session
             if (const sweep::PlanBuild plan = sweep::makePlan(s, *s.sweep); !plan.ok())
                 throw SessionError{"sweep: " + plan.error};
@@ -282,6 +247,8 @@ SessionLoad parseSession(std::string_view text) {
         return {std::move(s), ""};
     } catch (const SessionError& e) {
         return {{}, oneLine(e.message)};  // values from the file may be long or not UTF-8
+    } catch (const detail::SessionFieldError& e) {
+        return {{}, oneLine(e.message)};
     } catch (const Json::exception&) {
         return {{}, "invalid session: a value has the wrong type"};
     }
@@ -360,19 +327,9 @@ std::string serializeSession(const Session& s) {
         j["view"] = v;
     }
     if (s.sweep) j["sweep"] = sweep::sweepJson(*s.sweep);
-    if (s.weights) {
-        Json w = Json::array();
-        for (const LayerParams& l : *s.weights) {
-            Json rows = Json::array();
-            for (int r = 0; r < l.out; ++r)
-                rows.push_back(std::vector<double>(l.w.begin() + long(r) * l.in,
-                                                   l.w.begin() + long(r + 1) * l.in));
-            Json layer = {{"w", rows}, {"b", l.b}};
-            if (!l.learnable.empty()) layer["learnable"] = l.learnable;
-            w.push_back(layer);
-        }
-        j["weights"] = w;
-    }
+    detail::writeLessonFields(s, j);
+    if (s.weights) j["weights"] = detail::layerParamsJson(*s.weights);
+    detail::writeTrainedFields(s, j);
     return j.dump(2) + "\n";
 }
 

@@ -4,15 +4,18 @@
 // The schema is documented in docs/session-format.md.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "claims.h"
 #include "dataset.h"
 #include "network.h"
 #include "sweep/sweep_settings.h"
 #include "trainer.h"
+#include "training_state.h"
 
 namespace actlab::nn {
 
@@ -74,13 +77,27 @@ struct Session {
         int epochsPerFrame = 0;      ///< training speed (0: unchanged)
         bool operator==(const View&) const = default;
     } view;
+    /// Lessons: training pauses at this epoch and the GUI says so (0: never). See
+    /// docs/session-format.md.
+    int stopAtEpoch = 0;
+    /// Lessons: what the text claims, as checkable data (claims.h, claim_check.h).
+    std::vector<Claim> claims;
+    /// The main network's loss chart up to `epoch` (empty: none saved).
+    LossHistory history;
+    /// The main network's optimiser moments at `epoch`, so that training continues exactly.
+    std::optional<OptimizerMoments> optimizerState;
+    /// Compare mode: each member's trained state, by activation id (a subset of `compare`).
+    std::map<std::string, TrainedState> compareWeights;
     bool operator==(const Session&) const = default;
 };
 
 /// The session for one member of its compare set: every hidden layer uses the member's
 /// activation (a built-in with its default parameters, a formula with the member's). The weights
 /// (explicit or from the seed) are the same for every member whenever the layer shapes are,
-/// which they are: only activations differ.
+/// which they are: only activations differ. When `compareWeights` holds the member's trained
+/// state (keyed by memberLabel), the member's session carries it as its own weights, epoch,
+/// history and optimizer state; else it has no history or moments and starts from the initial
+/// weights (the main network's trained weights are dropped).
 Session compareMember(const Session& session, const CompareMember& member);
 
 /// The result of loading: a session, or a message that names the offending field.

@@ -172,11 +172,29 @@ Session compareMember(const Session& session, const CompareMember& member) {
         setLayerActivation(l, *row.row);
         if (row.row->isFormula()) l.params = member.params;
     }
+    // The main network's trained weights are not the member's: without a saved state of its own
+    // the member starts where every member starts, from the initial weights (explicit or seeded).
+    const std::string key = memberLabel(member);
+    const auto saved = session.compareWeights.find(key);
+    if (s.epoch > 0 && saved == session.compareWeights.end()) {
+        s.weights.reset();
+        s.epoch = 0;
+    }
     if (s.weights) {  // the learnable slot's shape follows the activation
         const Mlp shape(s.network);
         for (std::size_t l = 0; l < s.network.hidden.size(); ++l)
             (*s.weights)[l].learnable = shape.layers()[l].learnable;
     }
+    // The member's own trained state, if saved, becomes its session's state.
+    s.history = {};
+    s.optimizerState.reset();
+    if (saved != session.compareWeights.end()) {
+        s.weights = saved->second.weights;
+        s.epoch = saved->second.epoch;
+        s.history = saved->second.history;
+        s.optimizerState = saved->second.optimizer;
+    }
+    s.compareWeights.clear();
     return s;
 }
 

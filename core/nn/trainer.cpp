@@ -233,6 +233,23 @@ void Trainer::trainPlayground(std::vector<double>& gradSq, int& updates) {
     }
 }
 
+void Trainer::resume(int epoch, const OptimizerMoments& moments) {
+    // The Standard mode's shuffle is the only use of the generator: replaying it with the same
+    // draws leaves the generator where the saved run left it.
+    if (m_config.mode == TrainingMode::Standard) {
+        const std::uint64_t n = m_data.train.size();
+        for (int e = 0; e < epoch; ++e)
+            for (std::uint64_t k = n > 0 ? n - 1 : 0; k > 0; --k) m_state.rng.below(k + 1);
+    }
+    m_state.epoch = epoch;
+    m_state.opt = moments;
+    m_initial = m_state;
+    m_lastGood = m_state;
+    m_divergence.clear();
+    m_history.clear();
+    m_history.push_back(evaluate());
+}
+
 void Trainer::trainStandard(std::vector<double>& gradSq, int& updates) {
     const int n = static_cast<int>(m_data.train.size());
     std::vector<int> order(static_cast<std::size_t>(n));

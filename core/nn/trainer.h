@@ -75,6 +75,16 @@ struct DivergenceCause {
     bool found() const { return layer >= 0; }
 };
 
+/// The optimiser's memory: momentum's velocity (m) or Adam's first and second moments (m, v),
+/// one array per parameter array in the order w, b, learnable of each layer (hidden layers, then
+/// the output layer), and Adam's step count for its bias correction. Empty before the first
+/// update and for plain SGD. Saved with a session so that training continues where it stopped.
+struct OptimizerMoments {
+    std::vector<std::vector<double>> m, v;
+    long long steps = 0;
+    bool operator==(const OptimizerMoments&) const = default;
+};
+
 /// How much a step measures after training its epoch.
 enum class Evaluation {
     Full,  ///< losses, accuracies and per-layer statistics (dead units, mean, std)
@@ -136,6 +146,18 @@ public:
     /// A hidden layer's activation parameters; a learnable one (PReLU) is set to the new value.
     void setActivationParams(int layer, const ParamValues& params);
 
+    /// The optimiser's moments now (see OptimizerMoments).
+    const OptimizerMoments& optimizerMoments() const { return m_state.opt; }
+    /// Continues a saved run, right after construction with the saved weights: the epoch count
+    /// becomes `epoch`, the shuffle generator is advanced past the shuffles of `epoch` epochs (so
+    /// that the following epochs visit the points in the order an uninterrupted run would) and
+    /// the optimiser's moments are restored. In Standard mode the continued run is then the
+    /// uninterrupted one, bit for bit. Playground mode does not keep a partial batch or its L1
+    /// rule's dead links across a save; those start afresh. Precondition: no step() yet, and
+    /// `moments` empty or shaped like this network's parameters (see OptimizerMoments).
+    /// The state after the call becomes the one reset() returns to.
+    void resume(int epoch, const OptimizerMoments& moments);
+
     /// Back to the initial weights and epoch 0 (the same seed gives the same run).
     void reset();
     /// New data, keeping the weights and the epoch count; metrics are re-evaluated.
@@ -145,10 +167,7 @@ public:
     EpochMetrics evaluate(Evaluation evaluation = Evaluation::Full);
 
 private:
-    struct OptimizerState {
-        std::vector<std::vector<double>> m, v;  ///< per parameter array: w, b, learnable per layer
-        long long steps = 0;
-    };
+    using OptimizerState = OptimizerMoments;
     /// Everything that changes while training; copied at every good epoch end.
     struct State {
         Mlp net;

@@ -8,12 +8,15 @@
 #include <filesystem>
 #include <iostream>
 
+#include "nn/claim_check.h"
 #include "nn/session.h"
 
 namespace actlab::test {
 namespace {
 
-std::string lessonsDir() { return std::string(ACTLAB_LESSONS_DIR); }
+std::string lessonsDir() {
+    return std::string(ACTLAB_LESSONS_DIR);
+}
 
 std::vector<std::string> lessonFiles() {
     std::vector<std::string> files;
@@ -56,6 +59,25 @@ TEST_P(Lesson, LoadsAndTrainsTwentyEpochsInBothLanguages) {
     }
 }
 
+// Every claim of the lesson, exactly as stated: over its whole epoch range (every 50th epoch) and
+// for at least atLeast of its seeds, trained headless with the core trainer. This is what a class
+// watching for minutes, and pressing "new seed", sees.
+TEST_P(Lesson, EveryClaimHoldsOverItsEpochsAndSeeds) {
+    const nn::SessionLoad r = nn::loadSessionFile(GetParam());
+    ASSERT_TRUE(r.ok()) << r.error;
+    if (r.session.claims.empty()) GTEST_SKIP() << "states no claims yet";
+    for (const nn::Claim& c : r.session.claims) {
+        EXPECT_FALSE(c.textEn.empty());
+        EXPECT_FALSE(c.textZh.empty());
+    }
+    const std::vector<nn::ClaimOutcome> outcomes = nn::checkClaims(r.session, {.threads = 2});
+    ASSERT_EQ(outcomes.size(), r.session.claims.size());
+    for (const nn::ClaimOutcome& o : outcomes) {
+        EXPECT_EQ(int(o.seeds.size()), o.claim.seeds);
+        EXPECT_TRUE(o.holds()) << nn::formatOutcome(o);
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Lessons, Lesson, ::testing::ValuesIn(lessonFiles()), [](const auto& info) {
     std::string n = std::filesystem::path(info.param).stem().stem().string();
     for (char& c : n)
@@ -92,7 +114,7 @@ TEST(LessonClaims, ReluUnitsDieAtAHighLearningRateAndLeakyOnesDoNot) {
     EXPECT_GT(deadRelu, 0.3);
     EXPECT_EQ(deadLeaky, 0);
     EXPECT_GT(leaky.latest().testAccuracy, relu.latest().testAccuracy + 0.1);
-    EXPECT_NE(prelu.latest().layers[0].learnable[0], 0.25);  // the slopes were learned
+    EXPECT_NE(prelu.latest().layers[0].learnable[0], 0.25);    // the slopes were learned
     EXPECT_EQ(prelu.latest().layers[0].learnable.size(), 8u);  // one per neuron
 }
 
@@ -115,9 +137,9 @@ TEST(LessonClaims, SeluKeepsActivationsNormalised) {
     };
     const auto meanOff = [](const nn::LayerMetrics& m) { return std::fabs(m.mean); };
     const auto stdOff = [](const nn::LayerMetrics& m) { return std::fabs(std::log(m.stddev)); };
-    std::cout << "worst |mean| relu " << spread(relu, meanOff) << ", selu "
-              << spread(selu, meanOff) << "; worst |log std| relu " << spread(relu, stdOff)
-              << ", selu " << spread(selu, stdOff) << "\n";
+    std::cout << "worst |mean| relu " << spread(relu, meanOff) << ", selu " << spread(selu, meanOff)
+              << "; worst |log std| relu " << spread(relu, stdOff) << ", selu "
+              << spread(selu, stdOff) << "\n";
     EXPECT_LT(spread(selu, meanOff), spread(relu, meanOff));
     EXPECT_LT(spread(selu, stdOff), spread(relu, stdOff));
 }
