@@ -13,6 +13,8 @@ packages=(
   locales
   # The PyTorch export's checks run the exported scripts and notebooks (tests/pytorch).
   python3-torch python3-nbformat python3-matplotlib
+  # Independent high-precision references (the inspect subcommand against an mpmath forward pass).
+  python3-mpmath
 )
 
 # With --hardening, also what the sanitizer and fuzzing runs need (clang and its runtimes).

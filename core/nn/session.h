@@ -42,6 +42,9 @@ CompareMember compareMemberOf(const ActivationSpec& row);
 /// How a member is named in messages and file names: the registry id, or the formula's name
 /// (its text when it has none).
 std::string memberLabel(const CompareMember& member);
+/// The member of `compare` whose memberLabel is `label`; nullptr when there is none.
+const CompareMember* memberByLabel(const std::vector<CompareMember>& compare,
+                                   const std::string& label);
 
 struct Session {
     std::string title, titleZh;          ///< optional; the Chinese title of a lesson

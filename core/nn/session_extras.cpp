@@ -403,9 +403,9 @@ void readTrainedFields(const Json& top, Session& s) {
         if (!c.is_object()) fail("compareWeights", "expected an object: compare id → trained state");
         for (const auto& [id, state] : c.items()) {
             const std::string path = "compareWeights." + id;
-            if (std::find(s.compare.begin(), s.compare.end(), id) == s.compare.end())
-                fail(path, "'" + id + "' is not in compare");
-            s.compareWeights[id] = readState(state, path, compareMember(s, id));
+            const CompareMember* member = memberByLabel(s.compare, id);
+            if (!member) fail(path, "'" + id + "' is not in compare");
+            s.compareWeights[id] = readState(state, path, compareMember(s, *member));
         }
     }
 }
@@ -423,14 +423,15 @@ void writeTrainedFields(const Session& s, Json& j) {
     if (s.optimizerState) j["optimizerState"] = momentsJson(*s.optimizerState, Mlp(s.network));
     if (s.compareWeights.empty()) return;
     Json c = Json::object();
-    for (const std::string& id : s.compare) {  // in the order of `compare`
+    for (const CompareMember& member : s.compare) {  // in the order of `compare`
+        const std::string id = memberLabel(member);
         const auto it = s.compareWeights.find(id);
         if (it == s.compareWeights.end()) continue;
         const TrainedState& t = it->second;
         Json entry = {{"epoch", t.epoch}, {"weights", layerParamsJson(t.weights)}};
         if (!t.history.empty()) entry["history"] = historyJson(t.history);
         if (t.optimizer)
-            entry["optimizerState"] = momentsJson(*t.optimizer, Mlp(compareMember(s, id).network));
+            entry["optimizerState"] = momentsJson(*t.optimizer, Mlp(compareMember(s, member).network));
         c[id] = entry;
     }
     j["compareWeights"] = c;
@@ -441,7 +442,7 @@ std::string validateExtras(const Session& s) {
         return "stopAtEpoch: must be in [0, " + std::to_string(kClaimMaxEpoch) + "]";
     const bool regression = s.points ? s.points->numClasses == 0 : isRegression(s.generator.kind);
     const auto known = [&](const std::string& id) {
-        return id == "main" || std::find(s.compare.begin(), s.compare.end(), id) != s.compare.end();
+        return id == "main" || memberByLabel(s.compare, id) != nullptr;
     };
     const auto fits = [&](ClaimMetric m, const NetworkSpec& net) -> std::string {
         if (regression && (m == ClaimMetric::TrainAccuracy || m == ClaimMetric::TestAccuracy))
@@ -484,9 +485,9 @@ std::string validateExtras(const Session& s) {
             return "optimizerState: " + e;
     for (const auto& [id, t] : s.compareWeights) {
         const std::string p = "compareWeights." + id;
-        if (std::find(s.compare.begin(), s.compare.end(), id) == s.compare.end())
-            return p + ": '" + id + "' is not in compare";
-        const Mlp shape(compareMember(s, id).network);
+        const CompareMember* member = memberByLabel(s.compare, id);
+        if (!member) return p + ": '" + id + "' is not in compare";
+        const Mlp shape(compareMember(s, *member).network);
         if (t.weights.size() != shape.layers().size()) return p + ".weights: wrong number of layers";
         for (std::size_t l = 0; l < t.weights.size(); ++l) {
             const LayerParams& w = t.weights[l];

@@ -162,6 +162,13 @@ std::string memberLabel(const CompareMember& m) {
     return m.name.empty() ? m.formula : m.name;
 }
 
+const CompareMember* memberByLabel(const std::vector<CompareMember>& compare,
+                                   const std::string& label) {
+    for (const CompareMember& m : compare)
+        if (memberLabel(m) == label) return &m;
+    return nullptr;
+}
+
 Session compareMember(const Session& session, const CompareMember& member) {
     Session s = session;
     s.compare.clear();
@@ -195,6 +202,7 @@ Session compareMember(const Session& session, const CompareMember& member) {
         s.optimizerState = saved->second.optimizer;
     }
     s.compareWeights.clear();
+    s.claims.clear();  // they name networks of the compare set, which this session no longer has
     return s;
 }
 

@@ -5,7 +5,9 @@
 namespace actlab::nn {
 
 Session networkSession(const Session& session, const std::string& network) {
-    return network == "main" ? session : compareMember(session, network);
+    if (network == "main") return session;
+    const CompareMember* member = memberByLabel(session.compare, network);
+    return compareMember(session, member ? *member : CompareMember(network));
 }
 
 std::optional<TrainedState> storedState(const Session& s, const std::string& network) {

@@ -239,9 +239,14 @@ TEST(TrainCommand, PrintsTheClaimMetricsAndSavesTheHistory) {
         ++rows;
         std::vector<double> v;
         std::istringstream f(row);
-        for (std::string x; std::getline(f, x, ',');) v.push_back(std::stod(x));
+        // An empty cell is a value that does not exist (grad_ratio before the first update).
+        for (std::string x; std::getline(f, x, ',');)
+            v.push_back(x.empty() ? std::nan("") : std::stod(x));
         ASSERT_EQ(v.size(), 10u);
-        if (v[0] == 0) continue;
+        if (v[0] == 0) {
+            EXPECT_TRUE(std::isnan(v[6])) << row;
+            continue;
+        }
         // grad_ratio from the same row's gradient norms.
         EXPECT_NEAR(v[6], v[7] / v[9], 1e-5 * v[6]) << row;
         EXPECT_GE(v[5], 0);
