@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer (any finding aborts) and
 # runs the whole test suite, the GUI tests included (offscreen). With --thread, builds with
-# ThreadSanitizer instead and runs the tests labelled "threads" (the training worker).
+# ThreadSanitizer instead, only the threaded tests (labels "threads": the training worker, and
+# "parallel": the sweep's thread pool), and runs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -10,7 +11,12 @@ if [ "$mode" = "--thread" ]; then
 else
   preset=asan
 fi
-scripts/build.sh "$preset"
+if [ "$preset" = tsan ]; then
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan -j "${ACTLAB_JOBS:-2}" --target test_network_threads test_sweep_runner
+else
+  scripts/build.sh "$preset"
+fi
 # intercept_tls_get_addr=0: GCC 12's LeakSanitizer records blocks of dynamic thread-local storage
 # as __tls_get_addr hands them out, and with Debian 12's glibc it can record a bogus one; its
 # leak check at exit then crashes reading it ("Tracer caught signal 11", seen when a PDF export
