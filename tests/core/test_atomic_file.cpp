@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scratch_folder.h"
 #include "util/atomic_file.h"
 
 namespace actlab::test {
@@ -13,32 +14,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicFile : public ::testing::Test {
+class AtomicFile : public ScratchFolderTest {
 protected:
     void SetUp() override {
-        m_dir =
-            fs::temp_directory_path() /
-            ("actlab_atomic_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
+        makeFolder(fs::temp_directory_path() /
+                   ("actlab_atomic_" +
+                    std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name()));
     }
-    void TearDown() override { fs::remove_all(m_dir); }
-    std::string path(const std::string& name) const { return (m_dir / name).string(); }
-    std::vector<std::string> listing() const {
-        std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(m_dir))
-            names.push_back(e.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-    static std::string read(const std::string& p) {
-        std::ifstream in(p, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-    fs::path m_dir;
 };
 
 TEST_F(AtomicFile, WritesEveryFileWholeAndReplacesOldOnes) {

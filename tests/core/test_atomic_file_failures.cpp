@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scratch_folder.h"
 #include "util/atomic_file.h"
 
 namespace actlab::test {
@@ -22,36 +23,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicFileFailures : public ::testing::Test {
+class AtomicFileFailures : public ScratchFolderTest {
 protected:
     void SetUp() override {
         // Short, so that messages show the whole path.
         static int count = 0;
-        m_dir = fs::temp_directory_path() /
-                ("actlab_af" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                 "_" + std::to_string(::getpid()) + "_" + std::to_string(count++));
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
+        makeFolder(fs::temp_directory_path() /
+                   ("actlab_af" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                    "_" + std::to_string(::getpid()) + "_" + std::to_string(count++)));
     }
     void TearDown() override {
-        fs::permissions(m_dir, fs::perms::owner_all, fs::perm_options::add);
-        fs::remove_all(m_dir);
+        fs::permissions(m_dir, fs::perms::owner_all, fs::perm_options::add);  // a test may drop it
+        ScratchFolderTest::TearDown();
     }
-    std::string path(const std::string& name) const { return (m_dir / name).string(); }
-    std::vector<std::string> listing() const {
-        std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(m_dir))
-            names.push_back(e.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-    static std::string read(const std::string& p) {
-        std::ifstream in(p, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-    fs::path m_dir;
 };
 
 const std::string kOld = "the old contents, which must survive\n";
