@@ -5,11 +5,11 @@
 # Usage: scripts/run-hardening.sh [FUZZ_SECONDS] [SOAK_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-fuzz_seconds=${1:-60}
+fuzz_seconds=${1:-30}
 soak_seconds=${2:-60}
 scripts/setup-debian.sh --hardening
 step() { echo; echo "==== $* ($(date +%T))"; }
-step "AddressSanitizer + UndefinedBehaviorSanitizer: whole test suite"
+step "Clang 14 -Werror, AddressSanitizer + UndefinedBehaviorSanitizer: whole project and test suite"
 scripts/run-sanitizers.sh
 step "ThreadSanitizer: training-thread tests"
 scripts/run-sanitizers.sh --thread

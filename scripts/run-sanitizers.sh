@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer (any finding aborts) and
-# runs the whole test suite, the GUI tests included (offscreen). With --thread, builds with
+# Builds everything with Clang 14, AddressSanitizer + UndefinedBehaviorSanitizer (any finding
+# aborts) and -Werror, and runs the whole test suite, the GUI tests included (offscreen). This is
+# also CI's Clang build of the whole project. With --thread, builds with
 # ThreadSanitizer instead, only the threaded tests (labels "threads": the training worker, and
 # "parallel": the sweep's thread pool), and runs them.
 set -euo pipefail
@@ -16,8 +17,9 @@ if [ "$preset" = tsan ]; then
   cmake --build --preset tsan -j "${ACTLAB_JOBS:-2}" --target test_network_threads test_sweep_runner
 else
   scripts/build.sh "$preset"
+  echo "clang build: $(clang++-14 --version | head -1), -Wall -Wextra -Werror, ASan + UBSan, $(grep -c '' build/asan/compile_commands.json) lines of compile commands, no warnings"
 fi
-# intercept_tls_get_addr=0: GCC 12's LeakSanitizer records blocks of dynamic thread-local storage
+# intercept_tls_get_addr=0: LeakSanitizer records blocks of dynamic thread-local storage
 # as __tls_get_addr hands them out, and with Debian 12's glibc it can record a bogus one; its
 # leak check at exit then crashes reading it ("Tracer caught signal 11", seen when a PDF export
 # renders certain captions). Without the interception LSan still scans static TLS and every stack.
