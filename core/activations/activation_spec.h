@@ -51,14 +51,14 @@ enum class Group { Classic, Smooth, Piecewise };
 
 enum class Smoothness { Discontinuous, C0, C1, CInfinity };
 
-/// Qualitative properties for the default parameters.
+/// Qualitative properties for the default parameters, as docs/activations.md defines them.
 struct Properties {
     bool monotonic = true;
     Smoothness smoothness = Smoothness::CInfinity;
     bool zeroCentred = false;
     bool boundedAbove = false;
     bool boundedBelow = false;
-    bool saturating = false;  ///< f′ → 0 on at least one side
+    bool saturating = false;  ///< f′ → 0 as x → +∞ and as x → −∞
 };
 
 /// Element-wise kernels in one floating-point type. The batch functions take a whole array, so a

@@ -22,10 +22,10 @@ void appendExponentialRows(std::vector<ActivationSpec>& rows) {
                   "(−α, ∞)；α = 1 时为 (−1, ∞)"},
         .properties = {.monotonic = true,
                        .smoothness = Smoothness::C1,
-                       .zeroCentred = true,
+                       .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"ELU is the identity for positive inputs and a smooth exponential "
                      "curve α(eˣ − 1) for negative inputs, which levels off at −α. The "
                      "negative outputs push mean activations closer to zero, and the "
@@ -63,7 +63,7 @@ void appendExponentialRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = true,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"SELU is a scaled ELU, λ·ELU(x; α), with the fixed constants α ≈ "
                      "1.6733 and λ ≈ 1.0507 chosen so that activations are driven towards "
                      "zero mean and unit variance from layer to layer: the network "
@@ -108,10 +108,10 @@ void appendExponentialRows(std::vector<ActivationSpec>& rows) {
                   "(−α, ∞)；α = 1 时为 (−1, ∞)"},
         .properties = {.monotonic = true,
                        .smoothness = Smoothness::C1,
-                       .zeroCentred = true,
+                       .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"CELU is a reparametrised ELU: for x ≤ 0 it uses α(e^(x/α) − 1), so "
                      "the slope just left of 0 is always 1 and the curve is continuously "
                      "differentiable (C¹) for every α > 0, whereas ELU has a kink unless α "

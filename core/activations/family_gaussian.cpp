@@ -26,7 +26,7 @@ void appendGaussianRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"GELU weights each input by Φ(x), the probability that a standard "
                      "normal variable is smaller than x: the result is a smooth version of "
                      "ReLU that lets small negative inputs through with a small weight. "
@@ -69,7 +69,7 @@ void appendGaussianRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"This is the tanh approximation of GELU, selected in PyTorch with "
                      "approximate='tanh'. It differs from the exact erf form by less than "
                      "5·10⁻⁴ everywhere, which is invisible on a plot, and it is the "

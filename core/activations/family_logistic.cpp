@@ -104,7 +104,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"SiLU, also known as Swish (with β = 1), multiplies the input by its "
                      "own sigmoid, x·σ(x): the input gates itself. It is smooth, unbounded "
                      "above and bounded below, with a small negative dip (minimum ≈ −0.278 "
@@ -142,7 +142,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"Mish, x·tanh(softplus(x)), is a smooth self-gated activation whose "
                      "shape is very close to SiLU's, with a slightly deeper negative dip "
                      "(minimum ≈ −0.309 at x ≈ −1.192); it is therefore non-monotonic, "
@@ -178,7 +178,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"Softplus is a smooth approximation of ReLU: always positive, "
                      "infinitely differentiable, with derivative σ(βx), so its gradient is "
                      "never exactly zero. It is often used where a strictly positive "
@@ -219,7 +219,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = true,
                        .boundedBelow = false,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"LogSigmoid is ln σ(x) = −softplus(−x): a smooth, increasing curve "
                      "that is always negative, tends to 0 for large x and follows the line "
                      "y = x for very negative x. It is rarely a hidden-layer activation; "

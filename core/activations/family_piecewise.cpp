@@ -223,7 +223,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
                        .zeroCentred = false,
                        .boundedAbove = false,
                        .boundedBelow = true,
-                       .saturating = true},
+                       .saturating = false},
         .teaching = {"Hardswish, x·ReLU6(x + 3)/6, is a cheap piecewise approximation of "
                      "SiLU/Swish introduced with MobileNetV3: 0 for x ≤ −3, x for x ≥ 3 "
                      "and the parabola x(x + 3)/6 in between. It keeps Swish's small "

@@ -62,18 +62,44 @@ Smoothness smoothnessOf(const FormulaProgram& p, std::span<const double> values)
     return s;
 }
 
-/// Monotonic at the default parameters: f′ keeps one sign on 2001 points of [−10, 10].
-bool monotonicOf(const FormulaProgram& p, std::span<const double> values) {
-    std::vector<double> xs(2001), y(xs.size()), dy(xs.size());
-    for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = -10 + 0.01 * double(i);
+/// The properties docs/activations.md defines, at the default parameters, estimated from
+/// samples (a formula has no limits to read off): monotonic, f′ ≥ 0 on 2001 points of
+/// [−10, 10]; zero-centred, |E[f(z)]| < 0.01 for z ~ N(0, 1) (Simpson's rule on [−12, 12]);
+/// bounded above (below), f at ±10³ and ±10⁶ finite and not above (below) its largest (smallest)
+/// value on [−10, 10] by more than 1; saturating, |f′(±10⁶)| < 1e-9.
+Properties propertiesOf(const FormulaProgram& p, std::span<const double> values) {
+    Properties props;
+    props.smoothness = smoothnessOf(p, values);
+    std::vector<double> xs(2401), y(xs.size()), dy(xs.size());
+    for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = -12 + 0.01 * double(i);
     p.evalFDf(xs, y, dy, values);
-    bool up = true, down = true;
-    for (double d : dy) {
-        if (std::isnan(d)) return false;
-        up = up && d >= 0;
-        down = down && d <= 0;
+    props.monotonic = true;
+    double lo = HUGE_VAL, hi = -HUGE_VAL, mean = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const bool inner = xs[i] >= -10 - 1e-9 && xs[i] <= 10 + 1e-9;
+        if (inner) {
+            props.monotonic = props.monotonic && dy[i] >= 0;  // false for NaN too
+            lo = std::min(lo, y[i]);
+            hi = std::max(hi, y[i]);
+        }
+        const double w = i == 0 || i + 1 == xs.size() ? 1 : i % 2 ? 4 : 2;
+        mean += w * y[i] * std::exp(-0.5 * xs[i] * xs[i]);
     }
-    return up || down;
+    mean *= 0.01 / 3 / std::sqrt(2 * M_PI);
+    props.zeroCentred = std::isfinite(mean) && std::fabs(mean) < 0.01;
+    const double far[] = {-1e6, -1e3, 1e3, 1e6};
+    bool finite = std::isfinite(lo) && std::isfinite(hi);
+    double farLo = HUGE_VAL, farHi = -HUGE_VAL;
+    for (double x : far) {
+        const double v = p.f(x, values);
+        finite = finite && std::isfinite(v);
+        farLo = std::min(farLo, v);
+        farHi = std::max(farHi, v);
+    }
+    props.boundedAbove = finite && farHi <= hi + 1;
+    props.boundedBelow = finite && farLo >= lo - 1;
+    props.saturating = std::fabs(p.df(1e6, values)) < 1e-9 && std::fabs(p.df(-1e6, values)) < 1e-9;
+    return props;
 }
 
 ActivationRef buildRow(std::shared_ptr<const FormulaProgram> program, std::string_view name) {
@@ -113,14 +139,7 @@ ActivationRef buildRow(std::shared_ptr<const FormulaProgram> program, std::strin
     a.params = s.params;
     a.formula = s.line;
     a.formulaHtml = s.html;
-    // Only what the formula shows at its default parameters is derived; bounds and saturation
-    // are left unclaimed.
-    a.properties = {.monotonic = monotonicOf(*s.program, defaults),
-                    .smoothness = smoothnessOf(*s.program, defaults),
-                    .zeroCentred = false,
-                    .boundedAbove = false,
-                    .boundedBelow = false,
-                    .saturating = false};
+    a.properties = propertiesOf(*s.program, defaults);
     a.teaching = {s.teachingEn, s.teachingZh};
     a.pytorch = "a FormulaActivation module (activation-lab export --pytorch writes it)";
     a.kinkConvention = "one-sided, as PyTorch (docs/formula-language.md)";

@@ -39,6 +39,22 @@ int main() {
     std::printf("# The activation catalogue\n\n");
     std::printf("Generated from the registry by `registry_doc` (tests/core/registry_doc.cpp); do not "
                 "edit by hand.\nEvery row of `core/activations/family_*.cpp` appears here.\n");
+    std::printf(
+        "\nThe properties are those of f at the default parameters, defined exactly (a test,\n"
+        "`RegistryPropertiesAreExactlyTheComputedOnes`, computes each from the kernels and\n"
+        "compares it with the tick):\n\n"
+        "- **monotonic**: f is non-decreasing on the whole real line.\n"
+        "- **zero-centred**: E[f(z)] = 0 for z ~ N(0, 1) (to within 0.01): a layer fed\n"
+        "  standard-normal inputs passes on outputs of mean zero. Every odd f is; ELU is not\n"
+        "  (its mean is about 0.16), SELU is by the choice of its constants.\n"
+        "- **bounded above / below**: f has a finite supremum / infimum.\n"
+        "- **saturating**: f′(x) → 0 both as x → +∞ and as x → −∞, so large inputs of either\n"
+        "  sign pass almost no gradient (sigmoid, tanh). A function flat in one tail only,\n"
+        "  such as ReLU or ELU for x → −∞, is not counted as saturating.\n"
+        "- **smoothness**: the highest derivative that is continuous everywhere (C⁰: kinks,\n"
+        "  C¹: a jump in f″ only, C∞: smooth).\n\n"
+        "A formula activation gets the same properties, estimated from samples of f and f′\n"
+        "(`propertiesOf` in core/activations/formula_activation.cpp).\n");
     Group current = Group::Classic;
     bool first = true;
     for (const ActivationSpec& s : activations()) {

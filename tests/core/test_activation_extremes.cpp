@@ -1,6 +1,6 @@
 // Extreme inputs and identities: every activation at ±0, subnormals, ±1e308, ±inf and NaN in
 // double and float, and randomised checks of the identities each function must satisfy and of
-// the registry's claims (monotonic, bounded, saturating).
+// the registry's properties (monotonic, zero-centred, bounded, saturating), computed both ways.
 
 #include <gtest/gtest.h>
 
@@ -50,32 +50,53 @@ TEST_P(Extremes, NoNaNFromNonNaNInputsInDoubleAndFloat) {
     }
 }
 
-TEST_P(Extremes, RegistryPropertiesHoldForTheDefaults) {
+/// E[f(z)] for z ~ N(0, 1), by Simpson's rule on [−12, 12] (the tails beyond weigh < 1e-30).
+double gaussianMean(const ActivationSpec& s, const ParamValues& p) {
+    constexpr int n = 24000;  // even
+    constexpr double a = -12, b = 12, h = (b - a) / n;
+    double sum = 0;
+    for (int i = 0; i <= n; ++i) {
+        const double z = a + i * h;
+        const double w = i == 0 || i == n ? 1 : i % 2 ? 4 : 2;
+        sum += w * s.f(z, p) * std::exp(-0.5 * z * z);
+    }
+    return sum * h / 3 / std::sqrt(2 * M_PI);
+}
+
+/// True when f never decreases on a 0.01 grid over [−50, 50], except across a documented kink,
+/// where PyTorch's definition may jump (Softplus's switch drops by 2e-9).
+bool nonDecreasing(const ActivationSpec& s, const ParamValues& p) {
+    const std::vector<double> kinks = s.kinks(p);
+    double prevX = -50, prev = s.f(prevX, p);
+    for (int i = 1; i <= 10000; ++i) {
+        const double x = -50 + 0.01 * i, v = s.f(x, p);
+        bool kinkBetween = false;
+        for (double k : kinks) kinkBetween = kinkBetween || (k >= prevX && k <= x);
+        if (!kinkBetween && v < prev) return false;
+        prevX = x;
+        prev = v;
+    }
+    return true;
+}
+
+// Each ticked property, computed from the kernels at the default parameters, must equal the
+// tick, both ways (the definitions are in docs/activations.md).
+TEST_P(Extremes, RegistryPropertiesAreExactlyTheComputedOnes) {
     const ActivationSpec& s = spec();
     const ParamValues p = s.defaults();
     const Properties& props = s.properties;
-    // Bounded above/below: the limit at ±inf is finite; unbounded: it is infinite.
+    // Bounded above/below: f has a finite supremum/infimum; f(±inf) is that limit.
     EXPECT_EQ(std::isfinite(s.f(kInf, p)), props.boundedAbove) << s.id << " f(+inf)";
     EXPECT_EQ(std::isfinite(s.f(-kInf, p)), props.boundedBelow) << s.id << " f(-inf)";
-    if (props.saturating) {
-        EXPECT_TRUE(s.df(kInf, p) == 0 || s.df(-kInf, p) == 0) << s.id << " saturates";
-    }
-    // Monotonic (non-decreasing) on a fine grid, except across a documented kink, where
-    // PyTorch's definition may jump (Softplus's switch drops by 2e-9).
-    if (props.monotonic) {
-        const std::vector<double> kinks = s.kinks(p);
-        double prevX = -50, prev = s.f(prevX, p);
-        for (double x = -50 + 0.01; x <= 50; x += 0.01) {
-            const double v = s.f(x, p);
-            bool kinkBetween = false;
-            for (double k : kinks) kinkBetween = kinkBetween || (k >= prevX && k <= x);
-            if (!kinkBetween) {
-                ASSERT_GE(v, prev) << s.id << " decreases at x = " << x;
-            }
-            prevX = x;
-            prev = v;
-        }
-    }
+    // Saturating: f′(x) → 0 as x → +∞ and as x → −∞.
+    const bool saturates = std::abs(s.df(1e6, p)) < 1e-9 && std::abs(s.df(-1e6, p)) < 1e-9;
+    EXPECT_EQ(saturates, props.saturating)
+        << s.id << " f'(1e6) = " << s.df(1e6, p) << ", f'(-1e6) = " << s.df(-1e6, p);
+    // Zero-centred: E[f(z)] = 0 for z ~ N(0, 1), to within 0.01.
+    const double mean = gaussianMean(s, p);
+    EXPECT_EQ(std::abs(mean) < 0.01, props.zeroCentred) << s.id << " E[f(z)] = " << mean;
+    // Monotonic: non-decreasing on ℝ.
+    EXPECT_EQ(nonDecreasing(s, p), props.monotonic) << s.id;
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, Extremes, ::testing::ValuesIn(allIds()), idTestName);

@@ -348,3 +348,34 @@ TEST(FormulaTraining, LayerChecksNameTheField) {
 
 }  // namespace
 }  // namespace actlab::test
+
+namespace actlab::test {
+namespace {
+
+// A formula that spells out a built-in gets the built-in's properties (which a registry test
+// computes exactly): the sampled estimates agree with the definitions.
+TEST(FormulaProperties, MatchTheBuiltInTheyRewrite) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"tanh(x)", "tanh"},           {"sigmoid(x)", "sigmoid"},
+        {"max(x, 0)", "relu"},         {"x*sigmoid(x)", "silu"},
+        {"softplus(x)", "softplus"},   {"x/(1 + abs(x))", "softsign"},
+        {"max(0.01*x, x)", "leaky_relu"}, {"x - tanh(x)", "tanhshrink"},
+    };
+    for (const auto& [text, id] : cases) {
+        const FormulaActivationResult r = makeFormulaActivation(text);
+        ASSERT_TRUE(r.ok()) << text << ": " << r.error;
+        const Properties& got = r.row->properties;
+        const Properties& want = findActivation(id)->properties;
+        EXPECT_EQ(got.monotonic, want.monotonic) << text;
+        EXPECT_EQ(got.zeroCentred, want.zeroCentred) << text;
+        EXPECT_EQ(got.boundedAbove, want.boundedAbove) << text;
+        EXPECT_EQ(got.boundedBelow, want.boundedBelow) << text;
+        EXPECT_EQ(got.saturating, want.saturating) << text;
+    }
+    // A decreasing formula is not monotonic in the sense of the docs (non-decreasing).
+    EXPECT_FALSE(makeFormulaActivation("-x").row->properties.monotonic);
+    EXPECT_TRUE(makeFormulaActivation("-x").row->properties.zeroCentred);
+}
+
+}  // namespace
+}  // namespace actlab::test
