@@ -106,4 +106,24 @@ TorchModule torchModule(const nn::LayerSpec& layer) {
     return m;
 }
 
+std::string torchSnippet(const ActivationSpec& spec, const ParamValues& params) {
+    std::string text;
+    bool defaults = true;
+    for (std::size_t i = 0; i < spec.params.size(); ++i)
+        defaults = defaults && params[i] == spec.params[i].defaultValue;
+    if (defaults || spec.isFormula()) {
+        text = std::string(spec.pytorch);
+    } else {
+        nn::LayerSpec layer;
+        layer.activation = std::string(spec.id);
+        layer.params = params;
+        const TorchModule m = torchModule(layer);
+        if (!m.ok()) return std::string(spec.pytorch);
+        text = m.expression;
+        if (!m.comment.empty()) text += "  # " + m.comment;
+    }
+    for (std::size_t at; (at = text.find("  # ")) != std::string::npos;) text.replace(at, 4, "\n# ");
+    return text;
+}
+
 }  // namespace actlab::pytorch

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "activations/activation_spec.h"
 #include "nn/network.h"
 
 namespace actlab::pytorch {
@@ -24,5 +25,11 @@ struct TorchModule {
 
 /// The module for a hidden layer with this spec (its activation and parameters, PReLU's mode).
 TorchModule torchModule(const nn::LayerSpec& layer);
+
+/// The teaching panel's snippet for a built-in activation at `params`: the registry's snippet
+/// at the defaults, else the module with these parameters ("nn.LeakyReLU(negative_slope=0.35)").
+/// A comment goes on a line of its own ("  # " starts a new line), so that a narrow panel wraps
+/// only between statements and at commas.
+std::string torchSnippet(const ActivationSpec& spec, const ParamValues& params);
 
 }  // namespace actlab::pytorch

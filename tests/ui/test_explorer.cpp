@@ -5,6 +5,8 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDialog>
+#include <QFontInfo>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QGuiApplication>
@@ -551,7 +553,51 @@ TEST_F(ExplorerTest, CopiesPlotImageAndPyTorchCode) {
 
     clickActivation("selu");
     QTest::mouseClick(page->teachingPanel()->copyButton(), Qt::LeftButton);
-    EXPECT_EQ(QGuiApplication::clipboard()->text(), qs(activation("selu").pytorch));
+    // The registry's snippet, its comment on a line of its own.
+    QString expected = qs(activation("selu").pytorch);
+    expected.replace(QStringLiteral("  # "), QStringLiteral("\n# "));
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), expected);
+}
+
+TEST_F(ExplorerTest, FormulaAndSnippetShowTheParametersInUse) {
+    clickActivation("leaky_relu");
+    TeachingPanel* panel = page->teachingPanel();
+    EXPECT_TRUE(panel->formulaLabel()->text().contains("0.01&middot;<i>x</i>"))
+        << panel->formulaLabel()->text().toStdString();
+    page->parameterPanel()->slider("negative_slope")->spinBox()->setValue(0.35);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(panel->formulaLabel()->text().contains("0.35&middot;<i>x</i>, if <i>x</i> ≤ 0"))
+        << panel->formulaLabel()->text().toStdString();
+    EXPECT_FALSE(panel->formulaLabel()->text().contains("α"));
+    EXPECT_EQ(panel->snippetLabel()->text(), "nn.LeakyReLU(negative_slope=0.35)");
+    QTest::mouseClick(panel->copyButton(), Qt::LeftButton);
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), "nn.LeakyReLU(negative_slope=0.35)");
+
+    // Shown large, to project; the large formula follows the slider.
+    QTest::mouseClick(panel->largeButton(), Qt::LeftButton);
+    QDialog* dialog = panel->largeDialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    auto* large = dialog->findChild<QLabel*>("largeFormula");
+    ASSERT_NE(large, nullptr);
+    EXPECT_TRUE(large->text().contains("0.35&middot;"));
+    large->ensurePolished();
+    EXPECT_GE(QFontInfo(large->font()).pixelSize(), 40);
+    page->parameterPanel()->slider("negative_slope")->spinBox()->setValue(0.2);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(large->text().contains("0.2&middot;")) << large->text().toStdString();
+    dialog->close();
+
+    // A negative value is bracketed.
+    clickActivation("elu");
+    page->parameterPanel()->slider("alpha")->spinBox()->setValue(-0.5);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(panel->formulaLabel()->text().contains("(\u22120.5)&middot;(<i>e</i>"))
+        << panel->formulaLabel()->text().toStdString();
+    EXPECT_EQ(panel->snippetLabel()->text(), "nn.ELU(alpha=-0.5)");
+    clickActivation("rrelu");
+    EXPECT_TRUE(panel->formulaLabel()->text().contains("(0.125 + 0.3333)/2"))
+        << panel->formulaLabel()->text().toStdString();
 }
 
 // --- teaching panel and language --------------------------------------------------------------
@@ -560,9 +606,9 @@ TEST_F(ExplorerTest, TeachingPanelShowsTheRegistryTexts) {
     clickActivation("tanh");
     const ActivationSpec& tanh = activation("tanh");
     TeachingPanel* panel = page->teachingPanel();
-    EXPECT_EQ(panel->formulaLabel()->text(), qs(tanh.formulaHtml));
+    EXPECT_EQ(panel->formulaLabel()->text(), qs(tanh.formulaHtml));  // no parameters
     EXPECT_EQ(panel->rangeLabel()->text(), qs(tanh.range.en));
-    EXPECT_EQ(panel->snippetLabel()->text(), qs(tanh.pytorch));
+    EXPECT_EQ(panel->snippetLabel()->text(), "nn.Tanh()\n# or torch.tanh(x)");
     EXPECT_TRUE(
         panel->teachingLabel()->text().contains(qs(tanh.teaching.en).left(40).toHtmlEscaped()));
     EXPECT_TRUE(panel->propertiesLabel()->text().contains("zero-centred"));

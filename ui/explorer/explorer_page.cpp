@@ -356,12 +356,13 @@ void ExplorerPage::syncActivation() {
     m_chooser->setCurrentActivation(qs(spec.id));
     m_parameters->setActivation(spec, m_state->params());
     m_parameters->setError(m_state->paramError());
-    m_teaching->setActivation(spec);
+    m_teaching->setActivation(spec, m_state->params());
     syncCompareMenu();
 }
 
 void ExplorerPage::syncParams() {
     m_parameters->setValues(m_state->params());
+    m_teaching->setParams(m_state->params());
     m_parameters->setError(m_state->paramError());
 }
 

@@ -1,7 +1,11 @@
 #include "explorer/teaching_panel.h"
 
+#include <algorithm>
+
 #include <QClipboard>
+#include <QDialog>
 #include <QEvent>
+#include <QFontInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,8 +13,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "activations/formula_values.h"
 #include "common/plot_style.h"
 #include "common/qt_text.h"
+#include "export/torch_modules.h"
 
 namespace actlab::ui {
 
@@ -37,6 +43,7 @@ TeachingPanel::TeachingPanel(QWidget* parent)
       m_torchName(new QLabel(this)),
       m_formulaTitle(sectionTitle(this)),
       m_formula(new QLabel(this)),
+      m_large(new QPushButton(this)),
       m_rangeTitle(sectionTitle(this)),
       m_range(new QLabel(this)),
       m_propertiesTitle(sectionTitle(this)),
@@ -66,6 +73,7 @@ TeachingPanel::TeachingPanel(QWidget* parent)
     m_snippet->setTextFormat(Qt::PlainText);
     m_snippet->setWordWrap(true);
     m_snippet->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_large->setObjectName("showFormulaLarge");
     m_copy->setObjectName("copySnippet");
     m_copiedTimer->setSingleShot(true);
     m_copiedTimer->setInterval(1500);
@@ -74,6 +82,10 @@ TeachingPanel::TeachingPanel(QWidget* parent)
     nameRow->setSpacing(10);
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_torchName, 0, Qt::AlignRight | Qt::AlignVCenter);
+
+    auto* formulaRow = new QHBoxLayout;
+    formulaRow->addWidget(m_formulaTitle, 1);
+    formulaRow->addWidget(m_large);
 
     auto* snippetRow = new QHBoxLayout;
     snippetRow->addWidget(m_snippetTitle, 1);
@@ -84,7 +96,7 @@ TeachingPanel::TeachingPanel(QWidget* parent)
     layout->setSpacing(4);
     layout->addLayout(nameRow);
     layout->addSpacing(8);
-    layout->addWidget(m_formulaTitle);
+    layout->addLayout(formulaRow);
     layout->addWidget(m_formula);
     layout->addSpacing(8);
     layout->addWidget(m_rangeTitle);
@@ -101,6 +113,7 @@ TeachingPanel::TeachingPanel(QWidget* parent)
     layout->addStretch(1);
 
     connect(m_copy, &QPushButton::clicked, this, &TeachingPanel::copySnippet);
+    connect(m_large, &QPushButton::clicked, this, &TeachingPanel::showFormulaLarge);
     connect(m_copiedTimer, &QTimer::timeout, this, [this] { m_copy->setText(tr("Copy")); });
     connect(&Appearance::instance(), &Appearance::changed, this, &TeachingPanel::refresh);
     refresh();
@@ -120,9 +133,58 @@ QString TeachingPanel::smoothnessText(Smoothness s) {
     return {};
 }
 
-void TeachingPanel::setActivation(const ActivationSpec& spec) {
+void TeachingPanel::setActivation(const ActivationSpec& spec, const ParamValues& params) {
     m_spec = &spec;
+    m_params = params;
     refresh();
+}
+
+void TeachingPanel::setParams(const ParamValues& params) {
+    m_params = params;
+    refresh();
+}
+
+QString TeachingPanel::formulaHtml() const {
+    return m_spec ? qs(formulaHtmlWithValues(*m_spec, m_params)) : QString();
+}
+
+QString TeachingPanel::snippetText() const {
+    return m_spec ? qs(pytorch::torchSnippet(*m_spec, m_params)) : QString();
+}
+
+void TeachingPanel::showFormulaLarge() {
+    if (!m_spec) return;
+    if (!m_largeDialog) {
+        auto* dialog = new QDialog(window());
+        dialog->setObjectName("formulaDialog");
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        auto* label = new QLabel(dialog);
+        label->setObjectName("largeFormula");
+        label->setTextFormat(Qt::RichText);
+        label->setAlignment(Qt::AlignCenter);
+        label->setWordWrap(true);
+        auto* layout = new QVBoxLayout(dialog);
+        layout->setContentsMargins(40, 32, 40, 32);
+        layout->addWidget(label);
+        m_largeDialog = dialog;
+        m_largeLabel = label;
+    }
+    refreshLarge();
+    m_largeDialog->show();
+    m_largeDialog->raise();
+    m_largeDialog->activateWindow();
+}
+
+void TeachingPanel::refreshLarge() {
+    if (!m_largeDialog || !m_spec) return;
+    m_largeDialog->setWindowTitle(tr("Formula: %1").arg(qs(m_spec->name, m_lang)));
+    // Large enough to read from the back of a classroom: about five times the body text.
+    // A style sheet, since the application's style sheet would override a font set directly.
+    const int px = std::max(40, 5 * QFontInfo(font()).pixelSize());
+    m_largeLabel->setStyleSheet(QStringLiteral("QLabel { font-size: %1px; }").arg(px));
+    m_largeLabel->setText(QStringLiteral("<div style=\"line-height:150%\">%1</div>")
+                              .arg(formulaHtml()));
+    m_largeDialog->adjustSize();
 }
 
 void TeachingPanel::setLanguage(const QString& lang) {
@@ -132,7 +194,7 @@ void TeachingPanel::setLanguage(const QString& lang) {
 
 void TeachingPanel::copySnippet() {
     if (!m_spec) return;
-    const QString text = qs(m_spec->pytorch);
+    const QString text = snippetText();
     QGuiApplication::clipboard()->setText(text);
     m_copy->setText(tr("Copied \u2713"));
     m_copiedTimer->start();
@@ -152,11 +214,13 @@ void TeachingPanel::refresh() {
     m_snippetTitle->setText(tr("PyTorch"));
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the PyTorch code to the clipboard"));
+    m_large->setText(tr("Show Large"));
+    m_large->setToolTip(tr("Show the formula with its current values in large type, to project"));
     if (!m_spec) return;
     const ActivationSpec& s = *m_spec;
     m_name->setText(qs(s.name, m_lang));
     m_torchName->setText(QStringLiteral("nn.%1").arg(qs(s.torchName)));
-    m_formula->setText(qs(s.formulaHtml));
+    m_formula->setText(formulaHtml());
     m_range->setText(qs(s.range, m_lang));
     const Properties& p = s.properties;
     // Two columns of yes/no properties; smoothness, the one with more than two values, below.
@@ -168,11 +232,16 @@ void TeachingPanel::refresh() {
                                            chip(p.zeroCentred, tr("zero-centred"))),
                                    row.arg(chip(p.boundedBelow, tr("bounded below")),
                                            chip(p.boundedAbove, tr("bounded above"))),
-                                   row.arg(chip(p.saturating, tr("saturating")), QString()),
+                                   row.arg(chip(p.saturating, tr("saturating (both tails)")), QString()),
                                    tr("Smoothness: %1").arg(smoothnessText(p.smoothness))));
+    m_properties->setToolTip(
+        tr("Monotonic: f never decreases. Zero-centred: the mean of f(z) is 0 for standard-normal "
+           "z. Bounded: f has a finite lowest or highest value. Saturating: the slope f\u2032 "
+           "tends to 0 for large inputs of both signs."));
     m_teaching->setText(QStringLiteral("<div style=\"line-height:135%\">%1</div>")
                             .arg(qs(s.teaching, m_lang).toHtmlEscaped()));
-    m_snippet->setText(qs(s.pytorch));
+    m_snippet->setText(snippetText());
+    refreshLarge();
 }
 
 }  // namespace actlab::ui

@@ -2,10 +2,12 @@
 // What a teacher says about the current activation: its formula, range and properties, the
 // teaching text and a PyTorch snippet with a copy button. Registry texts follow the language.
 
+#include <QPointer>
 #include <QWidget>
 
 #include "activations/activation_spec.h"
 
+class QDialog;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -19,8 +21,10 @@ public:
     /// An empty panel; setActivation fills it.
     explicit TeachingPanel(QWidget* parent = nullptr);
 
-    /// Shows `spec`.
-    void setActivation(const ActivationSpec& spec);
+    /// Shows `spec` at `params`: the formula and the PyTorch snippet show these values.
+    void setActivation(const ActivationSpec& spec, const ParamValues& params);
+    /// New parameter values for the activation shown.
+    void setParams(const ParamValues& params);
     /// Shows the texts in `lang` ("en", "zh_CN").
     void setLanguage(const QString& lang);
     /// The activation shown, or nullptr before the first.
@@ -28,6 +32,12 @@ public:
 
     /// Copies the PyTorch snippet to the clipboard.
     void copySnippet();
+    /// Opens (or raises) a window with the formula in large type, for a projector; it follows
+    /// the parameters while open.
+    void showFormulaLarge();
+    /// The formula with the current values (rich text), and the snippet at these parameters.
+    QString formulaHtml() const;
+    QString snippetText() const;
 
     /// The labels of each section, and the copy button.
     QLabel* nameLabel() const { return m_name; }
@@ -37,6 +47,9 @@ public:
     QLabel* teachingLabel() const { return m_teaching; }
     QLabel* snippetLabel() const { return m_snippet; }
     QPushButton* copyButton() const { return m_copy; }
+    QPushButton* largeButton() const { return m_large; }
+    /// The large formula window while open, else null.
+    QDialog* largeDialog() const { return m_largeDialog; }
 
     /// A property as the panel names it ("smooth (C∞)", ...).
     static QString smoothnessText(Smoothness s);
@@ -48,13 +61,18 @@ signals:
 private:
     void changeEvent(QEvent* event) override;
     void refresh();
+    void refreshLarge();
 
     const ActivationSpec* m_spec = nullptr;
+    ParamValues m_params{};
     QString m_lang = QStringLiteral("en");
     QLabel* m_name = nullptr;
     QLabel* m_torchName = nullptr;
     QLabel* m_formulaTitle = nullptr;
     QLabel* m_formula = nullptr;
+    QPushButton* m_large = nullptr;
+    QPointer<QDialog> m_largeDialog;
+    QLabel* m_largeLabel = nullptr;
     QLabel* m_rangeTitle = nullptr;
     QLabel* m_range = nullptr;
     QLabel* m_propertiesTitle = nullptr;
