@@ -226,6 +226,9 @@ SessionLoad parseSession(std::string_view text) {
                 fail("view.panel", "unknown value '" + s.view.panel +
                                        "'; valid: boundary, loss, network, health");
             s.view.epochsPerFrame = int(v.has("epochsPerFrame") ? v.integer("epochsPerFrame", 1, 1000) : 0);
+            s.view.focus = v.string("focus", "");
+            if (!s.view.focus.empty() && !memberByLabel(s.compare, s.view.focus))
+                fail("view.focus", "'" + s.view.focus + "' is not a network of 'compare'");
             v.finish();
         }
         if (top.has("sweep")) {
@@ -324,6 +327,7 @@ std::string serializeSession(const Session& s) {
         if (!s.view.formulaName.empty()) v["name"] = s.view.formulaName;
         if (!s.view.panel.empty()) v["panel"] = s.view.panel;
         if (s.view.epochsPerFrame) v["epochsPerFrame"] = s.view.epochsPerFrame;
+        if (!s.view.focus.empty()) v["focus"] = s.view.focus;
         j["view"] = v;
     }
     if (s.sweep) j["sweep"] = sweep::sweepJson(*s.sweep);

@@ -78,6 +78,9 @@ struct Session {
         std::string formulaName;     ///< with activation "formula": its name (empty: the text)
         std::string panel;           ///< "boundary", "loss", "network", "health" (empty: default)
         int epochsPerFrame = 0;      ///< training speed (0: unchanged)
+        /// The compare network (its id, as in compareWeights) the page opens on: its card is
+        /// scrolled into view and its pictures focused (empty: the first).
+        std::string focus;
         bool operator==(const View&) const = default;
     } view;
     /// Lessons: training pauses at this epoch and the GUI says so (0: never). See

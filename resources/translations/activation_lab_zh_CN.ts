@@ -881,6 +881,10 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <source>%1 diverged with learning rate %2 and stopped; the others go on. Try a lower learning rate.</source>
         <translation>%1 在学习率 %2 下发散并已停止；其他网络继续训练。请尝试降低学习率。</translation>
     </message>
+    <message>
+        <source>Paused at epoch %1: this is the moment the lesson is about. Press Play to go on training.</source>
+        <translation>已在第 %1 轮暂停：这正是本课要讲的时刻。点击“训练”可继续。</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::HealthCard</name>
@@ -2031,12 +2035,28 @@ The session shown was not changed.</source>
         <translation>有上界</translation>
     </message>
     <message>
-        <source>saturating</source>
-        <translation>饱和</translation>
-    </message>
-    <message>
         <source>Smoothness: %1</source>
         <translation>光滑性：%1</translation>
+    </message>
+    <message>
+        <source>Formula: %1</source>
+        <translation>公式：%1</translation>
+    </message>
+    <message>
+        <source>Show Large</source>
+        <translation>放大显示</translation>
+    </message>
+    <message>
+        <source>Show the formula with its current values in large type, to project</source>
+        <translation>用大号字体显示代入当前参数值的公式，便于投影</translation>
+    </message>
+    <message>
+        <source>saturating (both tails)</source>
+        <translation>两侧饱和</translation>
+    </message>
+    <message>
+        <source>Monotonic: f never decreases. Zero-centred: the mean of f(z) is 0 for standard-normal z. Bounded: f has a finite lowest or highest value. Saturating: the slope f′ tends to 0 for large inputs of both signs.</source>
+        <translation>单调：f 从不减小。零中心：z 服从标准正态分布时 f(z) 的均值为 0。有界：f 有有限的最小值或最大值。饱和：输入为很大的正数或很大的负数时，斜率 f′ 都趋于 0。</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@
 #include "network/loss_chart.h"
 #include "network/network_diagram.h"
 #include "network/network_page.h"
+#include "nn/session_state.h"
 #include "network/output_panel.h"
 #include "network/training_bar.h"
 #include "network_test_support.h"
@@ -456,18 +457,112 @@ TEST_F(NetworkPageTest, AnInvalidSessionChangesNothing) {
     EXPECT_EQ(page->session(), before);
 }
 
-TEST_F(NetworkPageTest, SessionsRoundTripWithTrainedWeights) {
+TEST_F(NetworkPageTest, ASavedTrainingReopensWhereItStoppedAndContinuesExactly) {
+    nn::Session s = test::smallSession();
+    s.training.mode = nn::TrainingMode::Standard;
+    s.training.optimizer = nn::OptimizerKind::Adam;
+    s.training.learningRate = 0.01;
+    ASSERT_EQ(page->applySession(s), "");
+    // An uninterrupted run of 15 epochs, for reference.
+    page->trainEpochs(15);
+    ASSERT_TRUE(waitForPause(page, 15));
+    const nn::Mlp uninterrupted = frame().network;
+    page->resetTraining();
+    ASSERT_TRUE(waitForEpochZero());
+
     page->trainEpochs(10);
     ASSERT_TRUE(waitForPause(page, 10));
+    const nn::Mlp at10 = frame().network;
     const nn::Session trained = page->trainedSession();
     ASSERT_TRUE(trained.weights.has_value());
     EXPECT_EQ(trained.epoch, 10);
+    ASSERT_TRUE(trained.optimizerState.has_value());
+    ASSERT_FALSE(trained.history.empty());
+    EXPECT_EQ(trained.history.epochs.front(), 0);
+    EXPECT_EQ(trained.history.epochs.back(), 10);
+    // The page's own session stays the untrained experiment.
+    EXPECT_FALSE(page->session().weights.has_value());
+
     const nn::SessionLoad load = nn::parseSession(nn::serializeSession(trained));
     ASSERT_TRUE(load.ok()) << load.error;
-    ASSERT_EQ(page->applySession(load.session), "");
+    ASSERT_EQ(page->applySession(nn::untrainedSession(load.session)), "");
     ASSERT_TRUE(waitForEpochZero());
-    // The saved weights are the starting point of the opened session.
-    EXPECT_TRUE(sameWeights(frame().network, nn::sessionNetwork(load.session)));
+    ASSERT_EQ(page->applySession(load.session), "");
+    // Reopened: the same epoch, weights and loss chart as when it was saved.
+    ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& snap) {
+        return !snap.networks.empty() && snap.networks[0].epoch == 10;
+    }));
+    EXPECT_TRUE(sameWeights(frame().network, at10));
+    const auto& chart = page->outputPanel()->lossChart()->samples(0);
+    ASSERT_EQ(chart.size(), trained.history.size());
+    EXPECT_EQ(chart.front().epoch, 0);
+    EXPECT_EQ(chart.back().epoch, 10);
+    // Training continues from there, exactly as if it had never stopped (Adam's moments kept).
+    page->trainEpochs(5);
+    ASSERT_TRUE(waitForPause(page, 15));
+    EXPECT_TRUE(sameWeights(frame().network, uninterrupted));
+    // Reset starts the run over from epoch 0 with the initial weights.
+    page->resetTraining();
+    ASSERT_TRUE(waitForEpochZero());
+    EXPECT_TRUE(sameWeights(frame().network, nn::sessionNetwork(s)));
+    EXPECT_EQ(page->outputPanel()->lossChart()->samples(0).size(), 1u);
+}
+
+TEST_F(NetworkPageTest, ATrainedComparisonKeepsEveryNetworkAcrossSaveAndOpen) {
+    nn::Session s = test::smallSession();
+    s.compare = {"relu", "tanh", "gelu"};
+    ASSERT_EQ(page->applySession(s), "");
+    page->trainEpochs(12);
+    ASSERT_TRUE(waitForPause(page, 12));
+    std::vector<nn::Mlp> before;
+    for (const NetworkFrame& f : page->latestSnapshot()->networks) before.push_back(f.network);
+    const nn::Session trained = page->trainedSession();
+    ASSERT_EQ(trained.compareWeights.size(), 3u);
+    for (const char* id : {"relu", "tanh", "gelu"}) {
+        ASSERT_TRUE(trained.compareWeights.count(id)) << id;
+        EXPECT_EQ(trained.compareWeights.at(id).epoch, 12);
+        EXPECT_EQ(trained.compareWeights.at(id).history.epochs.back(), 12);
+    }
+    const nn::SessionLoad load = nn::parseSession(nn::serializeSession(trained));
+    ASSERT_TRUE(load.ok()) << load.error;
+    ASSERT_EQ(page->applySession(test::smallSession()), "");
+    ASSERT_TRUE(waitForEpochZero());
+    ASSERT_EQ(page->applySession(load.session), "");
+    ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& snap) {
+        return snap.networks.size() == 3 && snap.networks[0].epoch == 12;
+    }));
+    const auto& networks = page->latestSnapshot()->networks;
+    for (std::size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(networks[k].epoch, 12) << k;
+        EXPECT_TRUE(sameWeights(networks[k].network, before[k])) << k;
+        EXPECT_EQ(page->outputPanel()->lossChart()->samples(int(k)).back().epoch, 12) << k;
+    }
+    // Saving again without training writes the same state.
+    const nn::Session again = page->trainedSession();
+    EXPECT_EQ(again.compareWeights.at("gelu").weights, trained.compareWeights.at("gelu").weights);
+}
+
+TEST_F(NetworkPageTest, ALessonsStopAtEpochPausesTrainingThereWithABanner) {
+    nn::Session s = test::smallSession();
+    s.stopAtEpoch = 23;
+    ASSERT_EQ(page->applySession(s), "");
+    page->setEpochsPerFrame(10);
+    page->setPlaying(true);
+    ASSERT_TRUE(waitForPause(page, 23));
+    EXPECT_EQ(frame().epoch, 23);
+    QCoreApplication::processEvents();
+    auto* banner = page->findChild<QLabel*>("banner");
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisibleTo(page));
+    EXPECT_TRUE(banner->text().contains("23")) << banner->text().toStdString();
+    // Play goes on past it.
+    page->setPlaying(true);
+    ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& snap) {
+        return !snap.networks.empty() && snap.networks[0].epoch > 40;
+    }));
+    page->setPlaying(false);
+    ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& snap) { return !snap.playing; }));
+    EXPECT_FALSE(page->findChild<QLabel*>("banner")->isVisibleTo(page));
 }
 
 TEST_F(NetworkPageTest, EveryLessonOpens) {

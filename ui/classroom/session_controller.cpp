@@ -66,7 +66,7 @@ SessionController::SessionController(const Parts& parts, QObject* parent)
 }
 
 nn::Session SessionController::document() const {
-    nn::Session s = m_parts.network->session();
+    nn::Session s = m_parts.network->trainedSession();
     if (m_parts.pages)
         s.view.page = m_parts.pages->currentWidget() == m_parts.explorerPage ? "explorer"
                                                                              : "network";

@@ -73,6 +73,12 @@ void FramePresenter::showBanner(const TrainingSnapshot& snap) {
         lines << tr(
             "There are no training points. Click the output plot to add some, or choose a "
             "dataset.");
+    const int stop = m_state.session.stopAtEpoch;
+    if (stop > 0 && !snap.playing && !snap.networks.empty() &&
+        focused(snap, m_state.focus).epoch == stop)
+        lines << tr("Paused at epoch %1: this is the moment the lesson is about. Press Play to "
+                    "go on training.")
+                     .arg(stop);
     QStringList diverged;
     double rate = 0;
     int at = 0;

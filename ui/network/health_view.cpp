@@ -4,6 +4,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -368,6 +369,13 @@ HealthView::HealthView(QWidget* parent)
     connect(&Appearance::instance(), &Appearance::changed, this, [this] {
         m_columns = 0;
         relayoutCards();
+    });
+}
+
+void HealthView::scrollToCard(int k) {
+    // Queued: the cards get their places when the view is laid out, after this event.
+    QTimer::singleShot(0, this, [this, k] {
+        if (HealthCard* c = card(k)) m_scroll->ensureWidgetVisible(c, 0, 0);
     });
 }
 

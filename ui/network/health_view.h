@@ -102,6 +102,8 @@ public:
 
     int cardCount() const { return static_cast<int>(m_cards.size()); }
     HealthCard* card(int k) const;
+    /// Scrolls card k into view (once the cards are laid out).
+    void scrollToCard(int k);
     /// Columns of cards in the grid now.
     int columns() const { return m_columns; }
 

@@ -33,6 +33,7 @@
 #include "network/training_control.h"
 #include "network/training_worker.h"
 #include "network/view_switcher.h"
+#include "nn/session_state.h"
 
 namespace actlab::ui {
 
@@ -286,11 +287,20 @@ void NetworkPage::connectPanels() {
 nn::Session NetworkPage::trainedSession() const {
     nn::Session s = m_state.session;
     const auto& latest = m_training->latest();
-    if (latest && !latest->networks.empty() && !m_state.comparing()) {
-        const NetworkFrame& f = latest->networks.front();
+    if (!latest) return s;
+    const LossChart* chart = m_output->lossChart();
+    for (std::size_t k = 0; k < latest->networks.size(); ++k) {
+        const NetworkFrame& f = latest->networks[k];
+        if (f.epoch == 0) continue;
+        const std::string id = m_state.comparing() ? f.activation : std::string("main");
+        if (id != "main" && !nn::memberByLabel(s.compare, id)) continue;
+        nn::TrainedState state;
         const auto layers = f.network.layers();
-        s.weights = std::vector<nn::LayerParams>(layers.begin(), layers.end());
-        s.epoch = f.epoch;
+        state.weights.assign(layers.begin(), layers.end());
+        state.epoch = f.epoch;
+        state.optimizer = f.moments;
+        if (int(k) < chart->networkCount()) state.history = lossHistory(chart->samples(int(k)), f);
+        nn::storeTrainedState(s, id, std::move(state));
     }
     return s;
 }
@@ -301,17 +311,23 @@ QString NetworkPage::applySession(const nn::Session& session) {
     const nn::Dataset data = nn::sessionData(s);
     edits::fitOutput(s, data.numClasses);
     if (const std::string e = edits::check(s); !e.empty()) return qs(e);
-    m_state.session = s;
+    // The page's session is the experiment; a saved training goes to the worker once, to
+    // continue from (any edit after this starts over from epoch 0).
+    m_state.session = nn::untrainedSession(s);
     m_state.data = data;
     m_state.focus = 0;
+    for (std::size_t k = 0; k < s.compare.size(); ++k)
+        if (nn::memberLabel(s.compare[k]) == s.view.focus) m_state.focus = int(k);
     m_compare->setProperty("pending", QString());
     if (s.view.epochsPerFrame > 0) setEpochsPerFrame(s.view.epochsPerFrame);
     m_state.session.view.epochsPerFrame = m_training->epochsPerFrame();
+    s.view.epochsPerFrame = m_training->epochsPerFrame();
     m_training->setPlaying(false);
-    restart(false);
-    if (s.view.panel == "health")
+    restart(false, &s);
+    if (s.view.panel == "health") {
         showView(View::Health);
-    else if (!s.compare.empty() && s.view.panel.empty())
+        if (!s.view.focus.empty()) m_health->scrollToCard(m_state.focus);
+    } else if (!s.compare.empty() && s.view.panel.empty())
         showView(View::Compare);
     else
         showView(View::Network);
@@ -319,12 +335,12 @@ QString NetworkPage::applySession(const nn::Session& session) {
     return {};
 }
 
-void NetworkPage::restart(bool keepPlaying) {
+void NetworkPage::restart(bool keepPlaying, const nn::Session* trained) {
     const bool play = keepPlaying && m_training->isPlaying();
     edits::fitOutput(m_state.session, m_state.data.numClasses);
     const int members = std::max<int>(1, int(m_state.session.compare.size()));
     if (m_state.focus >= members) m_state.focus = 0;
-    m_training->start(m_state.session, m_state.data, m_state.focus);
+    m_training->start(trained ? *trained : m_state.session, m_state.data, m_state.focus);
     m_frames->clearHover();
     rebuildViews();
     syncControls();

@@ -59,14 +59,16 @@ public:
     ~NetworkPage() override;
 
     // --- the session ---------------------------------------------------------------------------
-    /// The experiment as it stands (without weights): what Save writes.
+    /// The experiment as it stands, without any training (the untrained session).
     const nn::Session& session() const { return m_state.session; }
-    /// The session with the network's current weights and epoch (a single network; in compare
-    /// mode the session without weights, since each member has its own).
+    /// What Save writes: session() with the trained state of every network trained past epoch
+    /// 0 (weights, epoch, optimiser moments and the loss chart's history; compare members in
+    /// compareWeights), as of the latest frame.
     nn::Session trainedSession() const;
     /// Shows a session (a lesson, an opened file): its data, network, settings, compare set and
-    /// view hints; training starts from epoch 0, paused. Returns "" on success; an invalid
-    /// session changes nothing and returns the reason.
+    /// view hints, paused. A saved training (weights at an epoch > 0, compareWeights) continues
+    /// from its epoch with its loss history shown; otherwise training starts from epoch 0.
+    /// Returns "" on success; an invalid session changes nothing and returns the reason.
     QString applySession(const nn::Session& session);
     /// The data shown and trained on.
     const nn::Dataset& data() const { return m_state.data; }
@@ -234,8 +236,9 @@ private:
     void retranslate();
     void updateActions();
 
-    /// Sends the session to the worker (new networks at epoch 0) and rebuilds the views.
-    void restart(bool keepPlaying = true);
+    /// Sends the session to the worker (new networks at epoch 0, or continuing `trained`, the
+    /// same experiment with its saved training) and rebuilds the views.
+    void restart(bool keepPlaying = true, const nn::Session* trained = nullptr);
     void rebuildViews();
     void syncControls();
     void applyData(const DataState& state, bool restart);

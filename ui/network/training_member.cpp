@@ -62,8 +62,38 @@ void TrainingMember::startOver() {
     latestFull = true;
     divergedAt = 0;
     trainer->discardHistory();
+    const int now = trainer->epoch();
+    for (std::size_t i = 0; i < storedHistory.size(); ++i) {
+        if (storedHistory.epochs[i] >= now) break;
+        MetricSample s;
+        s.epoch = storedHistory.epochs[i];
+        s.trainLoss = storedHistory.trainLoss[i];
+        s.testLoss = storedHistory.testLoss[i];
+        s.trainAccuracy = storedHistory.trainAccuracy[i];
+        s.testAccuracy = storedHistory.testAccuracy[i];
+        s.gradNorm = recentGradNorm;  // not stored: NaN
+        samples.push_back(std::move(s));
+    }
     samples.push_back(sampleOf(trainer->latest(), trainer->network()));
     samples.back().gradNorm = recentGradNorm;
+}
+
+void TrainingMember::backToStart() {
+    if (!resumed) {
+        trainer->reset();
+        return;
+    }
+    // A resumed trainer's reset() returns to the saved state: build the run of epoch 0 instead,
+    // with the live settings and activation parameters of now.
+    auto fresh = std::make_unique<nn::Trainer>(trainer->data(), initialNetwork, trainer->config(),
+                                               seed);
+    const auto& now = trainer->network().spec().hidden;
+    for (std::size_t l = 0; l < now.size(); ++l)
+        if (now[l].params != initialNetwork.spec().hidden[l].params)
+            fresh->setActivationParams(int(l), now[l].params);
+    trainer = std::move(fresh);
+    storedHistory = {};
+    resumed = false;
 }
 
 void TrainingMember::resume() {
@@ -122,6 +152,7 @@ void TrainingMember::finish(NetworkFrame& f, bool focused, int gridSize, int uni
     f.metrics = latestFull ? t.latest() : t.evaluate(nn::Evaluation::Full);
     f.recentGradNorm = recentGradNorm;
     f.network = t.network();
+    f.moments = t.optimizerMoments();
     f.gridSize = gridSize;
     f.outputGrid.resize(std::size_t(gridSize) * std::size_t(gridSize));
     if (focused) {

@@ -5,6 +5,7 @@
 // and calls these between frames; nothing here is shared between threads.
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "network/training_snapshot.h"
 #include "nn/grid.h"
 #include "nn/trainer.h"
+#include "nn/training_state.h"
 
 namespace actlab::ui {
 
@@ -22,6 +24,14 @@ struct TrainingMember {
 
     std::string activation;  ///< its compare id ("" for a single network)
     std::unique_ptr<nn::Trainer> trainer;
+    /// The untrained network and seed that Reset returns to (a reopened training continues from
+    /// its saved weights, but Reset still starts the run over from epoch 0).
+    nn::Mlp initialNetwork;
+    std::uint64_t seed = 0;
+    bool resumed = false;  ///< the trainer continues a saved training
+    /// The saved loss history of a reopened training, shown before the new samples; cleared by
+    /// backToStart.
+    nn::LossHistory storedHistory;
     nn::GridEvaluator grids;                          ///< unit grids
     std::array<nn::GridEvaluator, kGridParts> parts;  ///< the pieces of the output grid
     double cost = 0;                                  ///< seconds its last frame of training took
@@ -36,8 +46,10 @@ struct TrainingMember {
     int divergedAt = 0;
     double divergedRate = 0;
 
-    /// After a new session or a reset: the charts start over at epoch 0.
+    /// After a new session or a reset: the charts start over, with the stored history if any.
     void startOver();
+    /// Back to the initial weights and epoch 0, keeping the live settings (Reset).
+    void backToStart();
     /// Continues a diverged network from its last good state (the user lowered the rate).
     void resume();
     /// Trains `epochs` epochs: a full evaluation for the last, losses only where a sample is

@@ -32,4 +32,24 @@ void mergeOlderSnapshot(TrainingSnapshot& newer, TrainingSnapshot&& older) {
     }
 }
 
+nn::LossHistory lossHistory(const std::vector<MetricSample>& samples, const NetworkFrame& latest) {
+    nn::LossHistory history;
+    const auto record = [&](int epoch, double trainLoss, double testLoss, double trainAccuracy,
+                            double testAccuracy) {
+        nn::EpochMetrics m;
+        m.epoch = epoch;
+        m.trainLoss = trainLoss;
+        m.testLoss = testLoss;
+        m.trainAccuracy = trainAccuracy;
+        m.testAccuracy = testAccuracy;
+        nn::recordEpoch(history, m);
+    };
+    for (const MetricSample& s : samples)
+        if (s.epoch < latest.epoch)
+            record(s.epoch, s.trainLoss, s.testLoss, s.trainAccuracy, s.testAccuracy);
+    const nn::EpochMetrics& m = latest.metrics;
+    record(latest.epoch, m.trainLoss, m.testLoss, m.trainAccuracy, m.testAccuracy);
+    return history;
+}
+
 }  // namespace actlab::ui

@@ -11,6 +11,7 @@
 #include "nn/contour.h"
 #include "nn/network.h"
 #include "nn/trainer.h"
+#include "nn/training_state.h"
 
 namespace actlab::ui {
 
@@ -52,6 +53,8 @@ struct NetworkFrame {
     std::vector<double> recentGradNorm;
     /// The weights at `epoch`.
     nn::Mlp network;
+    /// The optimiser's moments at `epoch` (what a saved session needs to continue exactly).
+    nn::OptimizerMoments moments;
     /// The output over a gridSize × gridSize grid, in GridEvaluator's layout.
     int gridSize = 0;
     std::vector<double> outputGrid;
@@ -70,6 +73,10 @@ struct NetworkFrame {
     /// The learning rate when it diverged.
     double divergedLearningRate = 0;
 };
+
+/// A network's chart samples as the loss history a session stores (nn::LossHistory), ending at
+/// the frame's epoch with its metrics.
+nn::LossHistory lossHistory(const std::vector<MetricSample>& samples, const NetworkFrame& latest);
 
 /// Everything the worker publishes at once.
 struct TrainingSnapshot {

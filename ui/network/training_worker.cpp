@@ -25,6 +25,7 @@
 #include "network/task_team.h"
 #include "network/training_member.h"
 #include "nn/grid.h"
+#include "nn/session_state.h"
 
 namespace actlab::ui {
 
@@ -106,11 +107,24 @@ public:
             if (members.empty()) members.emplace_back();
             for (const nn::CompareMember& member : members) {
                 const bool main = member.activation.empty();
-                const nn::Session s = main ? session : nn::compareMember(session, member);
                 auto m = std::make_unique<TrainingMember>();
                 m->activation = main ? std::string() : nn::memberLabel(member);
-                m->trainer = std::make_unique<nn::Trainer>(trainData, nn::sessionNetwork(s),
-                                                           s.training, s.seed);
+                // A saved training continues where it stopped (nn::networkSession moves a
+                // member's stored state into its session); Reset goes back to epoch 0.
+                const nn::Session s = nn::networkSession(session, main ? "main" : m->activation);
+                const nn::Session untrained = nn::untrainedSession(s);
+                m->initialNetwork = nn::sessionNetwork(untrained);
+                m->seed = s.seed;
+                if (s.epoch > 0 && s.weights) {
+                    m->trainer = std::make_unique<nn::Trainer>(trainData, nn::sessionNetwork(s),
+                                                               s.training, s.seed);
+                    m->trainer->resume(s.epoch, s.optimizerState.value_or(nn::OptimizerMoments{}));
+                    m->storedHistory = s.history;
+                    m->resumed = true;
+                } else {
+                    m->trainer = std::make_unique<nn::Trainer>(trainData, m->initialNetwork,
+                                                               s.training, s.seed);
+                }
                 m_members.push_back(std::move(m));
             }
         } catch (const std::exception& e) {
@@ -118,6 +132,8 @@ public:
             m_problem = e.what();
         }
         for (auto& m : m_members) m->startOver();
+        m_sessionStopAt = session.stopAtEpoch;
+        m_stopAt = epoch() < m_sessionStopAt ? m_sessionStopAt : 0;
         m_dirty = true;
     }
 
@@ -146,9 +162,10 @@ public:
         m_playing = false;
         m_remaining = 0;
         for (auto& m : m_members) {
-            m->trainer->reset();
+            m->backToStart();
             m->startOver();
         }
+        m_stopAt = m_sessionStopAt;
         m_dirty = true;
     }
 
@@ -225,16 +242,31 @@ private:
             if (m_playing && slotFree && Clock::now() >= m_nextFrame) {
                 const Clock::time_point now = Clock::now();
                 m_nextFrame = std::max(m_nextFrame + m_framePeriod, now);
-                const int epochs =
+                int epochs =
                     m_remaining > 0 ? std::min(m_epochsPerFrame, m_remaining) : m_epochsPerFrame;
+                // A lesson's stopAtEpoch: the frame ends there and training pauses, once.
+                const int at = epoch();
+                const bool stops = m_stopAt > at && at + epochs >= m_stopAt;
+                if (stops) epochs = m_stopAt - at;
                 auto snapshot = buildSnapshot(epochs);
                 if (m_remaining > 0 && (m_remaining -= epochs) == 0) m_playing = false;
+                if (stops) {
+                    m_playing = false;
+                    m_stopAt = 0;
+                }
                 snapshot->playing = m_playing;
                 publish(std::move(snapshot));
             } else if (m_dirty) {
                 publish(buildSnapshot(0));
             }
         }
+    }
+
+    /// The epoch of the networks (the furthest, should one have stopped on divergence).
+    int epoch() const {
+        int e = 0;
+        for (const auto& m : m_members) e = std::max(e, m->trainer->epoch());
+        return e;
     }
 
     void play(bool on) {
@@ -331,6 +363,8 @@ private:
     bool m_playing = false;
     bool m_dirty = false;
     int m_remaining = 0;  ///< epochs left for train(); −1 plays on
+    int m_sessionStopAt = 0;  ///< the session's stopAtEpoch (0: none)
+    int m_stopAt = 0;         ///< where playing pauses next; 0 once passed
     int m_epochsPerFrame = 1;
     Clock::duration m_framePeriod =
         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / 60.0));
