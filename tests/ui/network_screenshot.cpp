@@ -4,7 +4,8 @@
 //   xvfb-run -a -s "-screen 0 1600x1000x24" network_screenshot SCENE OUT.png [WIDTH HEIGHT]
 //
 // SCENE is one of: circle_tanh, spiral_relu, compare_xor, health_sigmoid_relu, lesson_zh,
-// presentation. The page is driven
+// presentation; lesson:N:EPOCHS (lesson N after EPOCHS epochs); save:N:EPOCHS:FILE (the same,
+// then saved to FILE); open:FILE (a saved session opened, not trained). The page is driven
 // only through its public API, as a user drives it through the controls; training runs a fixed
 // number of epochs, so every run gives the same picture.
 
@@ -24,6 +25,7 @@
 #include "classroom/language_manager.h"
 #include "classroom/main_window.h"
 #include "classroom/presentation_mode.h"
+#include "classroom/session_controller.h"
 #include "common/app_settings.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
@@ -78,6 +80,32 @@ bool setUp(const std::string& scene, MainWindow& window) {
         settle(30);
         return true;
     }
+    if (scene.rfind("lesson:", 0) == 0) {
+        // lesson:N:EPOCHS: lesson N (1 is the first), trained EPOCHS epochs, as a class sees it
+        // after pressing Play and waiting.
+        const std::size_t colon = scene.find(':', 7);
+        if (colon == std::string::npos) return false;
+        if (!window.openLesson(std::atoi(scene.c_str() + 7)).isEmpty()) return false;
+        settle();
+        return train(page, std::atoi(scene.c_str() + colon + 1));
+    }
+    if (scene.rfind("save:", 0) == 0) {
+        // save:N:EPOCHS:FILE: as lesson:N:EPOCHS, then Save As FILE (the window's own save).
+        const std::size_t a = scene.find(':', 5), b = scene.find(':', a + 1);
+        if (a == std::string::npos || b == std::string::npos) return false;
+        if (!window.openLesson(std::atoi(scene.c_str() + 5)).isEmpty()) return false;
+        settle();
+        if (!train(page, std::atoi(scene.c_str() + a + 1))) return false;
+        settle();
+        return window.sessionController()->saveTo(QString::fromStdString(scene.substr(b + 1)))
+            .isEmpty();
+    }
+    if (scene.rfind("open:", 0) == 0) {
+        // open:FILE: opens a session file as File > Open does, without training.
+        const QString error = window.openSession(QString::fromStdString(scene.substr(5)));
+        if (!error.isEmpty()) std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
+        return error.isEmpty();
+    }
     nn::Session s = edits::defaultSession();
     if (scene == "circle_tanh") {
         // TensorFlow Playground's default experiment, after 300 epochs.
@@ -131,7 +159,7 @@ int main(int argc, char** argv) {
     if (argc != 3 && argc != 5) {
         std::fprintf(stderr,
                      "usage: %s circle_tanh|spiral_relu|compare_xor|health_sigmoid_relu|lesson_zh|"
-                     "presentation OUT.png "
+                     "presentation|lesson:N:EPOCHS|save:N:EPOCHS:FILE|open:FILE OUT.png "
                      "[WIDTH HEIGHT]\n",
                      argv[0]);
         return 2;

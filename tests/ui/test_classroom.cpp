@@ -308,6 +308,23 @@ TEST_F(ClassroomTest, TheLessonsMenuOffersEveryLessonInOneClick) {
     EXPECT_FALSE(window->openLesson(0).isEmpty());
 }
 
+TEST_F(ClassroomTest, EveryLessonsBannerTakesAtMostAFifthOfTheWindow) {
+    window->resize(1280, 800);
+    flush();
+    LessonBanner* banner = window->lessonBanner();
+    for (const char* lang : {"en", "zh_CN"}) {
+        ASSERT_TRUE(window->setLanguage(lang));
+        for (int n = 1; n <= 7; ++n) {
+            ASSERT_EQ(window->openLesson(n), "") << n;
+            flush();
+            ASSERT_TRUE(banner->isVisible()) << n;
+            EXPECT_LE(banner->height(), window->height() / 5 + 2) << "lesson " << n << " " << lang;
+            EXPECT_GT(banner->textLabel()->visibleRegion().boundingRect().height(), 0) << n;
+        }
+    }
+    ASSERT_TRUE(window->setLanguage("en"));
+}
+
 TEST_F(ClassroomTest, ALessonFileDroppedInAFolderIsALessonAndABrokenOneIsNamed) {
     QDir(dir.path()).mkdir("lessons");
     QFile::copy(QStringLiteral(ACTLAB_LESSONS_DIR "/03-zero-centred-tanh.actlab.json"),
@@ -391,7 +408,20 @@ TEST_F(ClassroomTest, TheSpeedDialogTimesEveryActivationAgainstReLU) {
         EXPECT_TRUE(dialog.table()->item(r, 2)->text().endsWith(QStringLiteral("\u00D7")));
     }
     EXPECT_EQ(dialog.table()->item(0, 0)->data(Qt::UserRole).toString(), "sigmoid");
-    EXPECT_TRUE(dialog.findChild<QLabel*>("speedSummary")->text().contains("GELU"));
+    // One answer: ReLU's row is the unit, and the headline gives GELU's row's ratio.
+    QString reluRatio, geluRatio;
+    for (int r = 0; r < dialog.table()->rowCount(); ++r) {
+        const QString id = dialog.table()->item(r, 0)->data(Qt::UserRole).toString();
+        if (id == "relu") reluRatio = dialog.table()->item(r, 2)->text();
+        if (id == "gelu") geluRatio = dialog.table()->item(r, 2)->text();
+    }
+    EXPECT_EQ(reluRatio, QStringLiteral("1.0\u00D7"));
+    const QString summary = dialog.findChild<QLabel*>("speedSummary")->text();
+    EXPECT_TRUE(summary.contains("GELU"));
+    const double gelu = dialog.nsPerElement("gelu"), relu = dialog.nsPerElement("relu");
+    if (gelu > relu) {
+        EXPECT_TRUE(summary.contains(geluRatio)) << summary.toStdString() << " vs " << geluRatio.toStdString();
+    }
 }
 
 // --- help and controls --------------------------------------------------------------------------

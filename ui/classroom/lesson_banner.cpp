@@ -101,7 +101,10 @@ void LessonBanner::refresh() {
 void LessonBanner::fitText() {
     const int width = std::max(100, m_textArea->viewport()->width());
     const int needed = m_text->heightForWidth(width);
-    const int room = window() ? std::max(60, window()->height() / 5) : 200;
+    // The whole banner (title, text and margins) within a fifth of the window's height.
+    const QMargins m = layout()->contentsMargins();
+    const int chrome = m.top() + m.bottom() + 4 + m_title->heightForWidth(std::max(100, m_title->width()));
+    const int room = std::max(40, (window() ? window()->height() : 1000) / 5 - chrome);
     m_textArea->setFixedHeight(std::min(needed > 0 ? needed : m_text->sizeHint().height(), room));
 }
 

@@ -27,6 +27,8 @@ public:
     void measure();
     /// True while rows are still being timed.
     bool running() const { return m_next < m_calls.size(); }
+    /// "2.3×": `ns` over ReLU's time, as the table shows it.
+    QString ratioText(double ns) const;
     QTableWidget* table() const { return m_table; }
     /// The nanoseconds per element measured for `id`, or 0 when not measured yet.
     double nsPerElement(std::string_view id) const;
@@ -41,6 +43,7 @@ private:
     std::vector<ActivationCall> m_calls;
     std::vector<double> m_ns;
     std::size_t m_next = 0;
+    std::vector<std::size_t> m_order;  ///< the rows in measuring order, ReLU's first
     double m_reluNs = 0;
     QLabel* m_summary;
     QTableWidget* m_table;
