@@ -14,6 +14,9 @@ Quoted includes in ui/ name their folder ("network/loss_chart.h"), so that a bar
 hide a dependency. Platform headers (<unistd.h>, <sys/...>, ...) appear in core/ and ui/ only
 inside a preprocessor guard that has a portable #else path.
 
+No source file outside tests/ is longer than MAX_LINES lines: a file that grows past it holds
+more than one responsibility and is split where the responsibilities are.
+
 Usage: check_layers.py SOURCE_ROOT
 """
 
@@ -21,6 +24,7 @@ import os
 import re
 import sys
 
+MAX_LINES = 600
 UI_LAYERS = ("common", "explorer", "network", "classroom")
 CORE_DIRS = ("activations", "export", "formula", "inspect", "nn", "sweep", "theory", "util")
 # Which ui/ folders each ui/ folder may include.
@@ -130,6 +134,14 @@ def check(root):
                 else:
                     report(path, line, 'write the folder: "%s/%s" or another ui/ folder'
                            % (layer, header))
+
+    for folder in ("core", "parallel", "app", "ui"):
+        for path in sources(root, folder):
+            with open(path, encoding="utf-8") as f:
+                lines = sum(1 for _ in f)
+            if lines > MAX_LINES:
+                report(path, lines, "%d lines, more than %d: split it by responsibility"
+                       % (lines, MAX_LINES))
     return problems
 
 
@@ -138,13 +150,14 @@ def main():
         os.path.dirname(os.path.abspath(__file__)))
     problems = check(root)
     if problems:
-        print("include rules broken (docs/architecture.md):")
+        print("layout rules broken (docs/architecture.md):")
         for p in problems:
             print("  " + p)
         return 1
     folders = ("core", "parallel", "app", "ui")
     counted = sum(1 for folder in folders for _ in sources(root, folder))
-    print("include rules hold in %d files of core/, parallel/, app/ and ui/" % counted)
+    print("include rules and the %d-line limit hold in %d files of core/, parallel/, app/ and ui/"
+          % (MAX_LINES, counted))
     return 0
 
 

@@ -16,6 +16,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <QTimer>
 #include <csignal>
@@ -34,6 +36,7 @@
 #include "explorer/curve_plot.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
+#include "network/health_view.h"
 #include "network/network_page.h"
 #include "nn/session.h"
 #include "ui_test_support.h"
@@ -323,6 +326,29 @@ TEST_F(ClassroomTest, EveryLessonsBannerTakesAtMostAFifthOfTheWindow) {
         }
     }
     ASSERT_TRUE(window->setLanguage("en"));
+}
+
+TEST_F(ClassroomTest, LessonFourOpensOnSelusHealthCard) {
+    window->resize(1600, 1000);
+    flush();
+    ASSERT_EQ(window->openLesson(4), "");
+    flush();
+    NetworkPage* network = window->networkPage();
+    ASSERT_EQ(network->currentView(), NetworkPage::View::Health);
+    HealthView* health = network->healthView();
+    ASSERT_EQ(health->cardCount(), 3);
+    HealthCard* selu = health->card(2);
+    EXPECT_TRUE(selu->titleText().contains("SELU")) << selu->titleText().toStdString();
+    // The whole card is in the viewport, scrolled as far towards it as the view goes.
+    QWidget* viewport = health->scrollArea()->viewport();
+    QScrollBar* bar = health->scrollArea()->verticalScrollBar();
+    flush();
+    const QRect inView(selu->mapTo(viewport, QPoint(0, 0)), selu->size());
+    EXPECT_EQ(bar->value(), std::min(bar->maximum(), selu->mapTo(health->scrollArea()->widget(),
+                                                                QPoint(0, 0)).y()));
+    EXPECT_GE(inView.top(), 0);
+    EXPECT_LE(inView.bottom(), viewport->height()) << "card " << inView.height() << " px, view "
+                                                   << viewport->height();
 }
 
 TEST_F(ClassroomTest, ALessonFileDroppedInAFolderIsALessonAndABrokenOneIsNamed) {

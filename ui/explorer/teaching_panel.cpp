@@ -53,7 +53,16 @@ TeachingPanel::TeachingPanel(QWidget* parent)
       m_snippetTitle(sectionTitle(this)),
       m_snippet(new QLabel(this)),
       m_copy(new QPushButton(this)),
-      m_copiedTimer(new QTimer(this)) {
+      m_copiedTimer(new QTimer(this)),
+      m_valuesTimer(new QTimer(this)) {
+    m_valuesTimer->setSingleShot(true);
+    m_valuesTimer->setInterval(kValuesInterval);
+    connect(m_valuesTimer, &QTimer::timeout, this, [this] {
+        if (m_valuesPending) {
+            showValues();
+            m_valuesTimer->start();
+        }
+    });
     m_name->setObjectName("activationName");
     m_name->setWordWrap(true);
     m_torchName->setObjectName("torchName");
@@ -136,12 +145,30 @@ QString TeachingPanel::smoothnessText(Smoothness s) {
 void TeachingPanel::setActivation(const ActivationSpec& spec, const ParamValues& params) {
     m_spec = &spec;
     m_params = params;
+    m_valuesPending = false;
     refresh();
 }
 
 void TeachingPanel::setParams(const ParamValues& params) {
+    if (params == m_params) return;
     m_params = params;
-    refresh();
+    // This runs for every step of a slider drag, and new label texts lay the whole window out
+    // again, which would double the time a drag step takes to paint. The first change shows
+    // at once; during a drag the texts follow at most every kValuesInterval.
+    if (m_valuesTimer->isActive()) {
+        m_valuesPending = true;
+        return;
+    }
+    showValues();
+    m_valuesTimer->start();
+}
+
+void TeachingPanel::showValues() {
+    m_valuesPending = false;
+    if (!m_spec) return;
+    m_formula->setText(formulaHtml());
+    m_snippet->setText(snippetText());
+    refreshLarge();
 }
 
 QString TeachingPanel::formulaHtml() const {

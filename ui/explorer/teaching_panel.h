@@ -62,6 +62,10 @@ private:
     void changeEvent(QEvent* event) override;
     void refresh();
     void refreshLarge();
+    void showValues();
+
+    /// During a slider drag, the formula and the snippet follow the values at most this often.
+    static constexpr int kValuesInterval = 150;  // ms
 
     const ActivationSpec* m_spec = nullptr;
     ParamValues m_params{};
@@ -83,6 +87,8 @@ private:
     QLabel* m_snippet = nullptr;
     QPushButton* m_copy = nullptr;
     QTimer* m_copiedTimer = nullptr;
+    QTimer* m_valuesTimer = nullptr;
+    bool m_valuesPending = false;
 };
 
 }  // namespace actlab::ui

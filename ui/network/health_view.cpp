@@ -4,6 +4,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -358,6 +359,12 @@ HealthView::HealthView(QWidget* parent)
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(14);
     scroll->setWidget(m_host);
+    m_host->installEventFilter(this);
+    connect(scroll->verticalScrollBar(), &QScrollBar::actionTriggered, this,
+            [this] { m_scrollTarget = -1; });
+    connect(scroll->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_scrollTarget >= 0) QTimer::singleShot(0, this, &HealthView::applyScrollTarget);
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 4);
     layout->setSpacing(4);
@@ -373,10 +380,24 @@ HealthView::HealthView(QWidget* parent)
 }
 
 void HealthView::scrollToCard(int k) {
-    // Queued: the cards get their places when the view is laid out, after this event.
-    QTimer::singleShot(0, this, [this, k] {
-        if (HealthCard* c = card(k)) m_scroll->ensureWidgetVisible(c, 0, 0);
-    });
+    // The cards get their places only when the view is laid out, after this event and again
+    // whenever the window settles: the card is brought to the top (as far as the scroll range
+    // goes) each time the host is laid out or the range changes, until the user scrolls.
+    m_scrollTarget = k;
+    QTimer::singleShot(0, this, &HealthView::applyScrollTarget);
+}
+
+void HealthView::applyScrollTarget() {
+    HealthCard* c = card(m_scrollTarget);
+    if (!c) return;
+    m_scroll->verticalScrollBar()->setValue(c->mapTo(m_host, QPoint(0, 0)).y());
+}
+
+bool HealthView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_host && m_scrollTarget >= 0 &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+        QTimer::singleShot(0, this, &HealthView::applyScrollTarget);
+    return QWidget::eventFilter(watched, event);
 }
 
 HealthCard* HealthView::card(int k) const {
@@ -384,6 +405,7 @@ HealthCard* HealthView::card(int k) const {
 }
 
 void HealthView::setNetworks(const QStringList& titles, const std::vector<nn::NetworkSpec>& specs) {
+    m_scrollTarget = -1;
     const int n = static_cast<int>(specs.size());
     while (cardCount() > n) {
         delete m_cards.back();

@@ -29,6 +29,7 @@ public:
     void setNetwork(const QString& title, const QColor& color, const nn::NetworkSpec& spec);
     /// Renames the card (another language).
     void setTitle(const QString& title);
+    const QString& titleText() const { return m_title; }
     /// A frame: new samples for the charts over time and the latest per-layer numbers.
     void addFrame(const NetworkFrame& frame);
     /// The smallest and largest positive gradient norm shown (NaN when there is none).
@@ -102,8 +103,10 @@ public:
 
     int cardCount() const { return static_cast<int>(m_cards.size()); }
     HealthCard* card(int k) const;
-    /// Scrolls card k into view (once the cards are laid out).
+    /// Scrolls card k to the top of the view, and keeps it there as the view is laid out until
+    /// the user scrolls or the networks change.
     void scrollToCard(int k);
+    QScrollArea* scrollArea() const { return m_scroll; }
     /// Columns of cards in the grid now.
     int columns() const { return m_columns; }
 
@@ -114,6 +117,8 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void applyScrollTarget();
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -125,6 +130,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_hint = nullptr;
     QScrollArea* m_scroll = nullptr;
+    int m_scrollTarget = -1;  ///< the card kept at the top (scrollToCard), or −1
     int m_columns = 0;
     int m_cardHeight = 0;
     QWidget* m_host = nullptr;

@@ -285,24 +285,12 @@ void NetworkPage::connectPanels() {
 // --- the session -------------------------------------------------------------------------------
 
 nn::Session NetworkPage::trainedSession() const {
-    nn::Session s = m_state.session;
     const auto& latest = m_training->latest();
-    if (!latest) return s;
+    if (!latest) return m_state.session;
     const LossChart* chart = m_output->lossChart();
-    for (std::size_t k = 0; k < latest->networks.size(); ++k) {
-        const NetworkFrame& f = latest->networks[k];
-        if (f.epoch == 0) continue;
-        const std::string id = m_state.comparing() ? f.activation : std::string("main");
-        if (id != "main" && !nn::memberByLabel(s.compare, id)) continue;
-        nn::TrainedState state;
-        const auto layers = f.network.layers();
-        state.weights.assign(layers.begin(), layers.end());
-        state.epoch = f.epoch;
-        state.optimizer = f.moments;
-        if (int(k) < chart->networkCount()) state.history = lossHistory(chart->samples(int(k)), f);
-        nn::storeTrainedState(s, id, std::move(state));
-    }
-    return s;
+    std::vector<const std::vector<MetricSample>*> histories;
+    for (int k = 0; k < chart->networkCount(); ++k) histories.push_back(&chart->samples(k));
+    return withTrainedState(m_state.session, *latest, m_state.comparing(), histories);
 }
 
 QString NetworkPage::applySession(const nn::Session& session) {

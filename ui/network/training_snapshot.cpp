@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "nn/session_state.h"
+
 namespace actlab::ui {
 
 int sampleStride(int epoch) {
@@ -50,6 +52,24 @@ nn::LossHistory lossHistory(const std::vector<MetricSample>& samples, const Netw
     const nn::EpochMetrics& m = latest.metrics;
     record(latest.epoch, m.trainLoss, m.testLoss, m.trainAccuracy, m.testAccuracy);
     return history;
+}
+
+nn::Session withTrainedState(nn::Session session, const TrainingSnapshot& snap, bool comparing,
+                             std::span<const std::vector<MetricSample>* const> histories) {
+    for (std::size_t k = 0; k < snap.networks.size(); ++k) {
+        const NetworkFrame& f = snap.networks[k];
+        if (f.epoch == 0) continue;
+        const std::string id = comparing ? f.activation : std::string("main");
+        if (id != "main" && !nn::memberByLabel(session.compare, id)) continue;
+        nn::TrainedState state;
+        const auto layers = f.network.layers();
+        state.weights.assign(layers.begin(), layers.end());
+        state.epoch = f.epoch;
+        state.optimizer = f.moments;
+        if (k < histories.size() && histories[k]) state.history = lossHistory(*histories[k], f);
+        nn::storeTrainedState(session, id, std::move(state));
+    }
+    return session;
 }
 
 }  // namespace actlab::ui

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "nn/contour.h"
 #include "nn/network.h"
+#include "nn/session.h"
 #include "nn/trainer.h"
 #include "nn/training_state.h"
 
@@ -77,6 +79,14 @@ struct NetworkFrame {
 /// A network's chart samples as the loss history a session stores (nn::LossHistory), ending at
 /// the frame's epoch with its metrics.
 nn::LossHistory lossHistory(const std::vector<MetricSample>& samples, const NetworkFrame& latest);
+
+struct TrainingSnapshot;
+
+/// `session` with the trained state of every network of `snap` past epoch 0 stored in it
+/// (weights, epoch, optimiser moments; the history from histories[k], network k's chart
+/// samples, when given): the main network's, or in compare mode each member's compareWeights.
+nn::Session withTrainedState(nn::Session session, const TrainingSnapshot& snap, bool comparing,
+                             std::span<const std::vector<MetricSample>* const> histories);
 
 /// Everything the worker publishes at once.
 struct TrainingSnapshot {
