@@ -103,10 +103,6 @@
         <translation>由 Activation Lab 导出</translation>
     </message>
     <message>
-        <source>Could not write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
         <source>There is no curve to save.</source>
         <translation>没有可保存的曲线。</translation>
     </message>
@@ -129,6 +125,10 @@
     <message>
         <source>Activation Lab view</source>
         <translation>Activation Lab 视图</translation>
+    </message>
+    <message>
+        <source>the picture could not be drawn</source>
+        <translation>无法绘制图像</translation>
     </message>
 </context>
 <context>
@@ -401,10 +401,6 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>The points of %1 cannot be used: %2</source>
         <translation>%1 中的数据点无法使用：%2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>&amp;Undo</source>

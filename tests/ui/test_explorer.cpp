@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QFontInfo>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QGuiApplication>
@@ -543,6 +544,30 @@ TEST_F(ExplorerTest, ExportToAnUnwritablePlaceReportsAnError) {
     EXPECT_FALSE(PlotExport::formatFromPath("plot.txt", &format));
     ASSERT_TRUE(PlotExport::formatFromPath("plot.SVG", &format));
     EXPECT_EQ(format, PlotExport::Format::Svg);
+}
+
+TEST_F(ExplorerTest, AnExportThatFailsLeavesThePreviousFileUntouched) {
+    const QString path = dir.filePath("curve.csv");
+    QFile old(path);
+    ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+    old.write("the previous export\n");
+    old.close();
+    // A drawing that fails halfway: the half-written data never replaces the file.
+    const QString error = PlotExport::saveFile(path, [](QIODevice& device) {
+        device.write("half of a new ");
+        return false;
+    });
+    EXPECT_TRUE(error.contains("curve.csv")) << error.toStdString();
+    QFile check(path);
+    ASSERT_TRUE(check.open(QIODevice::ReadOnly));
+    EXPECT_EQ(check.readAll(), QByteArray("the previous export\n"));
+    check.close();
+    EXPECT_EQ(QDir(dir.path()).entryList({"curve*"}, QDir::Files | QDir::Hidden),
+              QStringList{"curve.csv"});  // no temporary file left over
+    // Every export goes this way: a PNG over the CSV's name replaces it whole.
+    ASSERT_EQ(page->exportPlot(path, PlotExport::Format::Png), "");
+    ASSERT_TRUE(check.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(check.readAll().startsWith("\x89PNG"));
 }
 
 TEST_F(ExplorerTest, CopiesPlotImageAndPyTorchCode) {

@@ -59,10 +59,16 @@ AppSettings::AppSettings(QObject* parent)
     : QObject(parent),
       m_settings(QSettings::UserScope,
                  orDefault(QCoreApplication::organizationName(), "ActivationLab"),
-                 orDefault(QCoreApplication::applicationName(), "Activation Lab")) {}
+                 orDefault(QCoreApplication::applicationName(), "Activation Lab")) {
+    // QSettings writes through QSaveFile (a temporary file renamed over the old one) only while
+    // this is on; it is Qt's default, and the settings must never be left half-written.
+    m_settings.setAtomicSyncRequired(true);
+}
 
 AppSettings::AppSettings(const QString& iniPath, QObject* parent)
-    : QObject(parent), m_settings(iniPath, QSettings::IniFormat) {}
+    : QObject(parent), m_settings(iniPath, QSettings::IniFormat) {
+    m_settings.setAtomicSyncRequired(true);
+}
 
 QByteArray AppSettings::windowGeometry() const {
     return m_settings.value(kGeometry).toByteArray();

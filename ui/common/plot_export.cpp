@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 
 #include <QClipboard>
+#include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
@@ -12,6 +13,7 @@
 #include <QWidget>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <functional>
 #include <sstream>
 
 #include "activations/curve.h"
@@ -32,96 +34,125 @@ bool PlotExport::formatFromPath(const QString& path, Format* format) {
     return true;
 }
 
+namespace {
+
+}  // namespace
+
+QString PlotExport::saveFile(const QString& path, const std::function<bool(QIODevice&)>& write) {
+    const auto failed = [&](const QString& why) {
+        return PlotExport::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), why);
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return failed(file.errorString());
+    if (!write(file)) {
+        file.cancelWriting();
+        return failed(file.error() != QFileDevice::NoError
+                          ? file.errorString()
+                          : PlotExport::tr("the picture could not be drawn"));
+    }
+    if (!file.commit()) return failed(file.errorString());
+    return {};
+}
+
+namespace {
+
+/// A vector painting of `w` × `h` points into `device` as PDF.
+bool paintPdf(QIODevice& device, QSizeF size, const QString& title,
+              const std::function<bool(QPainter&, double)>& paint) {
+    QPdfWriter pdf(&device);
+    pdf.setTitle(title);
+    pdf.setCreator(PlotExport::tr("Activation Lab"));
+    pdf.setResolution(96);
+    pdf.setPageSize(QPageSize(size, QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QCPPainter painter;
+    if (!painter.begin(&pdf)) return false;
+    // Fit the content to the page whatever the writer's resolution.
+    const double s = std::min(pdf.width() / size.width(), pdf.height() / size.height());
+    const bool ok = paint(painter, s);
+    return painter.end() && ok;
+}
+
+/// A vector painting of `size` into `device` as SVG.
+bool paintSvg(QIODevice& device, QSize size, const QString& title,
+              const std::function<void(QCPPainter&)>& paint) {
+    QSvgGenerator svg;
+    svg.setOutputDevice(&device);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(title);
+    svg.setDescription(PlotExport::tr("Exported from Activation Lab"));
+    QCPPainter painter;
+    if (!painter.begin(&svg)) return false;
+    paint(painter);
+    return painter.end();
+}
+
+/// Vector output of a plot: whole polylines (not segments), no pixmap caches, real widths.
+void vectorMode(QCPPainter& painter) {
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+}
+
+}  // namespace
+
 QString PlotExport::savePlot(QCustomPlot* plot, const QString& path, Format format, double scale) {
     if (!plot) return tr("There is no plot to save.");
     const int w = std::max(plot->width(), 1), h = std::max(plot->height(), 1);
-    bool ok = false;
-    switch (format) {
-        case Format::Png:
-            if (!(scale >= 1 && scale <= 4)) return tr("The PNG scale must be between 1 and 4.");
-            ok = plot->savePng(path, w, h, scale);
-            break;
-        case Format::Pdf:
-            ok = plot->savePdf(path, w, h, QCP::epNoCosmetic, tr("Activation Lab"),
-                               tr("Activation Lab plot"));
-            break;
-        case Format::Svg: {
-            QSvgGenerator svg;
-            svg.setFileName(path);
-            svg.setSize(QSize(w, h));
-            svg.setViewBox(QRect(0, 0, w, h));
-            svg.setTitle(tr("Activation Lab plot"));
-            svg.setDescription(tr("Exported from Activation Lab"));
-            QCPPainter painter;
-            ok = painter.begin(&svg);
-            if (ok) {
-                // Vector output: whole polylines (not segments), no pixmap caches, real widths.
-                painter.setMode(QCPPainter::pmVectorized);
-                painter.setMode(QCPPainter::pmNoCaching);
-                painter.setMode(QCPPainter::pmNonCosmetic);
-                plot->toPainter(&painter, w, h);
-                ok = painter.end();
-            }
-            // QSvgGenerator reports no write errors; check that the file arrived.
-            ok = ok && QFileInfo(path).size() > 0;
-            break;
+    if (format == Format::Png && !(scale >= 1 && scale <= 4))
+        return tr("The PNG scale must be between 1 and 4.");
+    return saveFile(path, [&](QIODevice& device) {
+        switch (format) {
+            case Format::Png:
+                return plot->toPixmap(w, h, scale).save(&device, "PNG");
+            case Format::Pdf:
+                return paintPdf(device, QSizeF(w, h), tr("Activation Lab plot"),
+                                [&](QPainter& painter, double s) {
+                                    auto& p = static_cast<QCPPainter&>(painter);
+                                    vectorMode(p);
+                                    p.scale(s, s);
+                                    plot->toPainter(&p, w, h);
+                                    return true;
+                                });
+            case Format::Svg:
+                return paintSvg(device, QSize(w, h), tr("Activation Lab plot"),
+                                [&](QCPPainter& painter) {
+                                    vectorMode(painter);
+                                    plot->toPainter(&painter, w, h);
+                                });
         }
-    }
-    return ok ? QString() : tr("Could not write %1.").arg(QDir::toNativeSeparators(path));
+        return false;
+    });
 }
 
 QString PlotExport::saveWidget(QWidget* widget, const QString& path, Format format, double scale) {
     if (!widget) return tr("There is nothing to save.");
     const QSize size(std::max(widget->width(), 1), std::max(widget->height(), 1));
-    bool ok = false;
-    switch (format) {
-        case Format::Png: {
-            if (!(scale >= 1 && scale <= 4)) return tr("The PNG scale must be between 1 and 4.");
-            QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
-            image.setDevicePixelRatio(scale);
-            image.fill(widget->palette().color(QPalette::Window));
-            widget->render(&image);
-            ok = image.save(path, "PNG");
-            break;
-        }
-        case Format::Svg: {
-            QSvgGenerator svg;
-            svg.setFileName(path);
-            svg.setSize(size);
-            svg.setViewBox(QRect(QPoint(0, 0), size));
-            svg.setTitle(tr("Activation Lab view"));
-            svg.setDescription(tr("Exported from Activation Lab"));
-            QPainter painter;
-            ok = painter.begin(&svg);
-            if (ok) {
-                widget->render(&painter);
-                ok = painter.end();
+    if (format == Format::Png && !(scale >= 1 && scale <= 4))
+        return tr("The PNG scale must be between 1 and 4.");
+    return saveFile(path, [&](QIODevice& device) {
+        switch (format) {
+            case Format::Png: {
+                QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+                image.setDevicePixelRatio(scale);
+                image.fill(widget->palette().color(QPalette::Window));
+                widget->render(&image);
+                return image.save(&device, "PNG");
             }
-            ok = ok && QFileInfo(path).size() > 0;
-            break;
+            case Format::Svg:
+                return paintSvg(device, size, tr("Activation Lab view"),
+                                [&](QCPPainter& painter) { widget->render(&painter); });
+            case Format::Pdf:
+                return paintPdf(device, QSizeF(size), tr("Activation Lab view"),
+                                [&](QPainter& painter, double s) {
+                                    painter.scale(s, s);
+                                    widget->render(&painter);
+                                    return true;
+                                });
         }
-        case Format::Pdf: {
-            QPdfWriter pdf(path);
-            pdf.setTitle(tr("Activation Lab view"));
-            pdf.setCreator(tr("Activation Lab"));
-            pdf.setResolution(96);
-            pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
-            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-            QPainter painter;
-            ok = painter.begin(&pdf);
-            if (ok) {
-                // Fit the widget's pixels to the page whatever the writer's resolution.
-                const double s = std::min(pdf.width() / double(size.width()),
-                                          pdf.height() / double(size.height()));
-                painter.scale(s, s);
-                widget->render(&painter);
-                ok = painter.end();
-            }
-            ok = ok && QFileInfo(path).size() > 0;
-            break;
-        }
-    }
-    return ok ? QString() : tr("Could not write %1.").arg(QDir::toNativeSeparators(path));
+        return false;
+    });
 }
 
 QByteArray PlotExport::curveCsv(const ActivationCall& call, double xMin, double xMax, int n) {
@@ -138,13 +169,8 @@ QString PlotExport::saveCurveCsv(const ActivationCall& call, double xMin, double
     if (const std::string problem = checkParams(*call.spec, call.params); !problem.empty())
         return tr("The curve has no data: %1.").arg(qs(problem));
     if (n < 1) return tr("There are no points to save.");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    file.write(curveCsv(call, xMin, xMax, n));
-    if (!file.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    const QByteArray text = curveCsv(call, xMin, xMax, n);
+    return saveFile(path, [&](QIODevice& device) { return device.write(text) == text.size(); });
 }
 
 void PlotExport::copyToClipboard(QCustomPlot* plot, double scale) {

@@ -5,10 +5,12 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <functional>
 
 #include "activations/activation_call.h"
 
 class QCustomPlot;
+class QIODevice;
 class QWidget;
 
 namespace actlab::ui {
@@ -21,6 +23,10 @@ public:
 
     /// The format a file name asks for by its suffix, if it is one of ours.
     static bool formatFromPath(const QString& path, Format* format);
+    /// Writes the file at `path` through QSaveFile: `write` fills the device, and the file
+    /// replaces any old one only when `write` succeeded and everything reached the disk, so a
+    /// failed or interrupted save never leaves a half-written file. "" or the message.
+    static QString saveFile(const QString& path, const std::function<bool(QIODevice&)>& write);
 
     /// Writes the plot at its on-screen size; PNGs are `scale` times larger (1 to 4).
     /// Returns an empty string on success, else a message for the user.

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "common/plot_export.h"
 #include "common/qt_text.h"
 #include "network/session_edits.h"
 
@@ -157,13 +158,10 @@ QString DataEditor::importCsv(const QString& path) {
 QString DataEditor::exportCsv(const QString& path) const {
     std::ostringstream out;
     nn::writeDatasetCsv(out, m_data);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     const std::string text = out.str();
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size()))
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    return PlotExport::saveFile(path, [&](QIODevice& device) {
+        return device.write(text.data(), qint64(text.size())) == qint64(text.size());
+    });
 }
 
 void DataEditor::updateActions(bool pageShown) {
