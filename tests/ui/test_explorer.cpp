@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStatusBar>
@@ -652,8 +653,18 @@ TEST_F(ExplorerTest, ChineseNotesComeFromTheRegistry) {
         page->teachingPanel()->teachingLabel()->text().contains(qs(relu.teaching.zh).left(10)));
     EXPECT_EQ(page->chooser()->tree()->currentItem()->text(0), qs(relu.name.zh));
     EXPECT_EQ(window->settings()->language(), "zh_CN");
+    // No English words inside the formulas.
+    for (const char* id : {"relu", "prelu", "rrelu", "softplus"}) {
+        clickActivation(id);
+        const QString formula = page->teachingPanel()->formulaLabel()->text();
+        EXPECT_FALSE(formula.contains(QRegularExpression("\\b(if|is|eval)\\b")))
+            << id << ": " << formula.toStdString();
+        EXPECT_TRUE(formula.contains(QStringLiteral("当"))) << id;
+    }
+    clickActivation("relu");
     window->setLanguage("en");
     EXPECT_EQ(page->teachingPanel()->nameLabel()->text(), qs(relu.name.en));
+    EXPECT_TRUE(page->teachingPanel()->formulaLabel()->text().contains(", if "));
 }
 
 // --- main window ------------------------------------------------------------------------------

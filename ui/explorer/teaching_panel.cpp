@@ -172,7 +172,15 @@ void TeachingPanel::showValues() {
 }
 
 QString TeachingPanel::formulaHtml() const {
-    return m_spec ? qs(formulaHtmlWithValues(*m_spec, m_params)) : QString();
+    if (!m_spec) return {};
+    QString html = qs(formulaHtmlWithValues(*m_spec, m_params));
+    if (m_lang.startsWith(QLatin1String("zh"))) {
+        // The registry's formulas read "f(x) = x, if x > 0"; the few words in them, in Chinese.
+        html.replace(QStringLiteral(", if "), QStringLiteral("，当 "));
+        html.replace(QStringLiteral(" is learned)"), QStringLiteral(" 为可学习参数)"));
+        html.replace(QStringLiteral(" (eval)"), QStringLiteral("（推理时）"));
+    }
+    return html;
 }
 
 QString TeachingPanel::snippetText() const {
