@@ -36,6 +36,7 @@
 #include "classroom/main_window.h"
 #include "common/activation_chooser.h"
 #include "common/app_settings.h"
+#include "common/number_entry.h"
 #include "common/parameter_panel.h"
 #include "common/parameter_slider.h"
 #include "common/plot_export.h"
@@ -569,6 +570,35 @@ TEST_F(ExplorerTest, AnExportThatFailsLeavesThePreviousFileUntouched) {
     ASSERT_EQ(page->exportPlot(path, PlotExport::Format::Png), "");
     ASSERT_TRUE(check.open(QIODevice::ReadOnly));
     EXPECT_TRUE(check.readAll().startsWith("\x89PNG"));
+}
+
+TEST_F(ExplorerTest, TypedNumbersAreNeverTenTimesOffOnAGermanSystem) {
+    clickActivation("elu");
+    QDoubleSpinBox* box = page->parameterPanel()->slider("alpha")->spinBox();
+    window->activateWindow();
+    QApplication::setActiveWindow(window.get());
+    const auto type = [&](const QString& text) {
+        auto* edit = box->findChild<QLineEdit*>();
+        box->setFocus();
+        QCoreApplication::processEvents();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        return box->value();
+    };
+    // German: ',' is the decimal separator, '.' the group separator; '.' still means a point.
+    SystemSeparators::useForTesting(SystemSeparators{',', '.'});
+    EXPECT_DOUBLE_EQ(type("0.3"), 0.3);
+    EXPECT_DOUBLE_EQ(type("0,7"), 0.7);
+    EXPECT_EQ(box->text(), "0.70");  // shown with '.', as the interface language writes it
+    EXPECT_DOUBLE_EQ(page->state()->params()[0], 0.7);
+    // English: "0,3" is refused (',' groups digits there), never read as 3.
+    SystemSeparators::useForTesting(SystemSeparators{'.', ','});
+    EXPECT_DOUBLE_EQ(type("1.5"), 1.5);
+    EXPECT_DOUBLE_EQ(type("0,3"), 1.5);  // refused: the value before editing stays
+    EXPECT_DOUBLE_EQ(page->state()->params()[0], 1.5);
+    SystemSeparators::useForTesting(std::nullopt);
 }
 
 TEST_F(ExplorerTest, CopiesPlotImageAndPyTorchCode) {

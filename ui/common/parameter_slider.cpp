@@ -1,4 +1,5 @@
 #include "common/parameter_slider.h"
+#include "common/number_entry.h"
 
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -30,7 +31,7 @@ ParameterSlider::ParameterSlider(const ParamSpec& spec, const QString& lang, QWi
       m_label(new QLabel(this)),
       m_keyword(new QLabel(qs(spec.id), this)),
       m_slider(new QSlider(Qt::Horizontal, this)),
-      m_spinBox(new QDoubleSpinBox(this)),
+      m_spinBox(new NumberSpinBox(this)),
       m_reset(new QToolButton(this)) {
     const double span = spec.max - spec.min;
     m_ticks = span > 0 && spec.step > 0

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "activations/registry.h"
+#include "common/number_entry.h"
 #include "common/activation_chooser.h"
 #include "common/app_settings.h"
 #include "common/appearance.h"
@@ -172,7 +173,7 @@ QWidget* ExplorerPage::createLeftColumn() {
     m_xLabel = new QLabel(column);
     m_xToLabel = new QLabel(column);
     const auto xBox = [column] {
-        auto* box = new QDoubleSpinBox(column);
+        auto* box = new NumberSpinBox(column);
         box->setDecimals(2);
         box->setRange(-ExplorerState::kMaxAbsX, ExplorerState::kMaxAbsX);
         box->setSingleStep(1);
@@ -191,7 +192,7 @@ QWidget* ExplorerPage::createLeftColumn() {
     xRow->addWidget(m_xMax, 1);
 
     m_vanishingCheck = new QCheckBox(column);
-    m_epsilon = new QDoubleSpinBox(column);
+    m_epsilon = new NumberSpinBox(column);
     m_epsilon->setDecimals(3);
     m_epsilon->setRange(0.001, 1.0);
     m_epsilon->setSingleStep(0.005);

@@ -1,7 +1,6 @@
 #include "network/training_bar.h"
 
 #include <QComboBox>
-#include <QDoubleValidator>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +13,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "common/number_entry.h"
 #include "common/eliding_combo.h"
 #include "common/flow_layout.h"
 #include "common/plot_style.h"
@@ -141,10 +141,8 @@ TrainingBar::TrainingBar(QWidget* parent)
     m_rate->setEditable(true);
     m_rate->setInsertPolicy(QComboBox::NoInsert);
     for (double r : kRates) m_rate->addItem(rateText(r), r);
-    auto* validator = new QDoubleValidator(1e-7, 100, 8, m_rate);
-    validator->setNotation(QDoubleValidator::ScientificNotation);
-    validator->setLocale(QLocale::c());
-    m_rate->lineEdit()->setValidator(validator);
+    // "." always, the system's decimal separator too; "0,3" is never read as 3.
+    m_rate->lineEdit()->setValidator(new TypedNumberValidator(1e-7, 100, m_rate));
     m_optimizer->addItem(QString(), static_cast<int>(nn::OptimizerKind::Sgd));
     m_optimizer->addItem(QString(), static_cast<int>(nn::OptimizerKind::Momentum));
     m_optimizer->addItem(QString(), static_cast<int>(nn::OptimizerKind::Adam));
@@ -207,10 +205,9 @@ QWidget* TrainingBar::field(QLabel*& caption, QWidget* control) {
 }
 
 void TrainingBar::commitLearningRate() {
-    bool ok = false;
-    const double rate = QLocale::c().toDouble(m_rate->currentText().trimmed(), &ok);
-    if (!ok || !(rate > 0 && rate <= 100)) return;  // the validator keeps most of these out
-    emit learningRateChosen(rate);
+    const std::optional<double> rate = readTypedNumber(m_rate->currentText());
+    if (!rate || !(*rate > 0 && *rate <= 100)) return;  // the validator keeps most of these out
+    emit learningRateChosen(*rate);
 }
 
 void TrainingBar::commitRegularization() {
