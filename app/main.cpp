@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("Activation Lab");
     QApplication::setApplicationVersion(ACTLAB_VERSION);
     actlab::ui::LanguageManager::setupFonts();
+    actlab::ui::LanguageManager::setupNumberFormat();
     actlab::ui::MainWindow window;
     if (const QString problem = actlab::cli::applyGuiOptions(options, window); !problem.isEmpty()) {
         std::cerr << "activation-lab: " << problem.toStdString() << "\n";

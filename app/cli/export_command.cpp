@@ -370,6 +370,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     char* argv[] = {name, nullptr};
     QApplication app(argc, argv);
     ui::LanguageManager::setupFonts();
+    ui::LanguageManager::setupNumberFormat();
     // SVG files name their fonts: put the family the text is drawn with (as in the window) first,
     // rather than Qt's alias "Sans Serif", which SVG viewers do not know.
     QFont font = QApplication::font();

@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("Activation Lab");
     LanguageManager::setupFonts();  // the fonts of the real application
+    LanguageManager::setupNumberFormat();
     const int width = argc == 5 ? std::atoi(argv[3]) : 1600;
     const int height = argc == 5 ? std::atoi(argv[4]) : 1000;
 

@@ -167,6 +167,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("Activation Lab");
     LanguageManager::setupFonts();
+    LanguageManager::setupNumberFormat();
     const int width = argc == 5 ? std::atoi(argv[3]) : 1600;
     const int height = argc == 5 ? std::atoi(argv[4]) : 1000;
 

@@ -16,6 +16,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QLocale>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTest>
@@ -25,6 +26,7 @@
 
 #include "activations/registry.h"
 #include "classroom/lesson_banner.h"
+#include "classroom/language_manager.h"
 #include "classroom/lesson_catalog.h"
 #include "classroom/main_window.h"
 #include "classroom/presentation_mode.h"
@@ -37,6 +39,7 @@
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
 #include "network/health_view.h"
+#include "network/loss_chart.h"
 #include "network/network_page.h"
 #include "nn/session.h"
 #include "ui_test_support.h"
@@ -349,6 +352,26 @@ TEST_F(ClassroomTest, LessonFourOpensOnSelusHealthCard) {
     EXPECT_GE(inView.top(), 0);
     EXPECT_LE(inView.bottom(), viewport->height()) << "card " << inView.height() << " px, view "
                                                    << viewport->height();
+}
+
+TEST_F(ClassroomTest, PlotNumbersFollowTheInterfaceNotTheSystemLocale) {
+    // As on a German system, before the application sets its number format.
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    LanguageManager::setupNumberFormat();
+    LossChart chart;
+    chart.resize(400, 300);
+    chart.setLogScale(true);
+    chart.yAxis->setRange(1e-6, 10);
+    chart.replot();
+    const QVector<QString> labels = chart.yAxis->tickVectorLabels();
+    ASSERT_FALSE(labels.isEmpty());
+    for (const QString& label : labels) {
+        // "1e-06", which the axis draws as 10⁻⁶; never "1E-06" or "1,5".
+        EXPECT_FALSE(label.contains(QLatin1Char('E'))) << label.toStdString();
+        EXPECT_FALSE(label.contains(QLatin1Char(','))) << label.toStdString();
+    }
+    EXPECT_EQ(QLocale().toString(0.5), "0.5");
+    EXPECT_EQ(QLocale().toString(12345.5, 'f', 1), "12345.5");
 }
 
 TEST_F(ClassroomTest, ALessonFileDroppedInAFolderIsALessonAndABrokenOneIsNamed) {

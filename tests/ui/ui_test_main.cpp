@@ -6,6 +6,8 @@
 #include "classroom/session_controller.h"
 
 #include <QApplication>
+
+#include "classroom/language_manager.h"
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -28,6 +30,8 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ActivationLabTests");
     QApplication::setApplicationName("Activation Lab Tests");
+    // Numbers on screen as the application shows them (the interface language's convention).
+    actlab::ui::LanguageManager::setupNumberFormat();
     // Closing a window with unsaved changes asks what to do: tests answer "discard" without a
     // dialog (the tests of the question itself set their own answer).
     actlab::ui::SessionController::setDefaultPrompt(

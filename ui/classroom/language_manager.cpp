@@ -136,6 +136,14 @@ QString LanguageManager::cjkFamily() {
     return family;
 }
 
+void LanguageManager::setupNumberFormat() {
+    // The C locale, not English: Qt's English writes exponents with "E" ("1E+01"), which the
+    // plots' log axes then show raw instead of as 10¹.
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::OmitGroupSeparator);
+    QLocale::setDefault(c);
+}
+
 void LanguageManager::setupFonts() {
     QFont font = QApplication::font();
     QStringList families = font.families();

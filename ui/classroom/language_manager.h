@@ -38,6 +38,12 @@ public:
     /// (Noto Sans CJK SC where installed), so that Chinese text never falls back to Japanese
     /// glyph shapes or to boxes. Call once after the QApplication exists.
     static void setupFonts();
+    /// Numbers on screen (axes, labels, fields) follow the interface language, not the system's
+    /// locale: both English and Chinese write 0.5 and 1e-3, so a German system's "0,5" never
+    /// appears next to "α = 0.5", and the plots' 10ⁿ axis labels render. Makes the C locale
+    /// (without group separators) the default QLocale; call before the first widget exists. Typed numbers still accept the
+    /// system's decimal separator (common/number_entry.h).
+    static void setupNumberFormat();
     /// The CJK family the fonts fall back to, or empty when none is installed.
     static QString cjkFamily();
 };
