@@ -1,7 +1,6 @@
 #include "common/number_entry.h"
 
 #include <QLocale>
-#include <cmath>
 #include <string>
 
 #include "common/qt_text.h"
@@ -61,7 +60,8 @@ QValidator::State validateNumber(const QString& input, double bottom, double top
     // Half-typed, or a separator the system does not read here ("0,3" on an English system):
     // left for fixup to refuse, instead of dropping the keystroke and reading "03" as 3.
     const SystemSeparators sep = SystemSeparators::current();
-    if (halfTyped(input) || input.contains(QLatin1Char(sep.group)) || input.contains(QLatin1Char(',')))
+    if (halfTyped(input) || input.contains(QLatin1Char(sep.group)) ||
+        input.contains(QLatin1Char(',')))
         return QValidator::Intermediate;
     return QValidator::Invalid;
 }
@@ -85,11 +85,15 @@ QString NumberSpinBox::textFromValue(double value) const {
     return QString::number(value, 'f', decimals());
 }
 
-double NumberSpinBox::valueFromText(const QString& text) const {
+QString NumberSpinBox::number(const QString& text) const {
     QString t = text;
     if (!prefix().isEmpty() && t.startsWith(prefix())) t.remove(0, prefix().size());
     if (!suffix().isEmpty() && t.endsWith(suffix())) t.chop(suffix().size());
-    return readTypedNumber(t).value_or(value());
+    return t;
+}
+
+double NumberSpinBox::valueFromText(const QString& text) const {
+    return readTypedNumber(number(text)).value_or(value());
 }
 
 void NumberSpinBox::focusInEvent(QFocusEvent* event) {
@@ -98,17 +102,11 @@ void NumberSpinBox::focusInEvent(QFocusEvent* event) {
 }
 
 void NumberSpinBox::fixup(QString& input) const {
-    QString t = input;
-    if (!prefix().isEmpty() && t.startsWith(prefix())) t.remove(0, prefix().size());
-    if (!suffix().isEmpty() && t.endsWith(suffix())) t.chop(suffix().size());
-    if (!readTypedNumber(t)) input = prefix() + textFromValue(m_before) + suffix();
+    if (!readTypedNumber(number(input))) input = prefix() + textFromValue(m_before) + suffix();
 }
 
 QValidator::State NumberSpinBox::validate(QString& input, int&) const {
-    QString t = input;
-    if (!prefix().isEmpty() && t.startsWith(prefix())) t.remove(0, prefix().size());
-    if (!suffix().isEmpty() && t.endsWith(suffix())) t.chop(suffix().size());
-    return validateNumber(t, minimum(), maximum());
+    return validateNumber(number(input), minimum(), maximum());
 }
 
 }  // namespace actlab::ui

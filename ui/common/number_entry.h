@@ -52,6 +52,9 @@ protected:
     void focusInEvent(QFocusEvent* event) override;
 
 private:
+    /// The number part of the field's text (without prefix and suffix).
+    QString number(const QString& text) const;
+
     double m_before = 0;  ///< the value when the field got the focus or was last committed
 };
 

@@ -218,7 +218,7 @@ void TeachingPanel::refreshLarge() {
     const int px = std::max(40, 5 * QFontInfo(font()).pixelSize());
     m_largeLabel->setStyleSheet(QStringLiteral("QLabel { font-size: %1px; }").arg(px));
     m_largeLabel->setText(QStringLiteral("<div style=\"line-height:150%\">%1</div>")
-                              .arg(formulaHtml()));
+                              .arg(m_formula->text()));  // the panel's, already up to date
     m_largeDialog->adjustSize();
 }
 
