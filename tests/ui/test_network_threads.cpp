@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <random>
 
@@ -245,6 +248,104 @@ TEST_F(WorkerTest, DestroyingTheWorkerWhileItTrainsJoinsCleanly) {
         QCoreApplication::processEvents();
     }
     SUCCEED();
+}
+
+/// The network that made a frame take minutes: eight layers of 32 Mish units, batch 1, 5,000
+/// points (one epoch is 4,000 updates of a 8×32 network).
+nn::Session extremeSession() {
+    nn::Session s = test::smallSession();
+    s.network.hidden.assign(8, layer(32, "mish"));
+    s.generator.numPoints = 5000;
+    s.training.batchSize = 1;
+    s.training.learningRate = 0.001;
+    return s;
+}
+
+/// Sanitizers and unoptimised builds run the same code several times slower; the latency the
+/// user is promised (100 ms) is for the release build.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr double kSlowBuild = 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr double kSlowBuild = 10;
+#elif defined(NDEBUG)
+constexpr double kSlowBuild = 1;
+#else
+constexpr double kSlowBuild = 5;
+#endif
+#elif defined(NDEBUG)
+constexpr double kSlowBuild = 1;
+#else
+constexpr double kSlowBuild = 5;
+#endif
+
+TEST_F(WorkerTest, FramesStayShortWhenOneEpochIsLong) {
+    start(extremeSession());
+    worker.setEpochsPerFrame(1000);
+    worker.setPlaying(true);
+    // Frames arrive one epoch at a time, not after 1,000 epochs (minutes).
+    ASSERT_TRUE(waitForEpoch(2, false));
+    const int first = latest->networks[0].epoch;
+    ASSERT_TRUE(waitForEpoch(first + 1, false));
+    EXPECT_LE(latest->networks[0].epoch - first, 2);
+    worker.setPlaying(false);
+    ASSERT_TRUE(waitUntil([&] { return !latest->playing; }));
+}
+
+TEST_F(WorkerTest, PauseAnswersWithinOneMiniBatchOnTheExtremeNetwork) {
+    start(extremeSession());
+    worker.setEpochsPerFrame(1000);
+    worker.setPlaying(true);
+    ASSERT_TRUE(waitForEpoch(1, false));
+    std::vector<double> latencies;
+    for (int round = 0; round < 5; ++round) {
+        // Mid-epoch: an epoch of this network takes far longer than the wait.
+        test::waitUntil([] { return false; }, 30);
+        QElapsedTimer timer;
+        timer.start();
+        const int sent = received;
+        worker.setPlaying(false);
+        ASSERT_TRUE(waitUntil([&] { return received > sent && !latest->playing; }));
+        latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
+        const int pausedAt = latest->networks[0].epoch;
+        // Paused means paused: no epoch is trained afterwards.
+        worker.setFocus(0);
+        const int before = received;
+        ASSERT_TRUE(waitUntil([&] { return received > before; }));
+        EXPECT_EQ(latest->networks[0].epoch, pausedAt);
+        worker.setPlaying(true);
+    }
+    std::sort(latencies.begin(), latencies.end());
+    std::printf("pause latency (ms), 5 pauses: %.1f %.1f %.1f %.1f %.1f\n", latencies[0],
+                latencies[1], latencies[2], latencies[3], latencies[4]);
+    EXPECT_LT(latencies[2], 100 * kSlowBuild);
+    worker.setPlaying(false);
+    ASSERT_TRUE(waitUntil([&] { return !latest->playing; }));
+}
+
+TEST_F(WorkerTest, QuitJoinsTheWorkerWithinOneMiniBatchOnTheExtremeNetwork) {
+    std::vector<double> latencies;
+    for (int round = 0; round < 5; ++round) {
+        auto w = std::make_unique<TrainingWorker>();
+        int epoch = -1;
+        QObject::connect(w.get(), &TrainingWorker::snapshotReady, w.get(), [&] {
+            if (auto s = w->takeSnapshot(); s && !s->networks.empty()) epoch = s->networks[0].epoch;
+        });
+        const nn::Session s = extremeSession();
+        w->setSession(s, nn::sessionData(s), 1);
+        ASSERT_TRUE(waitUntil([&] { return epoch >= 0; }));
+        w->setEpochsPerFrame(1000);
+        w->setPlaying(true);
+        test::waitUntil([] { return false; }, 50);  // mid-epoch
+        QElapsedTimer timer;
+        timer.start();
+        w.reset();  // what Quit does: joins the training thread
+        latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(latencies.begin(), latencies.end());
+    std::printf("quit latency (ms), 5 quits: %.1f %.1f %.1f %.1f %.1f\n", latencies[0],
+                latencies[1], latencies[2], latencies[3], latencies[4]);
+    EXPECT_LT(latencies[2], 100 * kSlowBuild);
 }
 
 /// The page in a main window, as the user has it.

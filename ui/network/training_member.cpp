@@ -57,6 +57,7 @@ void TrainingMember::clearWindows() {
 
 void TrainingMember::startOver() {
     clearWindows();
+    owed = 0;
     samples.clear();
     restart = true;
     latestFull = true;
@@ -102,8 +103,10 @@ void TrainingMember::resume() {
     divergedAt = 0;
 }
 
-void TrainingMember::train(int epochs) {
+int TrainingMember::train(int requested) {
     nn::Trainer& t = *trainer;
+    const int epochs = requested + owed;
+    owed = 0;
     std::fill(frameGradSq.begin(), frameGradSq.end(), 0.0);
     frameEpochs = 0;
     // Both strides are powers of two, so the samples stay on the grid that thinSamples keeps.
@@ -115,6 +118,10 @@ void TrainingMember::train(int epochs) {
                                           : sampled       ? nn::Evaluation::Loss
                                                           : nn::Evaluation::None;
         const nn::EpochMetrics& metrics = t.step(evaluation);
+        if (t.interrupted()) {
+            owed = epochs - e;
+            break;
+        }
         if (t.diverged()) {
             divergedAt = next;
             divergedRate = t.config().learningRate;
@@ -143,6 +150,7 @@ void TrainingMember::train(int epochs) {
         for (std::size_t l = 0; l < frameGradSq.size(); ++l)
             recentGradNorm[l] = std::sqrt(frameGradSq[l] / frameEpochs);
     t.discardHistory();  // the samples are the record; the trainer's would grow without end
+    return frameEpochs;
 }
 
 void TrainingMember::finish(NetworkFrame& f, bool focused, int gridSize, int unitGridSize) {

@@ -35,6 +35,22 @@ struct TrainingMember {
     nn::GridEvaluator grids;                          ///< unit grids
     std::array<nn::GridEvaluator, kGridParts> parts;  ///< the pieces of the output grid
     double cost = 0;                                  ///< seconds its last frame of training took
+    /// The grids last computed and the network and size each was computed for: a snapshot of an
+    /// unchanged network (a pause, a refresh) copies them instead of evaluating again, which for
+    /// a deep network costs more than the 100 ms a pause may take.
+    struct GridCache {
+        nn::Mlp network;
+        int size = 0;
+        std::vector<double> values;
+        /// True when `values` are the grid of `net` at side `side`.
+        bool holds(const nn::Mlp& net, int side) const { return size == side && network == net; }
+        void keep(const nn::Mlp& net, int side, const std::vector<double>& grid) {
+            network = net;
+            size = side;
+            values = grid;
+        }
+    };
+    GridCache outputCache, unitCache;
     /// Squared gradient norms per layer since the last sample, and over the last frame.
     std::vector<double> windowGradSq, frameGradSq;
     int windowEpochs = 0, frameEpochs = 0;
@@ -54,7 +70,12 @@ struct TrainingMember {
     void resume();
     /// Trains `epochs` epochs: a full evaluation for the last, losses only where a sample is
     /// taken, and nothing else for the others (evaluating would otherwise rival training).
-    void train(int epochs);
+    /// Stops early on divergence or when the trainer's interruption check fires (the abandoned
+    /// epoch leaves no trace); the epochs it did not train are owed to the next frame, so that
+    /// networks shown side by side stay at one epoch. Returns the epochs trained.
+    int train(int epochs);
+    /// Epochs an interrupted frame left untrained (added to the next frame; 0 after a reset).
+    int owed = 0;
     /// Fills its frame but for the grids: metrics, weights and the samples since the last frame.
     /// `focused` sizes the unit grids too.
     void finish(NetworkFrame& frame, bool focused, int gridSize, int unitGridSize);

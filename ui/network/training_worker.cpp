@@ -4,6 +4,7 @@
 #include <QSocketNotifier>
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -35,6 +36,10 @@ using Clock = std::chrono::steady_clock;
 
 /// At most this many helper threads: eight small networks do not gain from more.
 constexpr int kMaxHelpers = 3;
+/// The training in one frame takes about this long at most: the epochs per frame the user chose
+/// are lowered when they would take longer, so that the picture keeps moving and every command
+/// is answered soon. One epoch is the least a frame trains.
+constexpr double kFrameWorkSeconds = 0.040;
 constexpr int kGridParts = TrainingMember::kGridParts;
 
 /// The data the trainers get: without test points, the training points stand in for them, so
@@ -62,15 +67,22 @@ public:
             std::lock_guard lock(m_mutex);
             m_stop = true;
         }
+        m_interrupt.store(true, std::memory_order_relaxed);
         m_wake.notify_all();
         m_thread.join();
     }
 
-    void post(Command command) {
+    /// Queues a command for the worker thread. An urgent one (pause, step, reset, new data or
+    /// session) also interrupts the frame being trained, between two mini-batches: it is then
+    /// answered within one mini-batch however long an epoch takes. The others (live settings)
+    /// wait for the end of the frame, which the frame budget keeps short, so that dragging a
+    /// slider never keeps abandoning a long epoch.
+    void post(Command command, bool urgent = false) {
         {
             std::lock_guard lock(m_mutex);
             m_commands.push_back(std::move(command));
         }
+        if (urgent) m_interrupt.store(true, std::memory_order_relaxed);
         m_wake.notify_all();
     }
 
@@ -131,7 +143,11 @@ public:
             m_members.clear();
             m_problem = e.what();
         }
-        for (auto& m : m_members) m->startOver();
+        for (auto& m : m_members) {
+            watch(*m);
+            m->startOver();
+        }
+        m_secondsPerEpoch = 0;
         m_sessionStopAt = session.stopAtEpoch;
         m_stopAt = epoch() < m_sessionStopAt ? m_sessionStopAt : 0;
         m_dirty = true;
@@ -155,7 +171,8 @@ public:
             return;
         }
         for (auto& m : m_members) m->resume();
-        publish(buildSnapshot(1));
+        if (auto snapshot = buildSnapshot(1)) publish(std::move(snapshot));
+        else m_dirty = true;  // interrupted by a newer command: shown after it
     }
 
     void reset() {
@@ -163,6 +180,7 @@ public:
         m_remaining = 0;
         for (auto& m : m_members) {
             m->backToStart();
+            watch(*m);  // a new trainer
             m->startOver();
         }
         m_stopAt = m_sessionStopAt;
@@ -201,6 +219,7 @@ public:
             m->trainer->setData(trainData);
             m->latestFull = true;
         }
+        m_secondsPerEpoch = 0;
         if (!m_hasTrain) m_playing = false;
         if (!m_playing) m_dirty = true;
     }
@@ -235,6 +254,8 @@ private:
                 }
                 commands.swap(m_commands);
                 slotFree = !m_slot;
+                // Every urgent command posted so far is about to run.
+                m_interrupt.store(false, std::memory_order_relaxed);
             }
             for (Command& c : commands) c(*this);
             // A frame only when the GUI has taken the previous one: training never runs more
@@ -242,22 +263,26 @@ private:
             if (m_playing && slotFree && Clock::now() >= m_nextFrame) {
                 const Clock::time_point now = Clock::now();
                 m_nextFrame = std::max(m_nextFrame + m_framePeriod, now);
-                int epochs =
-                    m_remaining > 0 ? std::min(m_epochsPerFrame, m_remaining) : m_epochsPerFrame;
+                int epochs = std::min(m_epochsPerFrame, affordableEpochs());
+                if (m_remaining > 0) epochs = std::min(epochs, m_remaining);
                 // A lesson's stopAtEpoch: the frame ends there and training pauses, once.
                 const int at = epoch();
-                const bool stops = m_stopAt > at && at + epochs >= m_stopAt;
-                if (stops) epochs = m_stopAt - at;
+                if (m_stopAt > at) epochs = std::min(epochs, m_stopAt - at);
                 auto snapshot = buildSnapshot(epochs);
-                if (m_remaining > 0 && (m_remaining -= epochs) == 0) m_playing = false;
-                if (stops) {
+                const int trained = epoch() - at;
+                if (m_remaining > 0 && (m_remaining -= trained) <= 0) m_playing = false;
+                if (m_stopAt > 0 && epoch() >= m_stopAt) {
                     m_playing = false;
                     m_stopAt = 0;
+                }
+                if (!snapshot) {
+                    m_dirty = true;  // interrupted: the commands that did it run first
+                    continue;
                 }
                 snapshot->playing = m_playing;
                 publish(std::move(snapshot));
             } else if (m_dirty) {
-                publish(buildSnapshot(0));
+                if (auto snapshot = buildSnapshot(0)) publish(std::move(snapshot));
             }
         }
     }
@@ -269,6 +294,20 @@ private:
         return e;
     }
 
+    /// Lets the member's trainer give up an epoch between mini-batches when an urgent command
+    /// or the end of the worker is waiting.
+    void watch(TrainingMember& m) {
+        m.trainer->setInterruption(
+            [this] { return m_interrupt.load(std::memory_order_relaxed); });
+    }
+
+    /// The epochs that fit in one frame's budget, from the cost of the epochs trained last.
+    int affordableEpochs() const {
+        if (m_secondsPerEpoch <= 0) return 1;  // not measured yet
+        const double fit = kFrameWorkSeconds / m_secondsPerEpoch;
+        return fit >= 10000 ? 10000 : std::max(1, static_cast<int>(fit));
+    }
+
     void play(bool on) {
         if (on && (!m_hasTrain || m_members.empty())) on = false;
         if (on && !m_playing) m_nextFrame = Clock::now();
@@ -278,7 +317,9 @@ private:
         m_dirty = true;  // the play state is part of the snapshot
     }
 
-    /// Trains every network `epochs` epochs (in parallel) and fills a snapshot.
+    /// Trains every network `epochs` epochs (in parallel) and fills a snapshot. Null when an
+    /// urgent command interrupted the training: the networks keep what they trained, and their
+    /// samples wait for the next snapshot.
     std::shared_ptr<TrainingSnapshot> buildSnapshot(int epochs) {
         auto snapshot = std::make_shared<TrainingSnapshot>();
         snapshot->sessionId = m_sessionId;
@@ -296,34 +337,63 @@ private:
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
             return m_members[std::size_t(a)]->cost > m_members[std::size_t(b)]->cost;
         });
-        m_team.run(count, [&](int i) {
-            const int k = order[std::size_t(i)];
-            TrainingMember& m = *m_members[std::size_t(k)];
-            if (epochs > 0) {
-                const Clock::time_point start = Clock::now();
-                m.train(epochs);
-                m.cost = std::chrono::duration<double>(Clock::now() - start).count();
-            }
-            m.finish(snapshot->networks[std::size_t(k)], k == snapshot->focus, m_gridSize,
-                     m_unitGridSize);
+        if (epochs > 0) {
+            const Clock::time_point start = Clock::now();
+            std::atomic<int> trained = 0;
+            m_team.run(count, [&](int i) {
+                TrainingMember& m = *m_members[std::size_t(order[std::size_t(i)])];
+                const Clock::time_point began = Clock::now();
+                const int done = m.train(epochs);
+                trained.fetch_add(done, std::memory_order_relaxed);
+                m.cost = std::chrono::duration<double>(Clock::now() - began).count();
+            });
+            if (m_interrupt.load(std::memory_order_relaxed)) return nullptr;
+            // Seconds per epoch of the whole frame (its networks train side by side).
+            const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+            const int perNetwork = count > 0 ? trained.load() / count : 0;
+            if (perNetwork > 0) m_secondsPerEpoch = seconds / perNetwork;
+        }
+        m_team.run(count, [&](int k) {
+            m_members[std::size_t(k)]->finish(snapshot->networks[std::size_t(k)],
+                                              k == snapshot->focus, m_gridSize, m_unitGridSize);
         });
         // Then the grids, each cut into pieces so that one costly network's grid is shared by
         // the cores too, and the focused network's neuron thumbnails.
+        // A network unchanged since its grids were computed reuses them.
         const int cells = m_gridSize * m_gridSize;
         const int tasks = count * kGridParts + (count > 0 ? 1 : 0);
+        std::vector<char> reuse(std::size_t(count), 0);
+        bool reuseUnits = false;
+        for (int k = 0; k < count; ++k) {
+            TrainingMember& m = *m_members[std::size_t(k)];
+            NetworkFrame& f = snapshot->networks[std::size_t(k)];
+            if ((reuse[std::size_t(k)] = m.outputCache.holds(f.network, m_gridSize)))
+                f.outputGrid = m.outputCache.values;
+            if (k == snapshot->focus && (reuseUnits = m.unitCache.holds(f.network, m_unitGridSize)))
+                f.unitGrids = m.unitCache.values;
+        }
         m_team.run(tasks, [&](int t) {
             if (t == 0) {
+                if (reuseUnits) return;
                 NetworkFrame& f = snapshot->networks[std::size_t(snapshot->focus)];
                 m_members[std::size_t(snapshot->focus)]->grids.unitGrids(f.network, m_unitGridSize,
                                                                          f.unitGrids);
                 return;
             }
             const int k = (t - 1) / kGridParts, part = (t - 1) % kGridParts;
+            if (reuse[std::size_t(k)]) return;
             NetworkFrame& f = snapshot->networks[std::size_t(k)];
             m_members[std::size_t(k)]->parts[std::size_t(part)].outputGridRange(
                 f.network, m_gridSize, f.outputGrid, cells * part / kGridParts,
                 cells * (part + 1) / kGridParts);
         });
+        for (int k = 0; k < count; ++k) {
+            TrainingMember& m = *m_members[std::size_t(k)];
+            const NetworkFrame& f = snapshot->networks[std::size_t(k)];
+            if (!reuse[std::size_t(k)]) m.outputCache.keep(f.network, m_gridSize, f.outputGrid);
+            if (k == snapshot->focus && !reuseUnits)
+                m.unitCache.keep(f.network, m_unitGridSize, f.unitGrids);
+        }
         m_team.run(count, [&](int k) { frameContour(snapshot->networks[std::size_t(k)], m_numClasses); });
         // A single network pauses when it diverges; side by side, the others go on until every
         // network has stopped.
@@ -356,6 +426,8 @@ private:
     std::shared_ptr<TrainingSnapshot> m_slot;
     bool m_notifyPending = false;
     bool m_stop = false;
+    /// Set by urgent commands and by the destructor; the trainers check it between mini-batches.
+    std::atomic<bool> m_interrupt = false;
 
     // The worker thread's own state.
     std::vector<std::unique_ptr<TrainingMember>> m_members;
@@ -366,6 +438,7 @@ private:
     int m_sessionStopAt = 0;  ///< the session's stopAtEpoch (0: none)
     int m_stopAt = 0;         ///< where playing pauses next; 0 once passed
     int m_epochsPerFrame = 1;
+    double m_secondsPerEpoch = 0;  ///< the last frame's training time per epoch (0: unknown)
     Clock::duration m_framePeriod =
         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / 60.0));
     Clock::time_point m_nextFrame = Clock::now();
@@ -423,15 +496,15 @@ TrainingWorker::~TrainingWorker() {
 void TrainingWorker::setSession(const nn::Session& session, const nn::Dataset& data,
                                 std::uint64_t sessionId) {
     m_engine->post(
-        [session, data, sessionId](Engine& e) { e.setSession(session, data, sessionId); });
+        [session, data, sessionId](Engine& e) { e.setSession(session, data, sessionId); }, true);
 }
 
 void TrainingWorker::setPlaying(bool playing) {
-    m_engine->post([playing](Engine& e) { e.setPlaying(playing); });
+    m_engine->post([playing](Engine& e) { e.setPlaying(playing); }, !playing);
 }
 
 void TrainingWorker::step() {
-    m_engine->post([](Engine& e) { e.step(); });
+    m_engine->post([](Engine& e) { e.step(); }, true);
 }
 
 void TrainingWorker::train(int epochs) {
@@ -439,7 +512,7 @@ void TrainingWorker::train(int epochs) {
 }
 
 void TrainingWorker::reset() {
-    m_engine->post([](Engine& e) { e.reset(); });
+    m_engine->post([](Engine& e) { e.reset(); }, true);
 }
 
 void TrainingWorker::setEpochsPerFrame(int epochs) {
@@ -475,7 +548,7 @@ void TrainingWorker::setActivationParams(int layer, const std::string& activatio
 }
 
 void TrainingWorker::setData(const nn::Dataset& data) {
-    m_engine->post([data](Engine& e) { e.setData(data); });
+    m_engine->post([data](Engine& e) { e.setData(data); }, true);
 }
 
 void TrainingWorker::setFocus(int index) {
