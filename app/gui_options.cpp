@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSaveFile>
 #include <QTabWidget>
 #include <QTimer>
@@ -15,8 +16,10 @@
 #include "classroom/lesson_catalog.h"
 #include "classroom/main_window.h"
 #include "classroom/presentation_mode.h"
+#include "classroom/session_controller.h"
 #include "cli/arg_reader.h"
 #include "common/appearance.h"
+#include "common/heap_memory.h"
 #include "common/qt_text.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
@@ -91,9 +94,10 @@ void addOptions(QCommandLineParser& parser) {
          QStringLiteral("Start in presentation mode: full screen, larger type and lines.")},
         {kPlay, QStringLiteral("Start training the mini-network at once.")},
         {kHeartbeat,
-         QStringLiteral("Rewrite FILE every second with \"<unix-seconds> <epoch>\" from the "
-                        "window's event loop (a file that stops changing means a blocked "
-                        "window; scripts/soak.sh reads it)."),
+         QStringLiteral("Rewrite FILE every second with \"<unix-seconds> <epoch> <heap-bytes>\" "
+                        "from the window's event loop (a file that stops changing means a "
+                        "blocked window; heap-bytes is the memory allocated and not freed; "
+                        "scripts/soak.sh reads it)."),
          QStringLiteral("FILE")},
     });
 }
@@ -117,7 +121,8 @@ std::string subcommandsHelp() {
 bool writeHeartbeat(const QString& path, int epoch, QString* error) {
     QSaveFile file(path);
     const QByteArray line = QByteArray::number(QDateTime::currentSecsSinceEpoch()) + ' ' +
-                            QByteArray::number(epoch) + '\n';
+                            QByteArray::number(epoch) + ' ' +
+                            QByteArray::number(qlonglong(ui::heapInUse())) + '\n';
     if (file.open(QIODevice::WriteOnly) && file.write(line) == line.size() && file.commit())
         return true;
     if (error) *error = file.errorString();
@@ -141,8 +146,12 @@ std::string mainHelp() {
 
 int parseGuiOptions(int argc, char** argv, GuiOptions& o, std::ostream& out, std::ostream& err) {
     QStringList args{QStringLiteral("activation-lab")};
+    // Arguments that are not valid UTF-8 (a file name of other bytes) lose bytes as QStrings:
+    // each is kept as given, by the text it decodes to.
+    QHash<QString, std::string> rawBytes;
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg.toLocal8Bit() != QByteArray(argv[i])) rawBytes.insert(arg, argv[i]);
         const QString name = arg.section(QLatin1Char('='), 0, 0);
         if (kQtFlags.contains(arg)) continue;
         if (kQtValueOptions.contains(name)) {
@@ -191,8 +200,14 @@ int parseGuiOptions(int argc, char** argv, GuiOptions& o, std::ostream& out, std
         o.lesson = int(*n);
     }
     if (!o.session.isEmpty()) {
+        if (auto raw = rawBytes.find(o.session); raw != rawBytes.end())
+            o.sessionBytes = raw.value();
+        else if (auto rawOption = rawBytes.find(QStringLiteral("--session=") + o.session);
+                 rawOption != rawBytes.end())
+            o.sessionBytes = rawOption.value().substr(std::string("--session=").size());
         // Checked here too, so that a bad file is reported without a display.
-        const nn::SessionLoad loaded = nn::loadSessionFile(text(o.session));
+        const nn::SessionLoad loaded =
+            nn::loadSessionFile(o.sessionBytes.empty() ? text(o.session) : o.sessionBytes);
         if (!loaded.ok()) return fail(loaded.error);  // the message names the file
     }
 
@@ -262,7 +277,15 @@ QString applyGuiOptions(const GuiOptions& o, ui::MainWindow& window) {
         if (const QString problem = window.openLesson(o.lesson); !problem.isEmpty())
             return QStringLiteral("--lesson %1: %2").arg(o.lesson).arg(problem);
     }
-    if (!o.session.isEmpty()) {
+    if (!o.sessionBytes.empty()) {
+        // A name Qt cannot hold: read by its bytes, and shown as an untitled document (Save asks
+        // for a name) rather than not at all.
+        const nn::SessionLoad loaded = nn::loadSessionFile(o.sessionBytes);
+        if (!loaded.ok()) return QString::fromStdString(loaded.error);
+        if (const QString problem = window.sessionController()->applyUntitled(loaded.session);
+            !problem.isEmpty())
+            return problem;
+    } else if (!o.session.isEmpty()) {
         if (const QString problem = window.openSession(o.session); !problem.isEmpty())
             return problem.contains(o.session)
                        ? problem

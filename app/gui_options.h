@@ -23,6 +23,9 @@ struct GuiOptions {
     QString activation;  ///< registry id, resolved from an id or torch class name
     std::vector<std::pair<QString, double>> params;  ///< by keyword, in the order given
     QString session;                                 ///< a session file to open
+    /// The session file's name as given, when it is not valid UTF-8 (a QString cannot hold
+    /// it): the file is then read by these bytes. Empty otherwise.
+    std::string sessionBytes;
     int lesson = 0;                                  ///< 1-based, 0 for none
     QString lang;   ///< "en" or "zh_CN", empty for the remembered language
     QString theme;  ///< an Appearance theme id, empty for the remembered theme

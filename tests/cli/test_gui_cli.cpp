@@ -36,6 +36,9 @@ protected:
         setenv("XDG_RUNTIME_DIR", home().c_str(), 1);
     }
     static void TearDownTestSuite() { std::filesystem::remove_all(home()); }
+    /// Starts the window on `session` with --play and --heartbeat, and checks that it trains
+    /// and beats.
+    void startTrainAndBeat(const std::string& session);
     static std::string& home() {
         static std::string path;
         return path;
@@ -206,9 +209,18 @@ std::string readAll(const std::string& path) {
 }
 
 // The real window starts in the state asked for, trains (--play), and its event loop rewrites
-// the heartbeat file with "<unix-seconds> <epoch>" (the format scripts/soak.sh reads).
+// the heartbeat file with "<unix-seconds> <epoch> <heap-bytes>" (the format scripts/soak.sh
+// reads).
 TEST_F(GuiCli, StartsTrainsAndBeats) {
-    const std::string session = writeFile(".actlab.json", kXor);
+    startTrainAndBeat(writeFile(".actlab.json", kXor));
+}
+
+// A session file whose name is not UTF-8 opens too (read by its bytes) and trains.
+TEST_F(GuiCli, OpensAFileWhoseNameIsNotUtf8) {
+    startTrainAndBeat(writeFile("-caf\xe9.actlab.json", kXor));
+}
+
+void GuiCli::startTrainAndBeat(const std::string& session) {
     const std::string heartbeat = tempPath(".heartbeat"), log = tempPath(".log");
     const pid_t pid = startApp({"--session", session, "--play", "--activation", "elu", "--param",
                                 "alpha=0.5", "--theme", "dark", "--heartbeat", heartbeat},
@@ -238,8 +250,12 @@ TEST_F(GuiCli, StartsTrainsAndBeats) {
                               .count();
     EXPECT_LE(std::llabs(now - seconds), 60);
     const std::string text = readAll(heartbeat);
-    EXPECT_EQ(std::count(text.begin(), text.end(), ' '), 1) << text;
+    EXPECT_EQ(std::count(text.begin(), text.end(), ' '), 2) << text;
     EXPECT_EQ(text.back(), '\n');
+    std::istringstream fields(text);
+    long long heap = 0;
+    EXPECT_TRUE(fields >> seconds >> epoch >> heap);
+    EXPECT_GT(heap, 1'000'000);  // glibc counts what the window allocated
     for (const std::string& f : {session, heartbeat, log}) std::remove(f.c_str());
 }
 

@@ -1,4 +1,5 @@
-// Draws the soak test's resident memory over time (build/soak/rss.csv) as a PNG for docs/.
+// Draws the soak test's resident memory and heap in use over time (build/soak/rss.csv) as a PNG
+// for docs/.
 // Usage: soak_plot RSS.csv OUT.png
 
 #include <QApplication>
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
         fprintf(stderr, "soak_plot: cannot read %s\n", argv[1]);
         return 1;
     }
-    QVector<double> t, mb;
+    QVector<double> t, mb, heap;
     QTextStream in(&file);
     in.readLine();  // header
     while (!in.atEnd()) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
         if (f.size() < 2) continue;
         t << f[0].toDouble() / 60.0;
         mb << f[1].toDouble() / 1024.0;
+        heap << (f.size() > 3 && !f[3].isEmpty() ? f[3].toDouble() / 1024.0 : qQNaN());
     }
     QCustomPlot plot;
     plot.resize(1200, 600);
@@ -39,8 +41,16 @@ int main(int argc, char** argv) {
     plot.graph(0)->setData(t, mb);
     plot.graph(0)->setPen(QPen(QColor(0, 114, 178), 3));
     plot.graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
+    plot.graph(0)->setName("resident memory (RSS)");
+    plot.addGraph();
+    plot.graph(1)->setData(t, heap);
+    plot.graph(1)->setPen(QPen(QColor(213, 94, 0), 3, Qt::DashLine));
+    plot.graph(1)->setName("heap in use (allocated, not freed)");
+    plot.legend->setVisible(true);
+    plot.legend->setFont(font);
+    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
     plot.xAxis->setLabel("minutes");
-    plot.yAxis->setLabel("resident memory (MB)");
+    plot.yAxis->setLabel("memory (MB)");
     plot.plotLayout()->insertRow(0);
     QFont title = font;
     title.setPointSize(16);
@@ -49,8 +59,7 @@ int main(int argc, char** argv) {
         0, 0,
         new QCPTextElement(&plot, "Soak: 8 compare networks (6×8) at 50 epochs per frame", title));
     plot.rescaleAxes();
-    double lo = plot.yAxis->range().lower, hi = plot.yAxis->range().upper;
-    plot.yAxis->setRange(std::max(0.0, lo - 20), hi + 20);
+    plot.yAxis->setRange(0, plot.yAxis->range().upper + 20);
     plot.replot();
     return plot.savePng(argv[2], 1200, 600) ? 0 : 1;
 }

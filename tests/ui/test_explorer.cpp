@@ -529,6 +529,9 @@ TEST_F(ExplorerTest, ExportsWriteValidFiles) {
     ASSERT_EQ(lines.size(), ExplorerState::kSampleCount + 1);
     EXPECT_EQ(lines.front(), "activation,params,x,f,df,d2f");
     EXPECT_TRUE(lines[1].startsWith("ELU,alpha=1.5,-6,"));
+    // C-locale numbers whatever the system's (de_DE.test_explorer runs this under the German
+    // locale): six fields on every row, so no decimal comma.
+    for (const QByteArray& line : lines) EXPECT_EQ(line.count(','), 5) << line.data();
     // Exactly what `activation-lab eval --activation elu --param alpha=1.5 --range -6:6:4001`
     // writes: writeCurveCsv on the same samples.
     std::ostringstream expected;

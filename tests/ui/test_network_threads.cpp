@@ -445,10 +445,24 @@ TEST_F(PageThreadsTest, ClosingTheWindowWhileTrainingExitsCleanly) {
     QCoreApplication::processEvents();
     // The session was saved on close and opens again.
     AppSettings settings(dir.filePath("settings.ini"));
-    const nn::SessionLoad load = nn::parseSession(settings.networkSession().toStdString());
+    const nn::SessionLoad load = nn::loadSessionFile(settings.stateFilePath().toStdString());
     ASSERT_TRUE(load.ok()) << load.error;
     EXPECT_EQ(load.session.compare, std::vector<nn::CompareMember>(edits::classicEight().begin(),
                                                                     edits::classicEight().end()));
+}
+
+TEST_F(PageThreadsTest, QuitWhileTheExtremeNetworkTrainsEndsWithinOneMiniBatch) {
+    ASSERT_EQ(page->applySession(extremeSession()), "");
+    page->setEpochsPerFrame(1000);
+    page->setPlaying(true);
+    test::waitUntil([] { return false; }, 300);  // mid-epoch (an epoch takes about 0.5 s)
+    QElapsedTimer timer;
+    timer.start();
+    window->close();  // File ▸ Quit: writes the settings and the state file
+    window.reset();   // joins the worker
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    std::printf("quit from the window (ms): %.1f\n", ms);
+    EXPECT_LT(ms, 100 * kSlowBuild);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "classroom/classroom_actions.h"
+#include "classroom/crash_recovery.h"
 #include "classroom/keyboard_focus.h"
 #include "classroom/language_manager.h"
 #include "classroom/lesson_banner.h"
@@ -28,11 +29,13 @@
 #include "common/app_settings.h"
 #include "common/accessibility.h"
 #include "common/appearance.h"
+#include "common/heap_memory.h"
 #include "common/qt_text.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
 #include "explorer/teaching_panel.h"
 #include "network/network_page.h"
+#include "network/network_settings.h"
 
 namespace actlab::ui {
 
@@ -90,6 +93,9 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_session = new SessionController({this, m_pages, m_explorer, m_network, m_state, m_settings},
                                       this);
     m_presentation = new PresentationMode(this, m_settings);
+    m_recovery = new CrashRecovery(m_settings, this, [this] { return autosave(); }, this);
+    connect(m_recovery, &CrashRecovery::autosaveFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     m_classroom = new ClassroomActions(
         {this, m_pages, m_explorer, m_network, m_banner, m_lessons.get(), m_session});
     createMenus();
@@ -111,6 +117,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int) { showPageHint(); });
     readSettings();
     showPageHint();
+    keepReleasingFreedMemory(this, 10'000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -496,7 +503,8 @@ void MainWindow::readSettings() {
     m_presentation->restoreSettings();
     m_explorer->restoreSettings(*m_settings);
     m_explorer->setPngScale(m_settings->pngScale());
-    m_network->restoreSettings(*m_settings);
+    // After an unclean exit the user decides whether the autosaved state comes back.
+    m_network->restoreSettings(*m_settings, m_recovery->beginRun());
     m_network->setPngScale(m_settings->pngScale());
     for (QAction* a : m_pngScales->actions())
         a->setChecked(a->data().toInt() == m_settings->pngScale());
@@ -517,9 +525,19 @@ void MainWindow::writeSettings() {
     m_settings->setCurrentPage(m_pages->currentWidget() == m_network ? QStringLiteral("network")
                                                                      : QStringLiteral("explorer"));
     m_explorer->saveSettings(*m_settings);
-    m_network->saveSettings(*m_settings);
+    if (const QString error = m_network->saveSettings(*m_settings); !error.isEmpty())
+        qWarning("%s", qPrintable(error));
+    m_session->writeSettings(!m_banner->isHidden());
+    m_recovery->endRun();  // syncs the settings
+}
+
+QString MainWindow::autosave() {
+    const QString error =
+        writeNetworkState(*m_network, m_settings->stateFilePath(), &m_autosaved);
+    // Where the work came from, so that a restored state knows its file or lesson.
     m_session->writeSettings(!m_banner->isHidden());
     m_settings->sync();
+    return error;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

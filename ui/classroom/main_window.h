@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <memory>
+#include <string>
 
 class QActionGroup;
 class QMenu;
@@ -10,6 +11,7 @@ class QTabWidget;
 namespace actlab::ui {
 
 class ClassroomActions;
+class CrashRecovery;
 
 class AppSettings;
 class ExplorerPage;
@@ -44,6 +46,8 @@ public:
 
     /// The open document: Save, Open, the recent files, the unsaved state.
     SessionController* sessionController() const { return m_session; }
+    /// The autosave and the restore after an unclean exit.
+    CrashRecovery* crashRecovery() const { return m_recovery; }
     /// The lessons of the Lessons menu.
     const LessonCatalog& lessons() const { return *m_lessons; }
     LessonBanner* lessonBanner() const { return m_banner; }
@@ -87,6 +91,8 @@ private:
     void updateTitle();
     void showPageHint();
     void readSettings();
+    /// Writes the state file when the work changed since the last write (the autosave).
+    QString autosave();
     void newSession();
     void open();
     void save();
@@ -106,6 +112,8 @@ private:
     SessionController* m_session = nullptr;
     PresentationMode* m_presentation = nullptr;
     ClassroomActions* m_classroom = nullptr;
+    CrashRecovery* m_recovery = nullptr;
+    std::string m_autosaved;  ///< the state text the autosave wrote last
     QActionGroup* m_languages = nullptr;
     QActionGroup* m_themes = nullptr;
     QActionGroup* m_pngScales = nullptr;

@@ -1,6 +1,8 @@
 #include "common/app_settings.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <cmath>
 
@@ -40,6 +42,8 @@ constexpr char kDocumentLesson[] = "document/lesson";
 constexpr char kDocumentModified[] = "document/modified";
 constexpr char kLessonBanner[] = "document/bannerShown";
 constexpr char kCurrentPage[] = "window/page";
+constexpr char kRunning[] = "session/running";
+constexpr char kStateFile[] = "last-session.actlab.json";
 
 std::optional<double> readDouble(const QSettings& settings, const QString& key) {
     if (!settings.contains(key)) return std::nullopt;
@@ -187,11 +191,21 @@ void AppSettings::setPngScale(int scale) {
     emit pngScaleChanged(scale);
 }
 
-QString AppSettings::networkSession() const {
+QString AppSettings::stateFilePath() const {
+    return QFileInfo(m_settings.fileName()).dir().filePath(QString::fromLatin1(kStateFile));
+}
+QString AppSettings::legacyNetworkSession() const {
     return m_settings.value(kNetworkSession).toString();
 }
-void AppSettings::setNetworkSession(const QString& json) {
-    m_settings.setValue(kNetworkSession, json);
+void AppSettings::clearLegacyNetworkSession() {
+    m_settings.remove(kNetworkSession);
+}
+
+bool AppSettings::running() const {
+    return m_settings.value(kRunning, false).toBool();
+}
+void AppSettings::setRunning(bool running) {
+    m_settings.setValue(kRunning, running);
 }
 
 int AppSettings::epochsPerFrame() const {

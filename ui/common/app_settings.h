@@ -70,9 +70,17 @@ public:
     /// Sets the PNG scale; values outside 1 to 4 are ignored.
     void setPngScale(int scale);
 
-    /// The network page's last session as JSON (serializeSession), or empty.
-    QString networkSession() const;
-    void setNetworkSession(const QString& json);
+    /// The file that keeps the network page's whole state between runs, trained weights
+    /// included, and that the autosave rewrites: beside the settings file, never inside it.
+    QString stateFilePath() const;
+    /// The network page's session as older versions kept it, inside the settings (JSON), or
+    /// empty. Read once and then cleared: the state file replaces it.
+    QString legacyNetworkSession() const;
+    void clearLegacyNetworkSession();
+    /// True from the start of a run until its clean exit: still true at the next start means
+    /// that the application did not close properly (a crash, a kill, a power cut).
+    bool running() const;
+    void setRunning(bool running);
     /// The network page's training speed in epochs per frame (1 … 1000; 5 when unset).
     int epochsPerFrame() const;
     void setEpochsPerFrame(int epochs);

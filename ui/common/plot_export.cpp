@@ -13,6 +13,8 @@
 #include <QWidget>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <sstream>
 
@@ -44,11 +46,18 @@ QString PlotExport::saveFile(const QString& path, const std::function<bool(QIODe
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return failed(file.errorString());
+    errno = 0;
     if (!write(file)) {
+        // The reason first: cancelling replaces it with "canceled by application". A buffered
+        // write that the system refused (a full disk, EFBIG) leaves Qt's error unset but errno
+        // says why.
+        const int systemError = errno;
+        const QString why =
+            file.error() != QFileDevice::NoError ? file.errorString()
+            : systemError != 0 ? QString::fromLocal8Bit(std::strerror(systemError))
+                               : PlotExport::tr("the picture could not be drawn");
         file.cancelWriting();
-        return failed(file.error() != QFileDevice::NoError
-                          ? file.errorString()
-                          : PlotExport::tr("the picture could not be drawn"));
+        return failed(why);
     }
     if (!file.commit()) return failed(file.errorString());
     return {};

@@ -175,9 +175,15 @@ public:
     /// The values a class needs beside a plot-only view: epoch, losses, accuracy.
     QString plotOnlySummary() const;
 
-    /// Restores the session and view toggles saved by saveSettings.
-    void restoreSettings(const AppSettings& settings) { restoreNetworkSettings(*this, settings); }
-    void saveSettings(AppSettings& settings) const { saveNetworkSettings(*this, settings); }
+    /// Restores the session (unless `withState` is false) and the view toggles saved by
+    /// saveSettings.
+    void restoreSettings(AppSettings& settings, bool withState = true) {
+        restoreNetworkSettings(*this, settings, withState);
+    }
+    /// "" or why the state file could not be written.
+    QString saveSettings(AppSettings& settings) const {
+        return saveNetworkSettings(*this, settings);
+    }
 
     /// The panels.
     TrainingBar* trainingBar() const { return m_bar; }

@@ -1,0 +1,89 @@
+#include "classroom/crash_recovery.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+
+#include "common/app_settings.h"
+
+namespace actlab::ui {
+
+namespace {
+
+constexpr int kAutosaveMs = 30'000;
+
+CrashRecovery::Prompt& defaultPrompt() {
+    static CrashRecovery::Prompt prompt;
+    return prompt;
+}
+
+}  // namespace
+
+void CrashRecovery::setDefaultPrompt(Prompt prompt) {
+    defaultPrompt() = std::move(prompt);
+}
+
+CrashRecovery::CrashRecovery(AppSettings* settings, QWidget* window,
+                             std::function<QString()> autosave, QObject* parent)
+    : QObject(parent), m_settings(settings), m_window(window), m_autosave(std::move(autosave)) {
+    m_timer.setInterval(kAutosaveMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (const QString error = autosaveNow(); !error.isEmpty()) emit autosaveFailed(error);
+    });
+}
+
+bool CrashRecovery::beginRun() {
+    const QString state = m_settings->stateFilePath();
+    QDir().mkpath(QFileInfo(state).absolutePath());
+    m_lock = std::make_unique<QLockFile>(QFileInfo(state).dir().filePath("instance.lock"));
+    m_owner = m_lock->tryLock(0);  // a lock left by a dead process is taken over
+    if (!m_owner) return true;      // another window runs: it owns the flag and the autosave
+    const bool unclean = m_settings->running();
+    m_settings->setRunning(true);
+    m_settings->sync();
+    m_timer.start();
+    const QFileInfo file(state);
+    if (!unclean || !file.isFile()) return true;
+    if (ask(file.lastModified())) return true;
+    // Declined: keep the file aside, named by the time it was saved, and start afresh.
+    m_setAside = file.dir().filePath(
+        QStringLiteral("last-session-%1.actlab.json")
+            .arg(file.lastModified().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    QFile::remove(m_setAside);
+    QFile::rename(state, m_setAside);
+    m_settings->setDocument({}, false, false, false);
+    return false;
+}
+
+void CrashRecovery::endRun() {
+    m_timer.stop();
+    if (!m_owner) return;
+    m_settings->setRunning(false);
+    m_settings->sync();
+}
+
+QString CrashRecovery::autosaveNow() {
+    if (!m_owner) return {};
+    return m_autosave();
+}
+
+bool CrashRecovery::ask(const QDateTime& savedAt) const {
+    if (defaultPrompt()) return defaultPrompt()(savedAt);
+    QMessageBox box(QMessageBox::Question, tr("Restore Unsaved Work?"),
+                    tr("Activation Lab did not close properly last time.\n\n"
+                       "Your work was saved automatically at %1. Restore it?")
+                        .arg(QLocale().toString(savedAt, QLocale::ShortFormat)),
+                    QMessageBox::NoButton, m_window);
+    QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    box.addButton(tr("Start Afresh"), QMessageBox::RejectRole);
+    box.setInformativeText(
+        tr("Starting afresh keeps the autosaved work in a file beside the settings."));
+    box.setDefaultButton(restore);
+    box.exec();
+    return box.clickedButton() == restore;
+}
+
+}  // namespace actlab::ui
