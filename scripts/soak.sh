@@ -19,6 +19,10 @@ out=build/soak
 mkdir -p "$out"
 heartbeat="$out/heartbeat"
 rm -f "$heartbeat"
+# Settings of its own: the user's are never read or changed, and no earlier run's state (or an
+# offer to restore it after the previous soak was stopped) gets in the way.
+export XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data"
+rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$app" --session tests/soak/compare8.actlab.json \
   --play --heartbeat "$heartbeat" >"$out/app.log" 2>&1 &
 runner=$!

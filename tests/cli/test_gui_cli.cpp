@@ -259,6 +259,41 @@ void GuiCli::startTrainAndBeat(const std::string& session) {
     for (const std::string& f : {session, heartbeat, log}) std::remove(f.c_str());
 }
 
+// kill -9 while training: the autosave (every second here) has kept the trained state, and the
+// settings still say the run did not end, so the next start offers to restore it.
+TEST_F(GuiCli, KillNineKeepsTheAutosavedTraining) {
+    const std::string session = writeFile(".actlab.json", kXor);
+    const std::string config = home() + "/kill9-config", log = tempPath(".log");
+    std::filesystem::create_directories(config);
+    setenv("XDG_CONFIG_HOME", config.c_str(), 1);
+    setenv("ACTLAB_AUTOSAVE_SECONDS", "1", 1);
+    const pid_t pid = startApp({"--session", session, "--play"}, log);
+    unsetenv("ACTLAB_AUTOSAVE_SECONDS");
+    setenv("XDG_CONFIG_HOME", (home() + "/config").c_str(), 1);
+    ASSERT_GT(pid, 0);
+    // The state file appears beside the settings once the network has trained.
+    std::string state;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline && state.empty()) {
+        for (const auto& e : std::filesystem::recursive_directory_iterator(config))
+            if (e.path().filename() == "last-session.actlab.json" &&
+                readAll(e.path().string()).find("\"weights\"") != std::string::npos)
+                state = e.path().string();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    ASSERT_FALSE(state.empty()) << readAll(log);
+    const std::string text = readAll(state);
+    EXPECT_NE(text.find("\"epoch\""), std::string::npos);
+    // The settings still mark the run as running: the next start asks.
+    const std::string settings =
+        readAll((std::filesystem::path(state).parent_path() / "Activation Lab.conf").string());
+    EXPECT_NE(settings.find("running=true"), std::string::npos) << settings;
+    std::remove(session.c_str());
+    std::remove(log.c_str());
+}
+
 // A lesson opens from the lessons built into the program (the six of resources/lessons).
 TEST_F(GuiCli, OpensALesson) {
     const std::string heartbeat = tempPath(".heartbeat"), log = tempPath(".log");

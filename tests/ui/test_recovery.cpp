@@ -99,6 +99,11 @@ TEST_F(RecoveryTest, TheAutosaveKeepsTrainedWorkThroughACrash) {
     ASSERT_TRUE(test::waitForSnapshot(page, [](const TrainingSnapshot& s) {
         return !s.networks.empty() && s.networks[0].epoch == 30;
     }));
+    // A copy stays aside, should the restored state be replaced before it is saved.
+    const nn::SessionLoad copy =
+        nn::loadSessionFile(window->crashRecovery()->setAsidePath().toStdString());
+    ASSERT_TRUE(copy.ok()) << copy.error;
+    EXPECT_EQ(copy.session.epoch, 30);
     EXPECT_TRUE(hasAddedPoint());
     EXPECT_TRUE(window->sessionController()->isModified());
     // Training goes on from the restored weights.
@@ -116,7 +121,7 @@ TEST_F(RecoveryTest, DecliningTheRestoreStartsAfreshAndKeepsTheFileAside) {
     EXPECT_EQ(asked, 1);
     EXPECT_EQ(shownEpoch(), 0);
     EXPECT_FALSE(hasAddedPoint());
-    // Nothing is deleted: the declined state is kept beside the settings.
+    // Nothing is deleted: the declined state is kept aside, beside the settings.
     const QString aside = window->crashRecovery()->setAsidePath();
     ASSERT_FALSE(aside.isEmpty());
     const nn::SessionLoad load = nn::loadSessionFile(aside.toStdString());

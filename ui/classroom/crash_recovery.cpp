@@ -29,7 +29,11 @@ void CrashRecovery::setDefaultPrompt(Prompt prompt) {
 CrashRecovery::CrashRecovery(AppSettings* settings, QWidget* window,
                              std::function<QString()> autosave, QObject* parent)
     : QObject(parent), m_settings(settings), m_window(window), m_autosave(std::move(autosave)) {
-    m_timer.setInterval(kAutosaveMs);
+    // ACTLAB_AUTOSAVE_SECONDS (1 … 3600) shortens or lengthens the period, for scripts and for
+    // the end-to-end test that kills the process.
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("ACTLAB_AUTOSAVE_SECONDS", &ok);
+    m_timer.setInterval(ok && seconds >= 1 && seconds <= 3600 ? seconds * 1000 : kAutosaveMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (const QString error = autosaveNow(); !error.isEmpty()) emit autosaveFailed(error);
     });
@@ -47,13 +51,15 @@ bool CrashRecovery::beginRun() {
     m_timer.start();
     const QFileInfo file(state);
     if (!unclean || !file.isFile()) return true;
-    if (ask(file.lastModified())) return true;
-    // Declined: keep the file aside, named by the time it was saved, and start afresh.
+    // A copy is kept aside whatever the answer, named by the time it was saved: a session
+    // opened from the command line, or the next autosave, may replace the state file.
     m_setAside = file.dir().filePath(
         QStringLiteral("last-session-%1.actlab.json")
             .arg(file.lastModified().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
     QFile::remove(m_setAside);
-    QFile::rename(state, m_setAside);
+    QFile::copy(state, m_setAside);
+    if (ask(file.lastModified())) return true;
+    QFile::remove(state);  // declined: start afresh
     m_settings->setDocument({}, false, false, false);
     return false;
 }

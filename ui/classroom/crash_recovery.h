@@ -27,9 +27,10 @@ public:
                   QObject* parent = nullptr);
 
     /// At the start of a run, before the state is read: marks the run as started and, if the
-    /// last one did not end cleanly and left a state file, asks whether to restore it. True
-    /// when the state file should be read; when the user declines, the file is kept aside as
-    /// "last-session-<date>.actlab.json" (nothing the user made is deleted) and false returned.
+    /// last one did not end cleanly and left a state file, copies it aside as
+    /// "last-session-<date>.actlab.json" (nothing the user made is ever deleted) and asks
+    /// whether to restore it. True when the state file should be read; false when the user
+    /// declined (the state file is then removed, its copy kept).
     bool beginRun();
     /// A clean exit: the next start restores the state without asking.
     void endRun();
@@ -40,7 +41,7 @@ public:
     int interval() const { return m_timer.interval(); }
     /// True when this window owns the state file (no other instance is running).
     bool ownsState() const { return m_owner; }
-    /// Where a declined state file was moved, or empty.
+    /// Where the state left by an unclean exit was copied, or empty.
     const QString& setAsidePath() const { return m_setAside; }
 
     /// The question asked after an unclean exit, replaceable (tests answer without a dialog).

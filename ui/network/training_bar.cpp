@@ -217,9 +217,17 @@ void TrainingBar::commitRegularization() {
 }
 
 void TrainingBar::setPlaying(bool playing) {
+    // Called for every frame: a new icon each time would fill Qt's pixmap cache with scaled
+    // copies of pixmaps never shown again, so only a change is drawn.
+    if (playing == m_playing && m_playShown) return;
     m_playing = playing;
-    m_play->setIcon(glyphIcon(playing ? Glyph::Pause : Glyph::Play, Qt::white, 30));
-    m_play->setToolTip(playing ? tr("Pause training (Space)") : tr("Train (Space)"));
+    showPlayState();
+}
+
+void TrainingBar::showPlayState() {
+    m_playShown = true;
+    m_play->setIcon(glyphIcon(m_playing ? Glyph::Pause : Glyph::Play, Qt::white, 30));
+    m_play->setToolTip(m_playing ? tr("Pause training (Space)") : tr("Train (Space)"));
 }
 
 void TrainingBar::setEpoch(int epoch) {
@@ -284,7 +292,7 @@ void TrainingBar::retranslate() {
         tr("Start again from the initial weights (the same seed gives the same "
            "run)"));
     m_step->setToolTip(tr("Train exactly one epoch"));
-    setPlaying(m_playing);
+    showPlayState();
     m_epochCaption->setText(tr("Epoch"));
     m_epoch->setToolTip(tr("Epochs trained: passes over the training points"));
     m_speedCaption->setText(tr("Epochs per frame"));

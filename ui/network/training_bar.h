@@ -61,11 +61,14 @@ protected:
 
 private:
     void retranslate();
+    /// Draws the play button for m_playing.
+    void showPlayState();
     void commitLearningRate();
     void commitRegularization();
     QWidget* field(QLabel*& caption, QWidget* control);
 
     bool m_playing = false;
+    bool m_playShown = false;  ///< the play button shows m_playing
     QToolButton* m_reset = nullptr;
     QToolButton* m_play = nullptr;
     QToolButton* m_step = nullptr;

@@ -339,19 +339,19 @@ private:
         });
         if (epochs > 0) {
             const Clock::time_point start = Clock::now();
-            std::atomic<int> trained = 0;
             m_team.run(count, [&](int i) {
                 TrainingMember& m = *m_members[std::size_t(order[std::size_t(i)])];
                 const Clock::time_point began = Clock::now();
-                const int done = m.train(epochs);
-                trained.fetch_add(done, std::memory_order_relaxed);
+                m.train(epochs);
                 m.cost = std::chrono::duration<double>(Clock::now() - began).count();
             });
             if (m_interrupt.load(std::memory_order_relaxed)) return nullptr;
-            // Seconds per epoch of the whole frame (its networks train side by side).
+            // Seconds per epoch of the whole frame (its networks train side by side; one that
+            // stopped on divergence trained none).
             const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-            const int perNetwork = count > 0 ? trained.load() / count : 0;
-            if (perNetwork > 0) m_secondsPerEpoch = seconds / perNetwork;
+            int trained = 0;
+            for (const auto& m : m_members) trained = std::max(trained, m->frameEpochs);
+            if (trained > 0) m_secondsPerEpoch = seconds / trained;
         }
         m_team.run(count, [&](int k) {
             m_members[std::size_t(k)]->finish(snapshot->networks[std::size_t(k)],
