@@ -8,6 +8,7 @@
 
 #include "classroom/language_manager.h"
 #include "classroom/main_window.h"
+#include "common/accessibility.h"
 #include "cli/eval_command.h"
 #include "cli/export_command.h"
 #include "cli/inspect_command.h"
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(ACTLAB_VERSION);
     actlab::ui::LanguageManager::setupFonts();
     actlab::ui::LanguageManager::setupNumberFormat();
+    actlab::ui::installAccessibility();  // before any widget exists
     actlab::ui::MainWindow window;
     if (const QString problem = actlab::cli::applyGuiOptions(options, window); !problem.isEmpty()) {
         std::cerr << "activation-lab: " << problem.toStdString() << "\n";

@@ -15,6 +15,8 @@ packages=(
   python3-torch python3-nbformat python3-matplotlib
   # Independent high-precision references (the inspect subcommand against an mpmath forward pass).
   python3-mpmath
+  # The accessibility test walks the real window through AT-SPI (tests/a11y).
+  at-spi2-core python3-pyatspi dbus-daemon
 )
 
 # With --hardening, also what the sanitizer and fuzzing runs need (clang and its runtimes).

@@ -153,12 +153,31 @@
         <source>Type part of a name, for example &quot;relu&quot;; Up and Down choose.</source>
         <translation>输入名称的一部分，例如“relu”；用上下方向键选择。</translation>
     </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::ActivationThumbnail</name>
     <message>
         <source>parameters not accepted</source>
         <translation>参数无效</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::BoundaryPlot</name>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Output: the decision boundary</source>
+        <translation>输出：决策边界</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output over the plane from −6 to 6, coloured by class, with the training points (and the test points when shown).</source>
+        <translation>网络在 −6 到 6 的平面上的输出，按类别着色，并显示训练点（显示测试数据时也显示测试点）。</translation>
     </message>
 </context>
 <context>
@@ -320,6 +339,33 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::CrashRecovery</name>
+    <message>
+        <source>Restore Unsaved Work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Activation Lab did not close properly last time.
+
+Your work was saved automatically at %1. Restore it?</source>
+        <translation>Activation Lab 上次没有正常关闭。
+
+你的工作已在 %1 自动保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Start Afresh</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Either way, a copy of the autosaved work is kept in a file beside the settings.</source>
+        <translation>无论选择哪一项，自动保存的工作都会另存一份副本，放在设置文件旁边。</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::CurvePlot</name>
     <message>
         <source>%1, pinned: %2</source>
@@ -346,6 +392,18 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>Turn on f, f′ or f″ to see a curve.</source>
         <translation>打开 f、f′ 或 f″ 以显示曲线。</translation>
+    </message>
+    <message>
+        <source>no curve</source>
+        <translation>没有曲线</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 over x from %3 to %4</source>
+        <translation>%1：x 从 %3 到 %4 的 %2</translation>
     </message>
 </context>
 <context>
@@ -928,6 +986,18 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
+    <message>
+        <source>Gradient health</source>
+        <translation>梯度健康状况</translation>
+    </message>
+    <message>
+        <source>Gradient health: %1</source>
+        <translation>梯度健康状况：%1</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer: %1. Dead units per hidden layer: %2.</source>
+        <translation>各层梯度范数：%1。各隐藏层死亡单元：%2。</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::HealthView</name>
@@ -1094,6 +1164,22 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
     <message>
         <source>training (dashed)</source>
         <translation>训练（虚线）</translation>
+    </message>
+    <message>
+        <source>epoch %1: training %2, test %3</source>
+        <translation>第 %1 轮：训练 %2，测试 %3</translation>
+    </message>
+    <message>
+        <source>%1 at epoch %2: training %3, test %4</source>
+        <translation>%1 第 %2 轮：训练 %3，测试 %4</translation>
+    </message>
+    <message>
+        <source>Loss over the epochs</source>
+        <translation>各轮的损失</translation>
+    </message>
+    <message>
+        <source>No epochs yet</source>
+        <translation>尚未训练</translation>
     </message>
 </context>
 <context>

@@ -3,5 +3,11 @@
 # which the accessibility bus (at-spi2-core) starts on demand. Usage: run_atspi.sh APP
 set -e
 here=$(dirname "$0")
+# Without the tools the test cannot run: ctest reports it as skipped (77), never as passed.
+for tool in xvfb-run dbus-run-session; do
+  command -v "$tool" >/dev/null || { echo "run_atspi: $tool is missing (scripts/setup-debian.sh)"; exit 77; }
+done
+/usr/bin/python3 -c "import pyatspi" 2>/dev/null ||
+  { echo "run_atspi: python3-pyatspi is missing (scripts/setup-debian.sh)"; exit 77; }
 exec xvfb-run -a -s "-screen 0 1600x1000x24" \
   dbus-run-session -- /usr/bin/python3 "$here/check_atspi.py" "$1"

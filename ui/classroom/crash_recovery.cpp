@@ -86,7 +86,7 @@ bool CrashRecovery::ask(const QDateTime& savedAt) const {
     QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
     box.addButton(tr("Start Afresh"), QMessageBox::RejectRole);
     box.setInformativeText(
-        tr("Starting afresh keeps the autosaved work in a file beside the settings."));
+        tr("Either way, a copy of the autosaved work is kept in a file beside the settings."));
     box.setDefaultButton(restore);
     box.exec();
     return box.clickedButton() == restore;

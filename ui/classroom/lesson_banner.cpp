@@ -17,6 +17,7 @@ LessonBanner::LessonBanner(QWidget* parent)
       m_close(new QToolButton(this)), m_fold(new QToolButton(this)),
       m_textArea(new QScrollArea(this)) {
     setObjectName(QStringLiteral("lessonBanner"));
+    m_textArea->setFocusPolicy(Qt::NoFocus);  // a container: its text is what is read
     m_title->setObjectName(QStringLiteral("lessonTitle"));
     m_title->setWordWrap(true);
     m_text->setObjectName(QStringLiteral("lessonText"));

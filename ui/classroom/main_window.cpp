@@ -74,6 +74,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
             [this] { setStyleSheet(Appearance::instance().mainStyleSheet()); });
 
     m_pages->setDocumentMode(true);
+    m_pages->setFocusPolicy(Qt::NoFocus);  // its tab bar takes the focus, not the pane
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);

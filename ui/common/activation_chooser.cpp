@@ -86,6 +86,7 @@ QString ActivationChooser::groupTitle(Group group) {
 
 void ActivationChooser::retranslate() {
     m_filter->setPlaceholderText(tr("Filter activations (Ctrl+F)"));
+    m_tree->setAccessibleName(tr("Activations"));
     m_filter->setToolTip(tr("Type part of a name, for example \"relu\"; Up and Down choose."));
     for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
         QTreeWidgetItem* header = m_tree->topLevelItem(g);

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "activations/registry.h"
+#include "common/accessibility.h"
 #include "common/plot_style.h"
 #include "common/qt_text.h"
 #include "explorer/curve_crosshair.h"
@@ -240,6 +241,7 @@ void CurvePlot::onXRangeChanged() {
     updateOverlayGraphs();
     updateZones();
     updateLegend();
+    updateAccessibleText();
     if (m_yAuto) fitY();
     if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
     queueReplot();
@@ -398,6 +400,25 @@ void CurvePlot::updateTitle() {
     } else {
         m_title->setText(callLabel(m_state->call(), lang));
     }
+    updateAccessibleText();
+}
+
+void CurvePlot::updateAccessibleText() {
+    // What a screen reader says for the plot: its title, then which curves over which range.
+    QStringList curves;
+    if (m_state->showF()) curves << QStringLiteral("f");
+    if (m_state->showDf()) curves << QStringLiteral("f\u2032");
+    if (m_state->showD2f()) curves << QStringLiteral("f\u2033");
+    const QString shown = curves.isEmpty() ? tr("no curve")
+                          : curves.size() == 1
+                              ? curves.front()
+                              : tr("%1 and %2").arg(curves.mid(0, curves.size() - 1).join(", "),
+                                                    curves.back());
+    describeForScreenReaders(this, m_title->text(),
+                             tr("%1: %2 over x from %3 to %4")
+                                 .arg(m_title->text(), shown,
+                                      QString::number(m_state->xMin(), 'g', 4),
+                                      QString::number(m_state->xMax(), 'g', 4)));
 }
 
 void CurvePlot::updateMessage() {

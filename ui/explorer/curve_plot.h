@@ -146,6 +146,8 @@ private:
     void updateStyles();
     void updateLegend();
     void updateTitle();
+    /// The plot's name and text alternative for screen readers.
+    void updateAccessibleText();
     void updateMessage();
     void expandY();
     void applyXRange();

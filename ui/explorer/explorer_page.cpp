@@ -271,6 +271,7 @@ QWidget* ExplorerPage::createCentre() {
     connect(m_exports, &ExplorerExports::statusMessage, this, &ExplorerPage::statusMessage);
     m_multiples = new SmallMultiplesView(m_state, centre);
     auto* multiplesScroll = new QScrollArea(centre);
+    multiplesScroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
     multiplesScroll->setWidget(m_multiples);
     multiplesScroll->setWidgetResizable(true);
     multiplesScroll->setFrameShape(QFrame::NoFrame);
@@ -302,6 +303,7 @@ QWidget* ExplorerPage::createRightColumn() {
     m_teaching = new TeachingPanel(this);
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName("teachingScroll");
+    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
     scroll->setWidget(m_teaching);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

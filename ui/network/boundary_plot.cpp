@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/accessibility.h"
 #include "common/plot_style.h"
 #include "network/boundary_items.h"
 #include "network/network_style.h"
@@ -39,6 +40,7 @@ Margins marginsFor(bool compact) {
 BoundaryPlot::BoundaryPlot(bool compact, QWidget* parent)
     : QCustomPlot(parent), m_compact(compact) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    describe();
     setNotAntialiasedElements(QCP::aeAll);
     setAntialiasedElements(QCP::aeScatters | QCP::aePlottables);
     axisRect()->setAutoMargins(QCP::msNone);
@@ -188,6 +190,18 @@ void BoundaryPlot::resizeEvent(QResizeEvent* event) {
     if (event->size().isEmpty()) return QWidget::resizeEvent(event);
     layoutSquare();
     QCustomPlot::resizeEvent(event);
+}
+
+void BoundaryPlot::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) describe();
+    QCustomPlot::changeEvent(event);
+}
+
+void BoundaryPlot::describe() {
+    describeForScreenReaders(
+        this, m_compact ? tr("Decision boundary") : tr("Output: the decision boundary"),
+        tr("The network's output over the plane from −6 to 6, coloured by class, with the "
+           "training points (and the test points when shown)."));
 }
 
 void BoundaryPlot::showEvent(QShowEvent* event) {

@@ -77,8 +77,11 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// The plot's name and text alternative for screen readers.
+    void describe();
     void layoutSquare();
     void applyGradient();
     /// Colours, fonts, point and line sizes from the theme and the presentation scale.

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "activations/registry.h"
+#include "common/accessibility.h"
 #include "common/plot_style.h"
 #include "network/network_style.h"
 
@@ -251,6 +252,19 @@ void HealthCard::addFrame(const NetworkFrame& f) {
     bool anyDead = false;
     for (const nn::LayerMetrics& lm : m_metrics.layers) anyDead = anyDead || lm.deadFraction > 0;
     m_noDead->setVisible(!anyDead && !m_deadBars.empty() && !m_metrics.layers.empty());
+    describe();
+}
+
+void HealthCard::describe() {
+    // A screen reader hears the card's latest numbers, layer by layer.
+    QStringList grads, dead;
+    for (double g : m_recentGrad) grads << QString::number(g, 'g', 3);
+    for (const nn::LayerMetrics& lm : m_metrics.layers)
+        dead << QStringLiteral("%1 %").arg(100.0 * lm.deadFraction, 0, 'f', 0);
+    describeForScreenReaders(
+        this, m_title.isEmpty() ? tr("Gradient health") : tr("Gradient health: %1").arg(m_title),
+        tr("Gradient norm per layer: %1. Dead units per hidden layer: %2.")
+            .arg(grads.join(QStringLiteral(", ")), dead.join(QStringLiteral(", "))));
 }
 
 void HealthCard::appendSeries(const std::vector<MetricSample>& samples) {
@@ -350,6 +364,7 @@ HealthView::HealthView(QWidget* parent)
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setWordWrap(true);
     auto* scroll = new QScrollArea(this);
+    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
     m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -52,6 +52,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// The card's name and latest numbers for screen readers.
+    void describe();
     QCPAxisRect* addPanel(QCPLayoutGrid* grid, int row, int column, QCPTextElement*& title);
     void retranslate();
     /// Colours, fonts and line widths from the theme and the presentation scale.

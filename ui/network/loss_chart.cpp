@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/accessibility.h"
 #include "common/legend_control.h"
 #include "common/plot_style.h"
 #include "network/network_style.h"
@@ -283,7 +284,24 @@ void LossChart::fitRanges() {
 
 void LossChart::refresh() {
     fitRanges();
+    updateAccessibleText();
     netstyle::replotIfShown(this);
+}
+
+void LossChart::updateAccessibleText() {
+    // A screen reader hears the chart's last values, network by network.
+    QStringList last;
+    for (const Series& s : m_series) {
+        if (s.samples.empty()) continue;
+        const MetricSample& m = s.samples.back();
+        const QString train = QString::number(valueOf(m, false), 'g', 4);
+        const QString test = QString::number(valueOf(m, true), 'g', 4);
+        last << (s.name.isEmpty() ? tr("epoch %1: training %2, test %3").arg(m.epoch).arg(train, test)
+                                  : tr("%1 at epoch %2: training %3, test %4")
+                                        .arg(s.name).arg(m.epoch).arg(train, test));
+    }
+    describeForScreenReaders(this, tr("Loss over the epochs"),
+                             last.isEmpty() ? tr("No epochs yet") : last.join(QStringLiteral("; ")));
 }
 
 }  // namespace actlab::ui

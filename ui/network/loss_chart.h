@@ -72,6 +72,8 @@ private:
     /// Colours, fonts and line widths from the theme and the presentation scale.
     void applyAppearance();
     void updateLegend();
+    /// The chart's name and last values for screen readers.
+    void updateAccessibleText();
     void fitRanges();
 
     std::vector<Series> m_series;

@@ -117,6 +117,7 @@ QWidget* NetworkPage::createLeftColumn() {
     v->addWidget(m_setup);
     v->addStretch(1);
     auto* scroll = new QScrollArea(this);
+    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
     scroll->setWidget(host);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

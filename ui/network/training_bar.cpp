@@ -303,6 +303,7 @@ void TrainingBar::retranslate() {
     m_rate->setToolTip(
         tr("The step size of each update; it changes the running training at "
            "once. Type any value from 0.0000001 to 100."));
+    m_rate->lineEdit()->setAccessibleName(m_rateCaption->text());
     m_optimizerCaption->setText(tr("Optimiser"));
     m_optimizer->setItemText(0, tr("SGD"));
     m_optimizer->setItemText(1, tr("Momentum"));

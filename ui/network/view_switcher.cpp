@@ -56,7 +56,11 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
     layout->addWidget(m_row);
     layout->addWidget(m_views, 1);
 
-    connect(m_buttons, &QButtonGroup::idClicked, this, &ViewSwitcher::viewChosen);
+    // Toggled, not clicked: a screen reader's "toggle" action and the keyboard check a button
+    // without a click. setCurrent checks one too, but only after the view already changed.
+    connect(m_buttons, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+        if (checked && id != m_views->currentIndex()) emit viewChosen(id);
+    });
     connect(m_backButton, &QToolButton::clicked, this, &ViewSwitcher::backRequested);
 }
 
