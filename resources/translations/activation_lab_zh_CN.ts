@@ -394,14 +394,6 @@ Your work was saved automatically at %1. Restore it?</source>
         <translation>打开 f、f′ 或 f″ 以显示曲线。</translation>
     </message>
     <message>
-        <source>no curve</source>
-        <translation>没有曲线</translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <translation>%1 和 %2</translation>
-    </message>
-    <message>
         <source>%1: %2 over x from %3 to %4</source>
         <translation>%1：x 从 %3 到 %4 的 %2</translation>
     </message>

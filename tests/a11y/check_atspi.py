@@ -22,7 +22,7 @@ VAGUE_ROLES = {pyatspi.ROLE_FILLER, pyatspi.ROLE_UNKNOWN, pyatspi.ROLE_PANEL,
                pyatspi.ROLE_REDUNDANT_OBJECT, pyatspi.ROLE_INVALID}
 
 
-def find_app(name, timeout=180):
+def find_app(name, timeout=90):
     deadline = time.time() + timeout
     while time.time() < deadline:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -111,7 +111,7 @@ def main():
         app = find_app("Activation Lab")
         if app is None:
             print("the application did not appear on the accessibility bus")
-            return 1
+            return 3  # run_atspi.sh tries once more
         time.sleep(2)
         report = []
         if not press(app, pyatspi.ROLE_PAGE_TAB, {"Activation Explorer"}):

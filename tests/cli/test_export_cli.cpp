@@ -90,7 +90,7 @@ void countClassTints(const QImage& image, int& blue, int& orange) {
 }
 
 // The explorer's colours of f, f′ and f″ in the light theme (ui/appearance.cpp).
-constexpr QRgb kF = 0xFF0072B2, kDf = 0xFFD55E00, kD2f = 0xFF009E73;
+constexpr QRgb kF = 0xFF0072B2, kDf = 0xFFB34700, kD2f = 0xFF00795A;  // the light theme's
 
 // A small binary session: trains in milliseconds.
 const char* kXor = R"({"format": "activation-lab-session", "version": 1, "seed": 7,

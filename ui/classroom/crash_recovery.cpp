@@ -8,6 +8,7 @@
 #include <QPushButton>
 
 #include "common/app_settings.h"
+#include "common/plot_export.h"
 
 namespace actlab::ui {
 
@@ -56,10 +57,14 @@ bool CrashRecovery::beginRun() {
     m_setAside = file.dir().filePath(
         QStringLiteral("last-session-%1.actlab.json")
             .arg(file.lastModified().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    QFile::remove(m_setAside);
-    QFile::copy(state, m_setAside);
+    QFile source(state);
+    const QByteArray saved = source.open(QIODevice::ReadOnly) ? source.readAll() : QByteArray();
+    if (!PlotExport::saveFile(m_setAside, [&](QIODevice& device) {
+            return device.write(saved) == saved.size();
+        }).isEmpty())
+        m_setAside.clear();  // no copy (a full disk): the state file itself is still there
     if (ask(file.lastModified())) return true;
-    QFile::remove(state);  // declined: start afresh
+    if (!m_setAside.isEmpty()) QFile::remove(state);  // declined: start afresh (the copy stays)
     m_settings->setDocument({}, false, false, false);
     return false;
 }

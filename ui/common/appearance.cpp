@@ -28,7 +28,7 @@ ThemeColors lightColors() {
     c.text = rgb(0x26313D);
     c.text2 = rgb(0x37414D);
     c.muted = rgb(0x5A6370);
-    c.faint = rgb(0x6B7480);
+    c.faint = rgb(0x5F6874);
     c.disabled = rgb(0xB8BEC6);
     c.window = rgb(0xEFF1F3);
     c.card = rgb(0xFFFFFF);
@@ -62,16 +62,20 @@ ThemeColors lightColors() {
     c.zeroLine = rgb(0x7A828C);
     c.legendBrush = rgb(0xFFFFFF, 230);
     c.legendBorder = rgb(0x000000, 45);
+    // Okabe–Ito hues, deepened where the original is under 4.5:1 on white (vermillion, green).
     c.f = rgb(0x0072B2);
-    c.df = rgb(0xD55E00);
-    c.d2f = rgb(0x009E73);
+    c.df = rgb(0xB34700);
+    c.d2f = rgb(0x00795A);
+    c.curve4 = rgb(0xA23C7E);
+    c.curve5 = rgb(0x9A5B00);
+    c.curve6 = rgb(0x5B4DB8);
     c.neutralCurve = rgb(0x222222);
     c.pinnedInCompare = rgb(0x555B66);
     c.nodeEmpty = rgb(0xEEF0F3);
     c.nodeBorder = rgb(0x262B33);
     c.arrow = rgb(0x8A929C);
     c.idleLink = rgb(0xD5DAE0);
-    c.seriesMuted = rgb(0x9AA1AB);
+    c.seriesMuted = rgb(0x6B7480);
     return c;
 }
 
@@ -115,8 +119,11 @@ ThemeColors highContrastColors() {
     c.legendBrush = rgb(0xFFFFFF, 240);
     c.legendBorder = rgb(0x000000, 140);
     c.f = rgb(0x005A9C);
-    c.df = rgb(0xC14F00);
-    c.d2f = rgb(0x00785A);
+    c.df = rgb(0xA34100);
+    c.d2f = rgb(0x00694E);
+    c.curve4 = rgb(0x8E2F6E);
+    c.curve5 = rgb(0x865000);
+    c.curve6 = rgb(0x4B3DA8);
     c.neutralCurve = rgb(0x000000);
     c.pinnedInCompare = rgb(0x333333);
     c.nodeEmpty = rgb(0xE6E9ED);
@@ -152,7 +159,7 @@ ThemeColors darkColors() {
     c.accentSoft = rgb(0x1F3A52);
     c.accentBorder = rgb(0x3A78A8);
     c.accentHover = rgb(0x4F8FC0);
-    c.onAccent = rgb(0xFFFFFF);
+    c.onAccent = rgb(0x0B1620);  // dark text: white on this lighter accent is only 3.1:1
     c.playDisabled = rgb(0x4A535E);
     c.featureOff = rgb(0x6B7480);
     c.selectionBand = rgb(0x22364A);
@@ -172,6 +179,9 @@ ThemeColors darkColors() {
     c.f = rgb(0x56B4E9);
     c.df = rgb(0xF0883E);
     c.d2f = rgb(0x3DD5A5);
+    c.curve4 = rgb(0xCC79A7);
+    c.curve5 = rgb(0xE69F00);
+    c.curve6 = rgb(0x9D8FFF);
     c.neutralCurve = rgb(0xD0D5DB);
     c.pinnedInCompare = rgb(0xA4ADB7);
     c.nodeEmpty = rgb(0x2C323A);
@@ -289,7 +299,10 @@ QPalette Appearance::palette() const {
         case Theme::HighContrast:
             return paletteFor(m_colors, false);
         default:
-            // The desktop's own light palette where it has one; else the style's.
+            // Light chosen on purpose: the application's own palette, whose every text colour
+            // reaches 4.5:1 (tests/ui/test_contrast.cpp).
+            if (m_theme == Theme::Light) return paletteFor(m_colors, false);
+            // System: the desktop's own light palette where it has one; else the style's.
             if (m_systemCaptured && !isDarkPalette(m_systemPalette)) return m_systemPalette;
             return QApplication::style() ? QApplication::style()->standardPalette()
                                          : paletteFor(m_colors, false);

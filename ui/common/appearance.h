@@ -25,6 +25,9 @@ struct ThemeColors {
     // Plots.
     QColor plotBackground, plotText, axis, grid, zeroLine, legendBrush, legendBorder;
     QColor f, df, d2f;  ///< the current activation's curves
+    /// The compare cycle after f, f′ and f″: reddish purple, orange and indigo, each at least
+    /// 4.5:1 against the plot background (Okabe–Ito hues, deepened on light themes).
+    QColor curve4, curve5, curve6;
     QColor neutralCurve;  ///< the last colour of the compare cycle (black on light themes)
     QColor pinnedInCompare, nodeEmpty, nodeBorder, arrow, idleLink, seriesMuted;
 };

@@ -11,11 +11,12 @@
 namespace actlab::ui::style {
 
 QColor compareColor(int n) {
-    // Yellow is left out: it disappears on a white background and on projectors.
-    // The first three follow the theme's f, f′, f″ colours; black becomes light on dark themes.
+    // Yellow is left out: it disappears on a white background and on projectors. Every colour
+    // is the theme's, at least 4.5:1 against its plot background; black becomes light on dark
+    // themes.
     const ThemeColors& c = colors();
-    const std::array<QColor, 7> cycle = {c.f,     c.df,      c.d2f,          kReddishPurple,
-                                         kOrange, kSkyBlue, c.neutralCurve};
+    const std::array<QColor, 7> cycle = {c.f,      c.df,     c.d2f,         c.curve4,
+                                         c.curve5, c.curve6, c.neutralCurve};
     return cycle[static_cast<std::size_t>(n) % cycle.size()];
 }
 

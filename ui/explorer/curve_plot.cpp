@@ -7,7 +7,6 @@
 #include <limits>
 
 #include "activations/registry.h"
-#include "common/accessibility.h"
 #include "common/plot_style.h"
 #include "common/qt_text.h"
 #include "explorer/curve_crosshair.h"
@@ -389,54 +388,6 @@ void CurvePlot::updateLegend() {
         tr("vanishing gradient, |f\u2032| < %1").arg(formatNumber(m_state->epsilon()));
     e.deadName = tr("dead zone, f\u2032 = 0");
     m_legend->update(e);
-}
-
-void CurvePlot::updateTitle() {
-    const QString& lang = m_lang;
-    if (m_state->compareMode()) {
-        QStringList names{qs(m_state->spec().name, lang)};
-        for (const Overlay& o : m_compared) names << qs(o.call.spec->name, lang);
-        m_title->setText(tr("Comparison: %1").arg(names.join(QStringLiteral(", "))));
-    } else {
-        m_title->setText(callLabel(m_state->call(), lang));
-    }
-    updateAccessibleText();
-}
-
-void CurvePlot::updateAccessibleText() {
-    // What a screen reader says for the plot: its title, then which curves over which range.
-    QStringList curves;
-    if (m_state->showF()) curves << QStringLiteral("f");
-    if (m_state->showDf()) curves << QStringLiteral("f\u2032");
-    if (m_state->showD2f()) curves << QStringLiteral("f\u2033");
-    const QString shown = curves.isEmpty() ? tr("no curve")
-                          : curves.size() == 1
-                              ? curves.front()
-                              : tr("%1 and %2").arg(curves.mid(0, curves.size() - 1).join(", "),
-                                                    curves.back());
-    describeForScreenReaders(this, m_title->text(),
-                             tr("%1: %2 over x from %3 to %4")
-                                 .arg(m_title->text(), shown,
-                                      QString::number(m_state->xMin(), 'g', 4),
-                                      QString::number(m_state->xMax(), 'g', 4)));
-}
-
-void CurvePlot::updateMessage() {
-    QString text;
-    if (!m_state->isValid())
-        text = tr("These parameters are not accepted:\n%1").arg(m_state->paramError());
-    else if (!m_state->showF() && !m_state->showDf() && !m_state->showD2f())
-        text = tr("Turn on f, f\u2032 or f\u2033 to see a curve.");
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-}
-
-QString CurvePlot::message() const {
-    return m_message->visible() ? m_message->text() : QString();
-}
-
-QString CurvePlot::title() const {
-    return m_title->text();
 }
 
 // --- view -----------------------------------------------------------------------------------
