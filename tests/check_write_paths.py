@@ -30,8 +30,11 @@ FOLDERS = ("core", "app", "ui")
 # The writers themselves: the only files that may write with the standard library's primitives.
 WRITERS = {
     "core/util/atomic_file.cpp": "the core's writer (temporary file, fsync, rename)",
-    "ui/common/app_settings.h": "the settings file: QSettings, which writes through QSaveFile "
-                                "(setAtomicSyncRequired(true) in app_settings.cpp)",
+    "ui/common/app_settings.h": "QSettings on a private copy in the temporary folder; the "
+                                "settings file itself is written by AppSettings::sync through "
+                                "PlotExport::saveFile",
+    "ui/common/app_settings.cpp": "a read-only QSettings that checks the private copy before "
+                                  "it is put in place, and the copy itself (a temporary file)",
 }
 
 # Lines that write, but not to a file. Each entry: (file, pattern of the line, why it is fine).

@@ -166,6 +166,13 @@
     </message>
 </context>
 <context>
+    <name>actlab::ui::AppSettings</name>
+    <message>
+        <source>Could not write the settings to %1</source>
+        <translation>无法将设置写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::BoundaryPlot</name>
     <message>
         <source>Decision boundary</source>

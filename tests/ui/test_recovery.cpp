@@ -189,5 +189,43 @@ TEST_F(RecoveryTest, AnAutosaveThatCannotBeWrittenSaysWhyAndKeepsTheOldFile) {
     EXPECT_EQ(f.readAll(), before);
 }
 
+// The settings file is written whole or not at all: a write that fails midway (a full disk) leaves
+// the previous file, so the next start never falls back to defaults.
+TEST(SettingsFile, AWriteThatFailsMidwayLeavesTheOldFile) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("settings.ini");
+    {
+        AppSettings settings(path);
+        settings.setTheme(QStringLiteral("dark"));
+        settings.sync();
+    }
+    QFile before(path);
+    ASSERT_TRUE(before.open(QIODevice::ReadOnly));
+    const QByteArray old = before.readAll();
+    before.close();
+    ASSERT_TRUE(old.contains("dark"));
+    rlimit limit{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &limit), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = limit;
+    small.rlim_cur = 200;
+    {
+        AppSettings settings(path);
+        settings.setExplorerLayout(QByteArray(2000, 'x'));  // a value the old file lacks
+        ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+        // Fails: the new file would be longer than 200 bytes. The reason is given.
+        EXPECT_FALSE(settings.sync().isEmpty());
+        setrlimit(RLIMIT_FSIZE, &limit);
+        std::signal(SIGXFSZ, previousHandler);
+        QFile after(path);
+        ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+        EXPECT_EQ(after.readAll(), old);  // the previous file, whole
+        EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1)
+            << "a temporary file was left";
+    }  // the destructor's own sync runs without the limit and writes everything
+    EXPECT_EQ(AppSettings(path).theme(), QStringLiteral("dark"));
+    EXPECT_EQ(AppSettings(path).explorerLayout(), QByteArray(2000, 'x'));
+}
+
 }  // namespace
 }  // namespace actlab::ui

@@ -69,11 +69,11 @@ bool CrashRecovery::beginRun() {
     return false;
 }
 
-void CrashRecovery::endRun() {
+QString CrashRecovery::endRun() {
     m_timer.stop();
-    if (!m_owner) return;
+    if (!m_owner) return m_settings->sync();
     m_settings->setRunning(false);
-    m_settings->sync();
+    return m_settings->sync();
 }
 
 QString CrashRecovery::autosaveNow() {

@@ -32,8 +32,9 @@ public:
     /// whether to restore it. True when the state file should be read; false when the user
     /// declined (the state file is then removed, its copy kept).
     bool beginRun();
-    /// A clean exit: the next start restores the state without asking.
-    void endRun();
+    /// A clean exit: the next start restores the state without asking. Writes the settings;
+    /// "" or why they could not be written.
+    QString endRun();
     /// Writes the autosave now (the timer calls this). "" or the reason.
     QString autosaveNow();
     /// The autosave period (30 s unless changed; tests shorten it).

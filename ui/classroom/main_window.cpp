@@ -529,7 +529,8 @@ void MainWindow::writeSettings() {
     if (const QString error = m_network->saveSettings(*m_settings); !error.isEmpty())
         qWarning("%s", qPrintable(error));
     m_session->writeSettings(!m_banner->isHidden());
-    m_recovery->endRun();  // syncs the settings
+    if (const QString error = m_recovery->endRun(); !error.isEmpty())  // writes the settings
+        qWarning("%s", qPrintable(error));
 }
 
 QString MainWindow::autosave() {
@@ -537,8 +538,8 @@ QString MainWindow::autosave() {
         writeNetworkState(*m_network, m_settings->stateFilePath(), &m_autosaved);
     // Where the work came from, so that a restored state knows its file or lesson.
     m_session->writeSettings(!m_banner->isHidden());
-    m_settings->sync();
-    return error;
+    const QString settingsError = m_settings->sync();
+    return error.isEmpty() ? settingsError : error;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

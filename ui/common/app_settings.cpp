@@ -2,11 +2,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <cmath>
 
 #include "common/appearance.h"
+#include "common/plot_export.h"
 #include "common/qt_text.h"
 
 namespace actlab::ui {
@@ -59,19 +62,39 @@ QString orDefault(const QString& value, const char* fallback) {
 
 }  // namespace
 
-AppSettings::AppSettings(QObject* parent)
-    : QObject(parent),
-      m_settings(QSettings::UserScope,
-                 orDefault(QCoreApplication::organizationName(), "ActivationLab"),
-                 orDefault(QCoreApplication::applicationName(), "Activation Lab")) {
-    // QSettings writes through QSaveFile (a temporary file renamed over the old one) only while
-    // this is on; it is Qt's default, and the settings must never be left half-written.
-    m_settings.setAtomicSyncRequired(true);
+namespace {
+
+/// Where QSettings keeps this user's settings by default (INI text on Linux).
+QString defaultSettingsPath() {
+    return QSettings(QSettings::UserScope,
+                     orDefault(QCoreApplication::organizationName(), "ActivationLab"),
+                     orDefault(QCoreApplication::applicationName(), "Activation Lab"))
+        .fileName();
 }
 
+/// A private copy of the settings file for QSettings to work on (see m_working).
+std::unique_ptr<QTemporaryFile> workingCopy(const QString& path) {
+    auto copy = std::make_unique<QTemporaryFile>(QDir::temp().filePath(
+        QStringLiteral("activation-lab-settings-XXXXXX.ini")));
+    copy->open();
+    QFile original(path);
+    if (original.open(QIODevice::ReadOnly)) copy->write(original.readAll());
+    copy->close();
+    return copy;
+}
+
+}  // namespace
+
+AppSettings::AppSettings(QObject* parent) : AppSettings(defaultSettingsPath(), parent) {}
+
 AppSettings::AppSettings(const QString& iniPath, QObject* parent)
-    : QObject(parent), m_settings(iniPath, QSettings::IniFormat) {
-    m_settings.setAtomicSyncRequired(true);
+    : QObject(parent),
+      m_path(iniPath),
+      m_working(workingCopy(iniPath)),
+      m_settings(m_working->fileName(), QSettings::IniFormat) {}
+
+AppSettings::~AppSettings() {
+    sync();
 }
 
 QByteArray AppSettings::windowGeometry() const {
@@ -192,7 +215,7 @@ void AppSettings::setPngScale(int scale) {
 }
 
 QString AppSettings::stateFilePath() const {
-    return QFileInfo(m_settings.fileName()).dir().filePath(QString::fromLatin1(kStateFile));
+    return QFileInfo(m_path).dir().filePath(QString::fromLatin1(kStateFile));
 }
 QString AppSettings::legacyNetworkSession() const {
     return m_settings.value(kNetworkSession).toString();
@@ -327,8 +350,50 @@ void AppSettings::setCurrentPage(const QString& page) {
     m_settings.setValue(kCurrentPage, page);
 }
 
-void AppSettings::sync() {
+namespace {
+
+/// A settings value as text, to compare what was meant with what a file holds (the INI file
+/// gives back "5" for the number 5).
+QString valueText(const QVariant& v) {
+    if (v.typeId() == QMetaType::QStringList || v.typeId() == QMetaType::QVariantList)
+        return v.toStringList().join(QChar(0x1F));
+    return QString::fromUtf8(v.toByteArray());
+}
+
+}  // namespace
+
+QString AppSettings::sync() {
+    const QString failed = tr("Could not write the settings to %1").arg(QDir::toNativeSeparators(m_path));
+    // What the settings hold now; QSettings reloads its file when it syncs.
+    QHash<QString, QVariant> meant;
+    for (const QString& key : m_settings.allKeys()) meant.insert(key, m_settings.value(key));
     m_settings.sync();
+    // The copy must hold every value whole (a full temporary folder could have cut it short).
+    // It is read back under another name: QSettings objects on one file share what they read.
+    QFile working(m_working->fileName());
+    const QByteArray text =
+        working.open(QIODevice::ReadOnly) ? working.readAll() : QByteArray();
+    bool whole = m_settings.status() == QSettings::NoError && !text.isEmpty();
+    if (whole) {
+        QTemporaryFile readBack(QDir::temp().filePath(
+            QStringLiteral("activation-lab-settings-check-XXXXXX.ini")));
+        whole = readBack.open() && readBack.write(text) == text.size() && readBack.flush();
+        readBack.close();
+        const QSettings check(readBack.fileName(), QSettings::IniFormat);
+        whole = whole && check.allKeys().size() == meant.size();
+        for (auto it = meant.cbegin(); whole && it != meant.cend(); ++it)
+            whole = valueText(check.value(it.key())) == valueText(it.value());
+    }
+    if (!whole) {
+        // Nothing is lost in memory: the values go back, and the next sync tries again.
+        for (auto it = meant.cbegin(); it != meant.cend(); ++it)
+            m_settings.setValue(it.key(), it.value());
+        return failed;
+    }
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    return PlotExport::saveFile(m_path, [&](QIODevice& device) {
+        return device.write(text) == text.size();
+    });
 }
 
 }  // namespace actlab::ui

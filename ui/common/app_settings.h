@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryFile>
+#include <memory>
 #include <optional>
 
 #include "activations/activation_spec.h"
@@ -128,8 +130,11 @@ public:
     QString currentPage() const;
     void setCurrentPage(const QString& page);
 
-    /// Writes pending changes to storage.
-    void sync();
+    /// Writes pending changes to storage: the whole file is replaced atomically, or, if it
+    /// cannot be written (a full disk), left exactly as it was. "" or the reason.
+    QString sync();
+    /// Writes pending changes (sync) and closes.
+    ~AppSettings() override;
 
 signals:
     /// The language or the PNG scale changed.
@@ -137,6 +142,13 @@ signals:
     void pngScaleChanged(int scale);
 
 private:
+    /// The settings file.
+    QString m_path;
+    /// QSettings works on a private copy of it (in the temporary folder), never on the file
+    /// itself: Qt 6.4 renames a half-written settings file into place when the disk fills up
+    /// (QSaveFile::commit ignores a failed flush), and it writes whenever it likes. sync() checks
+    /// the copy and puts it in place through the atomic writer.
+    std::unique_ptr<QTemporaryFile> m_working;
     QSettings m_settings;
 };
 

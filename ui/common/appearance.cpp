@@ -52,7 +52,7 @@ ThemeColors lightColors() {
     c.errorText = rgb(0x8A1C1C);
     c.errorBg = rgb(0xFDECEA);
     c.errorBorder = rgb(0xD96C5F);
-    c.good = rgb(0x00795A);
+    c.good = rgb(0x2F7A34);  // not f″'s green: a message is not a curve
     c.infoBg = rgb(0xEEF6FC);
     c.infoBorder = rgb(0x7FB3DA);
     c.plotBackground = rgb(0xFFFFFF);

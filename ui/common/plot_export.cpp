@@ -59,6 +59,17 @@ QString PlotExport::saveFile(const QString& path, const std::function<bool(QIODe
         file.cancelWriting();
         return failed(why);
     }
+    // Flushed and checked here: Qt 6.4's commit() renames the file into place even when the
+    // flush of its buffer failed (a full disk, EFBIG), leaving a truncated file.
+    errno = 0;
+    if (!file.flush()) {
+        const int systemError = errno;
+        const QString why = file.error() != QFileDevice::NoError ? file.errorString()
+                            : systemError != 0 ? QString::fromLocal8Bit(std::strerror(systemError))
+                                               : file.errorString();
+        file.cancelWriting();
+        return failed(why);
+    }
     if (!file.commit()) return failed(file.errorString());
     return {};
 }
