@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../file_size_limit.h"
 #include "scratch_folder.h"
 #include "util/atomic_file.h"
 
@@ -40,20 +41,7 @@ protected:
 
 const std::string kOld = "the old contents, which must survive\n";
 
-/// Runs `body` with the file-size limit at `bytes` and SIGXFSZ ignored (as `trap '' XFSZ;
-/// ulimit -f` does), restoring both afterwards.
-template <class Body>
-void withFileSizeLimit(rlim_t bytes, Body body) {
-    rlimit old{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limited = old;
-    limited.rlim_cur = bytes;
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &limited), 0);
-    body();
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, oldHandler);
-}
+using test::withFileSizeLimit;
 
 TEST_F(AtomicFileFailures, AFileSizeLimitLeavesTheOldFileAndSaysWhy) {
     const std::string target = path("save.json");

@@ -2,8 +2,6 @@
 // unsaved changes), the Lessons menu and its explanation, presentation mode, themes, the state
 // restored on the next start, and help.
 
-#include <sys/resource.h>
-
 #include <QAbstractButton>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
@@ -21,7 +19,6 @@
 #include <QScrollBar>
 #include <QTest>
 #include <QTimer>
-#include <csignal>
 #include <memory>
 
 #include "activations/registry.h"
@@ -42,6 +39,7 @@
 #include "network/loss_chart.h"
 #include "network/network_page.h"
 #include "nn/session.h"
+#include "../file_size_limit.h"
 #include "ui_test_support.h"
 
 namespace actlab::ui {
@@ -202,15 +200,8 @@ TEST_F(ClassroomTest, ASaveThatFailsMidwayLeavesTheOldFileIntact) {
     flush();
     // The file-size limit makes the write fail with EFBIG after 1,000 bytes: a disk that fills
     // up during the save.
-    rlimit old{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = old;
-    small.rlim_cur = 1000;
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
-    const QString error = session->saveTo(file);
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, previousHandler);
+    QString error;
+    actlab::test::withFileSizeLimit(1000, [&] { error = session->saveTo(file); });
     EXPECT_FALSE(error.isEmpty());
     EXPECT_EQ(readAll(file), before);
     EXPECT_TRUE(session->isModified());

@@ -3,7 +3,6 @@
 // to restore it, declining keeps the file aside, and a clean exit restores without asking.
 
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +11,6 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <memory>
 
@@ -21,6 +19,7 @@
 #include "classroom/session_controller.h"
 #include "common/app_settings.h"
 #include "network/network_page.h"
+#include "../file_size_limit.h"
 #include "network_test_support.h"
 #include "nn/session.h"
 
@@ -166,15 +165,8 @@ TEST_F(RecoveryTest, AnAutosaveThatCannotBeWrittenSaysWhyAndKeepsTheOldFile) {
     ASSERT_TRUE(test::waitForPause(page, 4));
     // The file-size limit makes the write fail with EFBIG after 1,000 bytes: a disk that fills
     // up during the autosave.
-    rlimit old{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = old;
-    small.rlim_cur = 1000;
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
-    const QString error = window->crashRecovery()->autosaveNow();
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, previousHandler);
+    QString error;
+    actlab::test::withFileSizeLimit(1000, [&] { error = window->crashRecovery()->autosaveNow(); });
     EXPECT_TRUE(error.contains("last-session.actlab.json")) << error.toStdString();
     // The system's reason, in the system's language ("File too large", "Die Datei ist zu groß").
     EXPECT_TRUE(error.contains(QString::fromLocal8Bit(std::strerror(EFBIG))))
@@ -204,19 +196,13 @@ TEST(SettingsFile, AWriteThatFailsMidwayLeavesTheOldFile) {
     const QByteArray old = before.readAll();
     before.close();
     ASSERT_TRUE(old.contains("dark"));
-    rlimit limit{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &limit), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = limit;
-    small.rlim_cur = 200;
     {
         AppSettings settings(path);
         settings.setExplorerLayout(QByteArray(2000, 'x'));  // a value the old file lacks
-        ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
         // Fails: the new file would be longer than 200 bytes. The reason is given.
-        EXPECT_FALSE(settings.sync().isEmpty());
-        setrlimit(RLIMIT_FSIZE, &limit);
-        std::signal(SIGXFSZ, previousHandler);
+        QString error;
+        actlab::test::withFileSizeLimit(200, [&] { error = settings.sync(); });
+        EXPECT_FALSE(error.isEmpty());
         QFile after(path);
         ASSERT_TRUE(after.open(QIODevice::ReadOnly));
         EXPECT_EQ(after.readAll(), old);  // the previous file, whole

@@ -71,8 +71,7 @@ bool CrashRecovery::beginRun() {
 
 QString CrashRecovery::endRun() {
     m_timer.stop();
-    if (!m_owner) return m_settings->sync();
-    m_settings->setRunning(false);
+    if (m_owner) m_settings->setRunning(false);
     return m_settings->sync();
 }
 

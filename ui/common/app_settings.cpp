@@ -72,13 +72,18 @@ QString defaultSettingsPath() {
         .fileName();
 }
 
-/// A private copy of the settings file for QSettings to work on (see m_working).
-std::unique_ptr<QTemporaryFile> workingCopy(const QString& path) {
+/// The settings file's text, or nothing when there is none yet.
+QByteArray readAllOf(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// A private copy of the settings file's text for QSettings to work on (see m_working).
+std::unique_ptr<QTemporaryFile> workingCopy(const QByteArray& text) {
     auto copy = std::make_unique<QTemporaryFile>(QDir::temp().filePath(
         QStringLiteral("activation-lab-settings-XXXXXX.ini")));
     copy->open();
-    QFile original(path);
-    if (original.open(QIODevice::ReadOnly)) copy->write(original.readAll());
+    copy->write(text);
     copy->close();
     return copy;
 }
@@ -90,7 +95,8 @@ AppSettings::AppSettings(QObject* parent) : AppSettings(defaultSettingsPath(), p
 AppSettings::AppSettings(const QString& iniPath, QObject* parent)
     : QObject(parent),
       m_path(iniPath),
-      m_working(workingCopy(iniPath)),
+      m_written(readAllOf(iniPath)),
+      m_working(workingCopy(m_written)),
       m_settings(m_working->fileName(), QSettings::IniFormat) {}
 
 AppSettings::~AppSettings() {
@@ -360,40 +366,44 @@ QString valueText(const QVariant& v) {
     return QString::fromUtf8(v.toByteArray());
 }
 
+/// True when `text`, read as an INI file, holds every one of `values` and nothing else. It is
+/// read back under a name of its own: QSettings objects on one file share what they read.
+bool holdsExactly(const QByteArray& text, const QHash<QString, QVariant>& values) {
+    QTemporaryFile readBack(
+        QDir::temp().filePath(QStringLiteral("activation-lab-settings-check-XXXXXX.ini")));
+    if (!readBack.open() || readBack.write(text) != text.size() || !readBack.flush()) return false;
+    readBack.close();
+    const QSettings check(readBack.fileName(), QSettings::IniFormat);
+    if (check.allKeys().size() != values.size()) return false;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        if (valueText(check.value(it.key())) != valueText(it.value())) return false;
+    return true;
+}
+
 }  // namespace
 
 QString AppSettings::sync() {
-    const QString failed = tr("Could not write the settings to %1").arg(QDir::toNativeSeparators(m_path));
     // What the settings hold now; QSettings reloads its file when it syncs.
     QHash<QString, QVariant> meant;
     for (const QString& key : m_settings.allKeys()) meant.insert(key, m_settings.value(key));
     m_settings.sync();
     // The copy must hold every value whole (a full temporary folder could have cut it short).
-    // It is read back under another name: QSettings objects on one file share what they read.
-    QFile working(m_working->fileName());
-    const QByteArray text =
-        working.open(QIODevice::ReadOnly) ? working.readAll() : QByteArray();
-    bool whole = m_settings.status() == QSettings::NoError && !text.isEmpty();
-    if (whole) {
-        QTemporaryFile readBack(QDir::temp().filePath(
-            QStringLiteral("activation-lab-settings-check-XXXXXX.ini")));
-        whole = readBack.open() && readBack.write(text) == text.size() && readBack.flush();
-        readBack.close();
-        const QSettings check(readBack.fileName(), QSettings::IniFormat);
-        whole = whole && check.allKeys().size() == meant.size();
-        for (auto it = meant.cbegin(); whole && it != meant.cend(); ++it)
-            whole = valueText(check.value(it.key())) == valueText(it.value());
-    }
+    const QByteArray text = readAllOf(m_working->fileName());
+    const bool synced = m_settings.status() == QSettings::NoError;
+    if (synced && text == m_written) return {};  // nothing changed since the last write
+    const bool whole = synced && holdsExactly(text, meant);
     if (!whole) {
         // Nothing is lost in memory: the values go back, and the next sync tries again.
         for (auto it = meant.cbegin(); it != meant.cend(); ++it)
             m_settings.setValue(it.key(), it.value());
-        return failed;
+        return tr("Could not write the settings to %1").arg(QDir::toNativeSeparators(m_path));
     }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    return PlotExport::saveFile(m_path, [&](QIODevice& device) {
+    const QString error = PlotExport::saveFile(m_path, [&](QIODevice& device) {
         return device.write(text) == text.size();
     });
+    if (error.isEmpty()) m_written = text;
+    return error;
 }
 
 }  // namespace actlab::ui

@@ -144,6 +144,8 @@ signals:
 private:
     /// The settings file.
     QString m_path;
+    /// The settings file's text as last read or written: an unchanged sync writes nothing.
+    QByteArray m_written;
     /// QSettings works on a private copy of it (in the temporary folder), never on the file
     /// itself: Qt 6.4 renames a half-written settings file into place when the disk fills up
     /// (QSaveFile::commit ignores a failed flush), and it writes whenever it likes. sync() checks

@@ -36,37 +36,23 @@ bool PlotExport::formatFromPath(const QString& path, Format* format) {
     return true;
 }
 
-namespace {
-
-}  // namespace
-
 QString PlotExport::saveFile(const QString& path, const std::function<bool(QIODevice&)>& write) {
     const auto failed = [&](const QString& why) {
         return PlotExport::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), why);
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return failed(file.errorString());
+    // The buffer is flushed and checked here: Qt 6.4's commit() renames the file into place even
+    // when that flush failed (a full disk, EFBIG), leaving a truncated file.
     errno = 0;
-    if (!write(file)) {
+    if (!write(file) || !file.flush()) {
         // The reason first: cancelling replaces it with "canceled by application". A buffered
-        // write that the system refused (a full disk, EFBIG) leaves Qt's error unset but errno
-        // says why.
+        // write that the system refused leaves Qt's error unset, but errno says why.
         const int systemError = errno;
         const QString why =
             file.error() != QFileDevice::NoError ? file.errorString()
             : systemError != 0 ? QString::fromLocal8Bit(std::strerror(systemError))
                                : PlotExport::tr("the picture could not be drawn");
-        file.cancelWriting();
-        return failed(why);
-    }
-    // Flushed and checked here: Qt 6.4's commit() renames the file into place even when the
-    // flush of its buffer failed (a full disk, EFBIG), leaving a truncated file.
-    errno = 0;
-    if (!file.flush()) {
-        const int systemError = errno;
-        const QString why = file.error() != QFileDevice::NoError ? file.errorString()
-                            : systemError != 0 ? QString::fromLocal8Bit(std::strerror(systemError))
-                                               : file.errorString();
         file.cancelWriting();
         return failed(why);
     }

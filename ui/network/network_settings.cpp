@@ -16,13 +16,10 @@ namespace {
 
 /// The session kept in the state file, or nullopt when there is none or it does not load.
 std::optional<nn::Session> readState(const QString& path) {
-    QFile file(path);
-    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) return std::nullopt;
-    const QByteArray text = file.readAll();
-    const nn::SessionLoad load =
-        nn::parseSession(std::string_view(text.constData(), std::size_t(text.size())));
+    if (!QFileInfo(path).isFile()) return std::nullopt;
+    nn::SessionLoad load = nn::loadSessionFile(QFile::encodeName(path).toStdString());
     if (!load.ok()) return std::nullopt;
-    return load.session;
+    return std::move(load.session);
 }
 
 }  // namespace
