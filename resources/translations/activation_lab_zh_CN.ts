@@ -231,6 +231,105 @@
     </message>
 </context>
 <context>
+    <name>actlab::ui::CodeExportDialog</name>
+    <message>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch 脚本（.py）</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (.ipynb)</source>
+        <translation>Jupyter 笔记本（.ipynb）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Export to PyTorch</source>
+        <translation>导出到 PyTorch</translation>
+    </message>
+    <message>
+        <source>Python code that trains this network exactly as Activation Lab does: the same data, starting weights, mini-batches and updates, in float64. Run it with Python 3 and PyTorch; it prints the losses of every epoch, the same numbers as the app.</source>
+        <translation>一段 Python 代码，按 Activation Lab 的方式训练这个网络：相同的数据、初始权重、小批量和更新规则，使用 float64。用 Python 3 和 PyTorch 运行它，它会打印每一轮的损失，与本应用的数值相同。</translation>
+    </message>
+    <message>
+        <source>Initial weights: the code replays the training from epoch 0</source>
+        <translation>初始权重：代码从第 0 轮重放训练</translation>
+    </message>
+    <message>
+        <source>Current weights (epoch %L1): the code trains on from here</source>
+        <translation>当前权重（第 %L1 轮）：代码从这里继续训练</translation>
+    </message>
+    <message>
+        <source>Current weights: the network has not been trained yet</source>
+        <translation>当前权重：网络尚未训练</translation>
+    </message>
+    <message>
+        <source>How many epochs the exported code trains</source>
+        <translation>导出的代码训练多少轮</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Preview of the code</source>
+        <translation>代码预览</translation>
+    </message>
+    <message>
+        <source>This network cannot be exported: %1</source>
+        <translation>这个网络无法导出：%1</translation>
+    </message>
+    <message>
+        <source>The data is written into the code.</source>
+        <translation>数据直接写在代码里。</translation>
+    </message>
+    <message>
+        <source>The data has more than 1,000 points: it is saved next to the code as %1.</source>
+        <translation>数据超过 1,000 个点：保存在代码旁边的 %1 中。</translation>
+    </message>
+    <message>
+        <source>Open it in Jupyter and run all cells; it ends with the loss curve and the decision boundary.</source>
+        <translation>在 Jupyter 中打开并运行所有单元格；最后会画出损失曲线和决策边界。</translation>
+    </message>
+    <message>
+        <source>Run it with: python3 %1</source>
+        <translation>运行方法：python3 %1</translation>
+    </message>
+    <message>
+        <source>Export Jupyter Notebook</source>
+        <translation>导出 Jupyter 笔记本</translation>
+    </message>
+    <message>
+        <source>Export PyTorch Script</source>
+        <translation>导出 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::ColourLegend</name>
     <message>
         <source>Each colour is a class: the heatmap shows the class the network predicts.</source>
@@ -1654,6 +1753,22 @@ Your work was saved automatically at %1. Restore it?</source>
         <source>Save the network diagram, the comparison grid or the gradient-health view as shown, as PNG, SVG or PDF</source>
         <translation>把当前显示的网络图、比较网格或梯度健康视图保存为 PNG、SVG 或 PDF</translation>
     </message>
+    <message>
+        <source>&amp;PyTorch Script…</source>
+        <translation>PyTorch 脚本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save Python code that trains this network exactly as the app does and prints the same losses</source>
+        <translation>保存一段 Python 代码：按本应用的方式训练这个网络，并打印相同的损失</translation>
+    </message>
+    <message>
+        <source>&amp;Jupyter Notebook…</source>
+        <translation>Jupyter 笔记本(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Save the same code as a Jupyter notebook, with explanations, a loss curve and the decision boundary</source>
+        <translation>把同样的代码保存为 Jupyter 笔记本，附带说明、损失曲线和决策边界</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::NetworkPage</name>
@@ -1696,6 +1811,10 @@ Your work was saved automatically at %1. Restore it?</source>
     <message>
         <source>Data and setup</source>
         <translation>数据与设置</translation>
+    </message>
+    <message>
+        <source>Compare mode: this exports the network shown, %1. Show another one (N) to export it.</source>
+        <translation>对比模式：导出的是当前显示的网络 %1。要导出其他网络，请先切换显示（N）。</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@
 #include "common/app_settings.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
+#include "network/code_export_dialog.h"
 #include "network/compare_view.h"
 #include "network/network_page.h"
 #include "network/session_edits.h"
@@ -61,7 +62,19 @@ nn::LayerSpec layer(int neurons, const char* id) {
     return {neurons, id, activation(id).defaults(), nn::PReluMode::PerLayer};
 }
 
+/// The widget the picture shows: the window, or a dialog a scene opened.
+QWidget* g_shown = nullptr;
+
 bool setUp(const std::string& scene, MainWindow& window) {
+    if (scene.rfind("pytorch:", 0) == 0) {  // the PyTorch export dialog of lesson N after EPOCHS
+        auto* page = window.networkPage();
+        const std::size_t colon = scene.find(':', 8);
+        if (colon == std::string::npos) return false;
+        if (!window.openLesson(std::atoi(scene.c_str() + 8)).isEmpty()) return false;
+        if (!train(page, std::atoi(scene.c_str() + colon + 1))) return false;
+        g_shown = page->openCodeExport(false);
+        return true;
+    }
     NetworkPage* page = window.networkPage();
     if (scene == "lesson_zh") {
         // Lesson 2 (dying ReLU) in Chinese with its explanation, after 150 epochs.
@@ -159,7 +172,7 @@ int main(int argc, char** argv) {
     if (argc != 3 && argc != 5) {
         std::fprintf(stderr,
                      "usage: %s circle_tanh|spiral_relu|compare_xor|health_sigmoid_relu|lesson_zh|"
-                     "presentation|lesson:N:EPOCHS|save:N:EPOCHS:FILE|open:FILE OUT.png "
+                     "presentation|lesson:N:EPOCHS|save:N:EPOCHS:FILE|open:FILE|pytorch:N:EPOCHS OUT.png "
                      "[WIDTH HEIGHT]\n",
                      argv[0]);
         return 2;
@@ -184,7 +197,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     settle(20);
-    const QImage image = window.grab().toImage();
+    const QImage image = (g_shown ? g_shown : &window)->grab().toImage();
     if (!image.save(QString::fromLocal8Bit(argv[2]))) {
         std::fprintf(stderr, "could not write %s\n", argv[2]);
         return 1;

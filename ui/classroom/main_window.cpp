@@ -182,6 +182,9 @@ void MainWindow::createMenus() {
     m_menus.exportMenu->addAction(net->exportViewAction());
     m_menus.exportMenu->addAction(net->exportCsvAction());
     m_menus.exportMenu->addSeparator();
+    m_menus.exportMenu->addAction(net->exportPytorchAction());
+    m_menus.exportMenu->addAction(net->exportNotebookAction());
+    m_menus.exportMenu->addSeparator();
     m_menus.pngScale = addMenu(m_menus.exportMenu);
     m_pngScales = new QActionGroup(this);
     for (int s = 1; s <= 4; ++s) {

@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 
 #include "network/boundary_plot.h"
+#include "network/code_export_dialog.h"
 #include "network/loss_chart.h"
 #include "network/output_panel.h"
 #include "network/view_switcher.h"
@@ -24,11 +25,15 @@ NetworkExports::NetworkExports(OutputPanel* output, ViewSwitcher* views, QString
       m_dialogParent(dialogParent),
       m_boundaryAction(new QAction(this)),
       m_lossAction(new QAction(this)),
-      m_viewAction(new QAction(this)) {
+      m_viewAction(new QAction(this)),
+      m_pytorchAction(new QAction(this)),
+      m_notebookAction(new QAction(this)) {
     connect(m_boundaryAction, &QAction::triggered, this,
             [this] { exportWithDialog(Figure::Boundary); });
     connect(m_lossAction, &QAction::triggered, this, [this] { exportWithDialog(Figure::Loss); });
     connect(m_viewAction, &QAction::triggered, this, [this] { exportWithDialog(Figure::View); });
+    connect(m_pytorchAction, &QAction::triggered, this, [this] { openCodeExport(false); });
+    connect(m_notebookAction, &QAction::triggered, this, [this] { openCodeExport(true); });
 }
 
 QString NetworkExports::exportBoundary(const QString& path, PlotExport::Format format,
@@ -83,6 +88,20 @@ void NetworkExports::exportWithDialog(Figure figure) {
         emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
+CodeExportDialog* NetworkExports::openCodeExport(bool notebook) {
+    const CodeSource source = m_source ? m_source() : CodeSource{{}, {}, QStringLiteral("en")};
+    auto* dialog = new CodeExportDialog(
+        source.session,
+        notebook ? CodeExportDialog::Format::Notebook : CodeExportDialog::Format::Script,
+        source.lang, m_dialogParent);
+    dialog->setNote(source.note);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFolder(&m_lastDir);
+    connect(dialog, &CodeExportDialog::saved, this, &NetworkExports::statusMessage);
+    dialog->show();
+    return dialog;
+}
+
 void NetworkExports::retranslate() {
     m_boundaryAction->setText(tr("Export Decision &Boundary…"));
     m_lossAction->setText(tr("Export &Loss Chart…"));
@@ -90,6 +109,14 @@ void NetworkExports::retranslate() {
     m_viewAction->setToolTip(
         tr("Save the network diagram, the comparison grid or the gradient-health view as "
            "shown, as PNG, SVG or PDF"));
+    m_pytorchAction->setText(tr("&PyTorch Script…"));
+    m_pytorchAction->setToolTip(
+        tr("Save Python code that trains this network exactly as the app does and prints the "
+           "same losses"));
+    m_notebookAction->setText(tr("&Jupyter Notebook…"));
+    m_notebookAction->setToolTip(
+        tr("Save the same code as a Jupyter notebook, with explanations, a loss curve and the "
+           "decision boundary"));
 }
 
 }  // namespace actlab::ui

@@ -66,6 +66,7 @@ NetworkPage::NetworkPage(QWidget* parent)
     m_views->addView(m_compare);
     m_views->addView(m_health);
     m_exports = new NetworkExports(m_output, m_views, m_lastDir, this);
+    m_exports->setCodeSource([this] { return codeSource(); });
     m_frames = new FramePresenter(
         m_state, *m_training, {m_bar, m_banner, m_output, m_compare, m_health, m_diagram}, this);
     m_editor = new NetworkEditor(m_state, *m_training, {m_diagram, m_layers, m_compare}, this);
@@ -292,6 +293,19 @@ nn::Session NetworkPage::trainedSession() const {
     std::vector<const std::vector<MetricSample>*> histories;
     for (int k = 0; k < chart->networkCount(); ++k) histories.push_back(&chart->samples(k));
     return withTrainedState(m_state.session, *latest, m_state.comparing(), histories);
+}
+
+NetworkExports::CodeSource NetworkPage::codeSource() const {
+    nn::Session s = trainedSession();
+    if (!m_state.comparing()) return {std::move(s), {}, m_state.lang};
+    // Compare mode exports the network in focus, with its own trained state.
+    const QString name = m_state.memberNames()[m_state.focus];
+    nn::Session member = nn::compareMember(s, s.compare[std::size_t(m_state.focus)]);
+    return {std::move(member),
+            tr("Compare mode: this exports the network shown, %1. Show another one (N) to "
+               "export it.")
+                .arg(name),
+            m_state.lang};
 }
 
 QString NetworkPage::applySession(const nn::Session& session) {

@@ -207,6 +207,15 @@ public:
     QAction* exportBoundaryAction() const { return m_exports->boundaryAction(); }
     QAction* exportLossAction() const { return m_exports->lossAction(); }
     QAction* exportViewAction() const { return m_exports->viewAction(); }
+    QAction* exportPytorchAction() const { return m_exports->pytorchAction(); }
+    QAction* exportNotebookAction() const { return m_exports->notebookAction(); }
+    /// What the PyTorch export exports: the network shown (in compare mode the one in focus)
+    /// with its trained state.
+    NetworkExports::CodeSource codeSource() const;
+    /// Opens File ▸ Export ▸ PyTorch Script… (or Jupyter Notebook…) for the page's session.
+    class CodeExportDialog* openCodeExport(bool notebook) {
+        return m_exports->openCodeExport(notebook);
+    }
     QAction* compareClassicAction() const { return m_classicAction; }
     QList<QAction*> structureActions() const { return m_editor->structureActions(); }
 
