@@ -15,6 +15,7 @@
 #include "activations/activation_call.h"
 #include "theory/mean_field.h"
 #include "theory/phase_diagram.h"
+#include "theory/propagation_figures.h"
 #include "theory/wide_network.h"
 
 namespace {
@@ -26,18 +27,13 @@ ActivationCall call(const char* id) {
     return resolveActivation(id, {}).call;
 }
 
-/// What the view computes for one slider position: q*, χ₁, c*, the depth scales, the length
-/// map at 101 points up to 3·max(q*, 1), the correlation map at 41 points over [−1, 1], and the
-/// depth curves over 50 layers.
+/// What the view computes for one slider position (propagationFigures): q*, χ₁, c*, the depth
+/// scales, the length map at 101 points up to 3·max(q*, 1), the correlation map at 41 points over
+/// [−1, 1], the depth curves over 50 layers, and the mean map where the activation is not odd.
 double sliderUpdate(MeanField& f, Variances v) {
-    const Analysis a = f.analyse(v);
-    double sink = a.chi1;
-    const double qMax = 3 * (std::isfinite(a.qStar) ? std::max(a.qStar, 1.0) : 1.0);
-    for (int i = 0; i <= 100; ++i) sink += f.lengthMap(qMax * i / 100, v);
-    const double q = std::isfinite(a.qStar) && a.qStar > 0 ? a.qStar : 1.0;
-    for (int i = 0; i <= 40; ++i) sink += f.correlationMap(-1 + 2.0 * i / 40, q, v);
-    const DepthCurves d = f.depthCurves(v, 50);
-    return sink + d.c.back() + d.gradRatio.back();
+    const PropagationFigures p = propagationFigures(f, v, 50, true);
+    return p.analysis.chi1 + p.lengthMap.back() + p.correlationMap.front() + p.depth.c.back() +
+           p.depth.gradRatio.back() + (p.meanShown ? p.meanCurves.mean.back() : 0.0);
 }
 
 // Each iteration moves σ_w² a slider step, as dragging does; median and p99 of the iterations

@@ -999,6 +999,14 @@ Your work was saved automatically at %1. Restore it?</source>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Signal propagation</source>
+        <translation>信号传播</translation>
+    </message>
+    <message>
+        <source>How this activation passes a signal and its gradient through a deep random network: order, chaos and the critical initialisation</source>
+        <translation>这个激活函数如何把信号和梯度传过一个深层随机网络：有序、混沌与临界初始化</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::ExplorerState</name>
@@ -1927,6 +1935,264 @@ Your work was saved automatically at %1. Restore it?</source>
     <message>
         <source>Back to the normal size of this mode (Ctrl+0)</source>
         <translation>恢复此模式的正常大小（Ctrl+0）</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::PropagationPlots</name>
+    <message>
+        <source>Phase diagram: χ₁ over (σ_w², σ_b²)</source>
+        <translation>相图：χ₁ 随 (σ_w², σ_b²) 的变化</translation>
+    </message>
+    <message>
+        <source>σ_w² (weight variance × fan-in)</source>
+        <translation>σ_w²（权重方差 × 扇入）</translation>
+    </message>
+    <message>
+        <source>σ_b² (bias variance)</source>
+        <translation>σ_b²（偏置方差）</translation>
+    </message>
+    <message>
+        <source>log₂ χ₁: blue ordered, red chaotic</source>
+        <translation>log₂ χ₁：蓝色有序，红色混沌</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>critical line χ₁ = 1</source>
+        <translation>临界线 χ₁ = 1</translation>
+    </message>
+    <message>
+        <source>Length map: qₗ₊₁ = F(qₗ)</source>
+        <translation>长度映射：qₗ₊₁ = F(qₗ)</translation>
+    </message>
+    <message>
+        <source>qₗ (mean square pre-activation)</source>
+        <translation>qₗ（预激活的均方值）</translation>
+    </message>
+    <message>
+        <source>qₗ₊₁</source>
+        <translation>qₗ₊₁</translation>
+    </message>
+    <message>
+        <source>Correlation map at q*: cₗ₊₁ = C(cₗ)</source>
+        <translation>q* 处的相关映射：cₗ₊₁ = C(cₗ)</translation>
+    </message>
+    <message>
+        <source>cₗ (correlation of two inputs)</source>
+        <translation>cₗ（两个输入的相关系数）</translation>
+    </message>
+    <message>
+        <source>cₗ₊₁</source>
+        <translation>cₗ₊₁</translation>
+    </message>
+    <message>
+        <source>Through the layers, from q₀ = 1, c₀ = 0.5</source>
+        <translation>逐层传播，从 q₀ = 1、c₀ = 0.5 开始</translation>
+    </message>
+    <message>
+        <source>layer l</source>
+        <translation>第 l 层</translation>
+    </message>
+    <message>
+        <source>length qₗ (log)</source>
+        <translation>长度 qₗ（对数）</translation>
+    </message>
+    <message>
+        <source>correlation cₗ</source>
+        <translation>相关系数 cₗ</translation>
+    </message>
+    <message>
+        <source>qₗ theory</source>
+        <translation>qₗ 理论</translation>
+    </message>
+    <message>
+        <source>cₗ theory</source>
+        <translation>cₗ 理论</translation>
+    </message>
+    <message>
+        <source>qₗ simulated</source>
+        <translation>qₗ 模拟</translation>
+    </message>
+    <message>
+        <source>cₗ simulated</source>
+        <translation>cₗ 模拟</translation>
+    </message>
+    <message>
+        <source>Gradient ratio |δ₀|²/|δₗ|² = ∏ χ</source>
+        <translation>梯度比 |δ₀|²/|δₗ|² = ∏ χ</translation>
+    </message>
+    <message>
+        <source>ratio (log)</source>
+        <translation>比值（对数）</translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation>理论</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Mean and variance by layer (self-normalisation)</source>
+        <translation>逐层的均值与方差（自归一化）</translation>
+    </message>
+    <message>
+        <source>mean μₗ</source>
+        <translation>均值 μₗ</translation>
+    </message>
+    <message>
+        <source>variance νₗ</source>
+        <translation>方差 νₗ</translation>
+    </message>
+    <message>
+        <source>fixed point</source>
+        <translation>不动点</translation>
+    </message>
+    <message>
+        <source>This activation is odd, f(−x) = −f(x): the mean of its outputs stays 0, so only the length and the correlation matter.</source>
+        <translation>这个激活函数是奇函数，f(−x) = −f(x)：输出的均值保持为 0，所以只有长度和相关系数起作用。</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::PropagationView</name>
+    <message>
+        <source>σ_w²:</source>
+        <translation>σ_w²：</translation>
+    </message>
+    <message>
+        <source>The weights&apos; variance times the fan-in: W ~ N(0, σ_w²/fan-in)</source>
+        <translation>权重方差乘以扇入：W ~ N(0, σ_w²/扇入)</translation>
+    </message>
+    <message>
+        <source>Weight variance σ_w²</source>
+        <translation>权重方差 σ_w²</translation>
+    </message>
+    <message>
+        <source>σ_b²:</source>
+        <translation>σ_b²：</translation>
+    </message>
+    <message>
+        <source>The biases&apos; variance: b ~ N(0, σ_b²)</source>
+        <translation>偏置方差：b ~ N(0, σ_b²)</translation>
+    </message>
+    <message>
+        <source>Bias variance σ_b²</source>
+        <translation>偏置方差 σ_b²</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>深度：</translation>
+    </message>
+    <message>
+        <source>The number of layers the curves follow</source>
+        <translation>曲线跟踪的层数</translation>
+    </message>
+    <message>
+        <source>Init:</source>
+        <translation>初始化：</translation>
+    </message>
+    <message>
+        <source>Set σ_w² and σ_b² to an initialisation&apos;s</source>
+        <translation>把 σ_w² 和 σ_b² 设为某种初始化的值</translation>
+    </message>
+    <message>
+        <source>Fan-in:</source>
+        <translation>扇入：</translation>
+    </message>
+    <message>
+        <source>Neurons per layer, for Playground&apos;s init, whose variance grows with the fan-in (uniform ±0.5: σ_w² = fan-in/12); the others scale it away</source>
+        <translation>每层神经元数，用于 Playground 初始化：它的方差随扇入增长（均匀分布 ±0.5：σ_w² = 扇入/12）；其他初始化会把扇入抵消掉</translation>
+    </message>
+    <message>
+        <source>Simulate a random network of width %1</source>
+        <translation>模拟一个宽度为 %1 的随机网络</translation>
+    </message>
+    <message>
+        <source>Propagate %1 pairs of inputs through a random float64 network of width %2 and draw what it measures as dots over the theory</source>
+        <translation>让 %1 对输入穿过一个宽度为 %2 的 float64 随机网络，把测得的结果以圆点画在理论曲线上</translation>
+    </message>
+    <message>
+        <source>How a signal and its gradient travel through a deep, wide, random network with this activation: ordered (χ₁ &lt; 1, gradients vanish), chaotic (χ₁ &gt; 1, they explode) or critical (χ₁ = 1), where deep networks train. Click the diagram to choose a point.</source>
+        <translation>信号和梯度如何穿过一个使用此激活函数的深而宽的随机网络：有序（χ₁ &lt; 1，梯度消失）、混沌（χ₁ &gt; 1，梯度爆炸）或临界（χ₁ = 1），深层网络在临界处才能训练。点击相图选择一个点。</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>LeCun</source>
+        <translation>LeCun</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <source>%1: the parameters are not accepted (%2).</source>
+        <translation>%1：参数不被接受（%2）。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>有序</translation>
+    </message>
+    <message>
+        <source>chaotic</source>
+        <translation>混沌</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>临界</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; at σ_w² = %2, σ_b² = %3: q* = %4, χ₁ = %5, c* = %6 → &lt;b&gt;%7&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，σ_w² = %2，σ_b² = %3：q* = %4，χ₁ = %5，c* = %6 → &lt;b&gt;%7&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>There is no fixed length: qₗ grows without bound (q = %1 after %2 layers).</source>
+        <translation>没有固定的长度：qₗ 无限增长（%2 层之后 q = %1）。</translation>
+    </message>
+    <message>
+        <source>Going back through each layer, the squared gradient shrinks by χ₁ = %1: it vanishes with depth.</source>
+        <translation>每向后经过一层，梯度的平方缩小为 χ₁ = %1 倍：随深度消失。</translation>
+    </message>
+    <message>
+        <source>Going back through each layer, the squared gradient grows by χ₁ = %1: it explodes with depth, and nearby inputs decorrelate.</source>
+        <translation>每向后经过一层，梯度的平方放大 χ₁ = %1 倍：随深度爆炸，相近的输入也变得不相关。</translation>
+    </message>
+    <message>
+        <source>Gradients keep their size through any depth: this is where deep networks train.</source>
+        <translation>梯度在任意深度都保持大小：这正是深层网络能够训练的地方。</translation>
+    </message>
+    <message>
+        <source>Depth scales: ξ_q = %1, ξ_c = %2 layers.</source>
+        <translation>深度尺度：ξ_q = %1，ξ_c = %2 层。</translation>
+    </message>
+    <message>
+        <source>Mean map fixed point (μ, ν) = (%1, %2), %3 (spectral radius %4).</source>
+        <translation>均值映射的不动点 (μ, ν) = (%1, %2)，%3（谱半径 %4）。</translation>
+    </message>
+    <message>
+        <source>attracting</source>
+        <translation>吸引</translation>
+    </message>
+    <message>
+        <source>repelling</source>
+        <translation>排斥</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 // through its public API, as a user would drive it through the controls.
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QCursor>
 #include <QDir>
 #include <QImage>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "classroom/language_manager.h"
 #include "classroom/main_window.h"
@@ -24,6 +26,7 @@
 #include "common/parameter_slider.h"
 #include "explorer/curve_plot.h"
 #include "explorer/explorer_page.h"
+#include "explorer/propagation_view.h"
 #include "explorer/explorer_state.h"
 
 using namespace actlab::ui;
@@ -70,6 +73,24 @@ bool setUp(const std::string& scene, MainWindow& window) {
     } else if (scene == "all") {
         page->selectActivation("elu");
         page->showAllActivations(true);
+    } else if (scene.rfind("propagation:", 0) == 0) {
+        // propagation:ID[:SIGMA_W2:SIGMA_B2[:zh]]: the signal-propagation view, once computed.
+        std::vector<std::string> parts;
+        for (std::size_t at = 0, next; at != std::string::npos; at = next) {
+            next = scene.find(':', at);
+            parts.push_back(scene.substr(at, next == std::string::npos ? next : next - at));
+            if (next != std::string::npos) ++next;
+        }
+        if (parts.size() > 4 && parts[4] == "zh") window.setLanguage("zh_CN");
+        if (!page->selectActivation(QString::fromStdString(parts[1]))) return false;
+        page->showPropagation(true);
+        PropagationView* view = page->propagationView();
+        if (parts.size() > 3)
+            view->setVariances({std::atof(parts[2].c_str()), std::atof(parts[3].c_str())});
+        QElapsedTimer timer;
+        timer.start();
+        while (!view->isUpToDate() && timer.elapsed() < 60000) settle();
+        if (!view->isUpToDate()) return false;
     } else if (scene == "invalid") {
         page->selectActivation("hardtanh");
         page->setParameter("min_val", 2.0);
@@ -90,7 +111,7 @@ bool setUp(const std::string& scene, MainWindow& window) {
 int main(int argc, char** argv) {
     if (argc != 3 && argc != 5) {
         std::fprintf(stderr,
-                     "usage: %s gelu|leaky_relu|compare|all|invalid|chinese OUT.png "
+                     "usage: %s gelu|leaky_relu|compare|all|invalid|chinese|propagation:ID[:W2:B2[:zh]] OUT.png "
                      "[WIDTH HEIGHT]\n",
                      argv[0]);
         return 2;

@@ -30,6 +30,7 @@
 #include "explorer/curve_plot.h"
 #include "explorer/explorer_exports.h"
 #include "explorer/explorer_state.h"
+#include "explorer/propagation_view.h"
 #include "explorer/small_multiples_view.h"
 #include "explorer/teaching_panel.h"
 
@@ -99,6 +100,7 @@ void ExplorerPage::createActions() {
     m_vanishingZone = checkable(this, m_state->vanishingZoneShown());
     m_deadZone = checkable(this, m_state->deadZoneShown());
     m_allActivations = checkable(this, false);
+    m_propagationAction = checkable(this, false);
     m_pin = new QAction(themeIcon("view-pin"), QString(), this);
     m_pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_clearPins = new QAction(this);
@@ -120,6 +122,7 @@ void ExplorerPage::createActions() {
     connect(m_vanishingZone, &QAction::toggled, m_state, &ExplorerState::setVanishingZoneShown);
     connect(m_deadZone, &QAction::toggled, m_state, &ExplorerState::setDeadZoneShown);
     connect(m_allActivations, &QAction::toggled, this, &ExplorerPage::showAllActivations);
+    connect(m_propagationAction, &QAction::toggled, this, &ExplorerPage::showPropagation);
     connect(m_pin, &QAction::triggered, this, [this] {
         if (m_state->pinCurrent())
             emit statusMessage(tr("Pinned %1 as a reference curve.").arg(m_plot->title()), 4000);
@@ -259,6 +262,7 @@ QWidget* ExplorerPage::createCentre() {
     m_compareButton->setAutoRaise(true);
     bar->addWidget(m_compareButton);
     button(m_allActivations);
+    button(m_propagationAction);
     bar->addStretch();
     button(m_resetView);
 
@@ -278,6 +282,13 @@ QWidget* ExplorerPage::createCentre() {
     m_stack = new QStackedWidget(centre);
     m_stack->addWidget(m_plot);
     m_stack->addWidget(multiplesScroll);
+    m_propagation = new PropagationView(m_state, centre);
+    auto* propagationScroll = new QScrollArea(centre);
+    propagationScroll->setFocusPolicy(Qt::NoFocus);
+    propagationScroll->setWidget(m_propagation);
+    propagationScroll->setWidgetResizable(true);
+    propagationScroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(propagationScroll);
 
     // Below the plot: the exact values under the mouse.
     m_readout = new QLabel(centre);
@@ -445,14 +456,27 @@ bool ExplorerPage::setParameter(const QString& paramId, double value) {
 }
 
 void ExplorerPage::showAllActivations(bool on) {
-    m_stack->setCurrentIndex(on ? 1 : 0);
-    m_readout->setVisible(!on);  // the readout belongs to the plot
-    const QSignalBlocker block(m_allActivations);
-    m_allActivations->setChecked(on);
+    showCentre(on ? kAllActivations : kCurves);
 }
 
 bool ExplorerPage::allActivationsShown() const {
-    return m_stack->currentIndex() == 1;
+    return m_stack->currentIndex() == kAllActivations;
+}
+
+void ExplorerPage::showPropagation(bool on) {
+    showCentre(on ? kPropagation : kCurves);
+}
+
+bool ExplorerPage::propagationShown() const {
+    return m_stack->currentIndex() == kPropagation;
+}
+
+void ExplorerPage::showCentre(int index) {
+    m_stack->setCurrentIndex(index);
+    m_readout->setVisible(index == kCurves);  // the readout belongs to the plot
+    const QSignalBlocker block(m_allActivations), block2(m_propagationAction);
+    m_allActivations->setChecked(index == kAllActivations);
+    m_propagationAction->setChecked(index == kPropagation);
 }
 
 void ExplorerPage::setPlotOnly(bool on) {
@@ -472,6 +496,7 @@ void ExplorerPage::setLanguage(const QString& lang) {
     m_teaching->setLanguage(lang);
     m_plot->setLanguage(lang);
     m_multiples->setLanguage(lang);
+    m_propagation->setLanguage(lang);
     for (QAction* action : m_compareMenu->actions()) {
         const ActivationSpec* spec = findActivation(toStd(action->data().toString()));
         if (spec && action->isCheckable()) action->setText(qs(spec->name, lang));
@@ -538,6 +563,10 @@ void ExplorerPage::retranslate() {
     m_clearCompare->setText(tr("Clear Comparison"));
     m_allActivations->setText(tr("All activations"));
     m_allActivations->setToolTip(tr("Show every activation as a small plot of f and f\u2032"));
+    m_propagationAction->setText(tr("Signal propagation"));
+    m_propagationAction->setToolTip(
+        tr("How this activation passes a signal and its gradient through a deep random "
+           "network: order, chaos and the critical initialisation"));
     m_resetView->setText(tr("Reset view"));
     m_resetView->setToolTip(
         // "\u2212" "6" split: lupdate would read the 6 into the escape and miss the message.

@@ -26,6 +26,7 @@ class AppSettings;
 class CurvePlot;
 class ExplorerState;
 class ParameterPanel;
+class PropagationView;
 class SmallMultiplesView;
 class TeachingPanel;
 
@@ -58,6 +59,10 @@ public:
     void showAllActivations(bool on);
     /// True while the grid of all activations is shown.
     bool allActivationsShown() const;
+    /// Shows the signal-propagation view instead of the plot, or the plot again.
+    void showPropagation(bool on);
+    bool propagationShown() const;
+    PropagationView* propagationView() const { return m_propagation; }
 
     /// Saves the plot; "" on success, else the message also shown to the user.
     QString exportPlot(const QString& path, PlotExport::Format format, double scale = 1.0) {
@@ -94,6 +99,7 @@ public:
     QAction* clearPinsAction() const { return m_clearPins; }
     QAction* clearCompareAction() const { return m_clearCompare; }
     QAction* allActivationsAction() const { return m_allActivations; }
+    QAction* propagationAction() const { return m_propagationAction; }
     QAction* resetViewAction() const { return m_resetView; }
     QAction* zoomInAction() const { return m_zoomIn; }
     QAction* zoomOutAction() const { return m_zoomOut; }
@@ -133,6 +139,10 @@ private:
     ParameterPanel* m_parameters = nullptr;
     CurvePlot* m_plot = nullptr;
     SmallMultiplesView* m_multiples = nullptr;
+    PropagationView* m_propagation = nullptr;
+    /// The pages of m_stack.
+    enum Centre { kCurves, kAllActivations, kPropagation };
+    void showCentre(int index);
     TeachingPanel* m_teaching = nullptr;
     SidePanels* m_sides = nullptr;
     QWidget* m_leftColumn = nullptr;
@@ -163,6 +173,7 @@ private:
     QAction* m_clearPins = nullptr;
     QAction* m_clearCompare = nullptr;
     QAction* m_allActivations = nullptr;
+    QAction* m_propagationAction = nullptr;
     QAction* m_resetView = nullptr;
     QAction* m_zoomIn = nullptr;
     QAction* m_zoomOut = nullptr;

@@ -46,7 +46,7 @@ CodeExportDialog::CodeExportDialog(nn::Session session, Format format, const QSt
       m_note(new QLabel(this)),
       m_summary(new QLabel(this)),
       m_preview(new QPlainTextEdit(this)),
-      m_save(new QPushButton(tr("Save\u2026"), this)) {
+      m_save(new QPushButton(tr("Save…"), this)) {
     setWindowTitle(tr("Export to PyTorch"));
     setObjectName(QStringLiteral("codeExportDialog"));
     auto* intro = new QLabel(
