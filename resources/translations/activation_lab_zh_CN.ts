@@ -2107,10 +2107,6 @@ Your work was saved automatically at %1. Restore it?</source>
         <translation>每层神经元数，用于 Playground 初始化：它的方差随扇入增长（均匀分布 ±0.5：σ_w² = 扇入/12）；其他初始化会把扇入抵消掉</translation>
     </message>
     <message>
-        <source>Simulate a random network of width %1</source>
-        <translation>模拟一个宽度为 %1 的随机网络</translation>
-    </message>
-    <message>
         <source>Propagate %1 pairs of inputs through a random float64 network of width %2 and draw what it measures as dots over the theory</source>
         <translation>让 %1 对输入穿过一个宽度为 %2 的 float64 随机网络，把测得的结果以圆点画在理论曲线上</translation>
     </message>
@@ -2193,6 +2189,10 @@ Your work was saved automatically at %1. Restore it?</source>
     <message>
         <source>repelling</source>
         <translation>排斥</translation>
+    </message>
+    <message>
+        <source>Simulate (width %1)</source>
+        <translation>模拟（宽度 %1）</translation>
     </message>
 </context>
 <context>

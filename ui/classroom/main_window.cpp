@@ -1,5 +1,7 @@
 #include "classroom/main_window.h"
 
+#include <QLayout>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -61,6 +63,12 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
       m_banner(new LessonBanner(this)) {
     m_settings->setParent(this);
     setObjectName("mainWindow");
+    // The window never grows beyond the screen to fit its contents (a larger presentation scale,
+    // a longer translation): the pages give way instead (drawers, rows that wrap, views that
+    // scroll). Qt would otherwise resize a full-screen window to the contents' minimum and drop
+    // it out of full screen. A plain window can still be made no smaller than this.
+    layout()->setSizeConstraint(QLayout::SetNoConstraint);
+    setMinimumSize(640, 480);
     installAccessibility();  // plots are charts and the diagram a canvas for screen readers
 
     Appearance& appearance = Appearance::instance();

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -227,7 +228,16 @@ QWidget* ExplorerPage::createLeftColumn() {
     connect(m_epsilon, &QDoubleSpinBox::valueChanged, m_state, &ExplorerState::setEpsilon);
     connect(m_xMin, &QDoubleSpinBox::valueChanged, this, &ExplorerPage::commitXRange);
     connect(m_xMax, &QDoubleSpinBox::valueChanged, this, &ExplorerPage::commitXRange);
-    return column;
+    // A short window (presentation scale on a small screen) scrolls the column rather than
+    // growing taller than the screen.
+    auto* scroll = new QScrollArea(this);
+    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
+    scroll->setWidget(column);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scaleMinimumWidth(scroll, 280 + scroll->verticalScrollBar()->sizeHint().width());
+    return scroll;
 }
 
 QWidget* ExplorerPage::createCentre() {
@@ -292,6 +302,7 @@ QWidget* ExplorerPage::createCentre() {
 
     // Below the plot: the exact values under the mouse.
     m_readout = new QLabel(centre);
+    m_readout->setWordWrap(true);  // a narrow centre (presentation scale) wraps the values
     m_readout->setObjectName("readout");
     m_readout->setTextFormat(Qt::RichText);
     m_readout->setMinimumWidth(200);

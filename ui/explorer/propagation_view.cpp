@@ -14,7 +14,9 @@
 #include <cmath>
 
 #include "common/appearance.h"
+#include "common/flow_layout.h"
 #include "common/qt_text.h"
+#include "common/reflow_layout.h"
 #include "explorer/explorer_state.h"
 #include "explorer/propagation_plots.h"
 #include "qcustomplot.h"
@@ -127,36 +129,42 @@ void PropagationView::buildControls() {
         if (index > kCustom && index - 1 < int(marks.size())) setVariances(marks[index - 1].v);
     });
 
-    auto* controls = new QGridLayout;
-    controls->addWidget(m_wLabel, 0, 0);
-    controls->addWidget(m_wSlider, 0, 1);
-    controls->addWidget(m_wSpin, 0, 2);
-    controls->addWidget(m_presetLabel, 0, 3);
-    controls->addWidget(m_preset, 0, 4);
-    controls->addWidget(m_bLabel, 1, 0);
-    controls->addWidget(m_bSlider, 1, 1);
-    controls->addWidget(m_bSpin, 1, 2);
-    controls->addWidget(m_fanInLabel, 1, 3);
-    controls->addWidget(m_fanInSpin, 1, 4);
-    auto* depthRow = new QHBoxLayout;
-    depthRow->addWidget(m_depthLabel);
-    depthRow->addWidget(m_depthSpin);
-    depthRow->addSpacing(12);
-    depthRow->addWidget(m_simulate, 1);
-    controls->addLayout(depthRow, 2, 0, 1, 5);
-    controls->setColumnStretch(1, 1);
+    // The controls in groups that wrap, and the plots two a row while two fit, else one: the
+    // view never needs a sideways scroll (presentation scale, a small screen, Chinese).
+    const auto group = [this](std::initializer_list<QWidget*> parts, QWidget* stretchy = nullptr) {
+        auto* box = new QWidget(this);
+        auto* row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->setSpacing(6);
+        for (QWidget* w : parts) row->addWidget(w, w == stretchy ? 1 : 0);
+        return box;
+    };
+    m_wSlider->setMinimumWidth(160);
+    m_bSlider->setMinimumWidth(160);
+    auto* controls = new FlowLayout(nullptr, 18, 6);
+    controls->addWidget(group({m_wLabel, m_wSlider, m_wSpin}, m_wSlider));
+    controls->addWidget(group({m_bLabel, m_bSlider, m_bSpin}, m_bSlider));
+    controls->addWidget(group({m_presetLabel, m_preset}));
+    controls->addWidget(group({m_fanInLabel, m_fanInSpin}));
+    controls->addWidget(group({m_depthLabel, m_depthSpin}));
+    controls->addWidget(m_simulate);
 
-    auto* grid = new QGridLayout;
-    grid->addWidget(m_plots->phase(), 0, 0);
-    grid->addWidget(m_plots->depth(), 0, 1);
-    grid->addWidget(m_plots->lengthMap(), 1, 0);
-    grid->addWidget(m_plots->gradients(), 1, 1);
-    grid->addWidget(m_plots->correlationMap(), 2, 0);
-    grid->addWidget(m_plots->meanMap(), 2, 1);
-    grid->addWidget(m_plots->meanNote(), 2, 1);
-    for (int c = 0; c < 2; ++c) grid->setColumnStretch(c, 1);
-    grid->setRowStretch(0, 3);
-    for (int r = 1; r < 3; ++r) grid->setRowStretch(r, 2);
+    auto* grid = new QVBoxLayout;
+    grid->setSpacing(8);
+    const auto pair = [grid](QWidget* a, QWidget* b, int stretch) {
+        auto* row = new ReflowLayout(nullptr, 8);
+        row->addWidget(a, 1);
+        row->addWidget(b, 1);
+        grid->addLayout(row, stretch);
+    };
+    pair(m_plots->phase(), m_plots->depth(), 3);
+    pair(m_plots->lengthMap(), m_plots->gradients(), 2);
+    auto* meanCell = new QWidget(this);
+    auto* meanStack = new QVBoxLayout(meanCell);
+    meanStack->setContentsMargins(0, 0, 0, 0);
+    meanStack->addWidget(m_plots->meanMap(), 1);
+    meanStack->addWidget(m_plots->meanNote(), 1);
+    pair(m_plots->correlationMap(), meanCell, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
@@ -185,7 +193,7 @@ void PropagationView::retranslate() {
     m_fanInSpin->setToolTip(
         tr("Neurons per layer, for Playground's init, whose variance grows with the fan-in "
            "(uniform ±0.5: σ_w² = fan-in/12); the others scale it away"));
-    m_simulate->setText(tr("Simulate a random network of width %1").arg(kSimulationWidth));
+    m_simulate->setText(tr("Simulate (width %1)").arg(kSimulationWidth));
     m_simulate->setToolTip(
         tr("Propagate %1 pairs of inputs through a random float64 network of width %2 and draw "
            "what it measures as dots over the theory")

@@ -182,23 +182,21 @@ void ActivationThumbnail::paintEvent(QPaintEvent*) {
 
 SmallMultiplesView::SmallMultiplesView(ExplorerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_hint(new QLabel(this)) {
-    constexpr int kColumns = 5;
     m_hint->setObjectName("hint");
     // No word wrap: a height-for-width label would make the scroll area size every row by its
-    // preferred height instead of fitting the grid into the page.
+    // preferred height instead of fitting the grid into the page. Where it does not fit it is
+    // elided, with the whole text in its tooltip.
     m_hint->setWordWrap(false);
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(10, 4, 10, 8);
-    grid->setHorizontalSpacing(10);
-    grid->setVerticalSpacing(6);
-    int row = 0;
-    grid->addWidget(m_hint, row++, 0, 1, kColumns);
+    m_hint->setMinimumWidth(40);
+    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(10, 4, 10, 8);
+    m_grid->setHorizontalSpacing(10);
+    m_grid->setVerticalSpacing(6);
     for (Group group : {Group::Classic, Group::Smooth, Group::Piecewise}) {
         auto* header = new QLabel(this);
         header->setObjectName("sectionTitle");
         m_headers.emplace_back(group, header);
-        grid->addWidget(header, row++, 0, 1, kColumns);
-        int column = 0;
         for (const ActivationSpec& spec : activations()) {
             if (spec.group != group) continue;
             auto* thumb = new ActivationThumbnail(spec, this);
@@ -206,16 +204,10 @@ SmallMultiplesView::SmallMultiplesView(ExplorerState* state, QWidget* parent)
             thumb->setXRange(m_state->xMin(), m_state->xMax());
             connect(thumb, &QAbstractButton::clicked, this,
                     [this, id = qs(spec.id)] { emit activationClicked(id); });
-            grid->addWidget(thumb, row, column);
             m_thumbnails.push_back(thumb);
-            if (++column == kColumns) {
-                column = 0;
-                ++row;
-            }
         }
-        if (column != 0) ++row;
     }
-    for (int c = 0; c < kColumns; ++c) grid->setColumnStretch(c, 1);
+    arrange(kMaxColumns);
 
     connect(m_state, &ExplorerState::activationChanged, this, &SmallMultiplesView::syncCurrent);
     connect(m_state, &ExplorerState::paramsChanged, this, [this] {
@@ -227,6 +219,59 @@ SmallMultiplesView::SmallMultiplesView(ExplorerState* state, QWidget* parent)
     });
     syncCurrent();
     retranslate();
+}
+
+void SmallMultiplesView::arrange(int columns) {
+    columns = std::clamp(columns, 1, kMaxColumns);
+    if (columns == m_columns) return;
+    m_columns = columns;
+    while (m_grid->count() > 0) delete m_grid->takeAt(0);
+    for (int c = 0; c < kMaxColumns; ++c) m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    int row = 0;
+    m_grid->addWidget(m_hint, row++, 0, 1, columns);
+    std::size_t next = 0;
+    for (const auto& [group, header] : m_headers) {
+        m_grid->addWidget(header, row++, 0, 1, columns);
+        int column = 0;
+        for (; next < m_thumbnails.size() && m_thumbnails[next]->spec().group == group; ++next) {
+            m_grid->addWidget(m_thumbnails[next], row, column);
+            if (++column == columns) {
+                column = 0;
+                ++row;
+            }
+        }
+        if (column != 0) ++row;
+    }
+}
+
+void SmallMultiplesView::fitColumns(int width) {
+    // As many columns as thumbnails of their minimum width fit (five at most), so that the grid
+    // never needs a sideways scroll.
+    const QMargins m = m_grid->contentsMargins();
+    const int spacing = m_grid->horizontalSpacing();
+    const int thumb = m_thumbnails.empty() ? 130 : m_thumbnails.front()->minimumSizeHint().width();
+    arrange((width - m.left() - m.right() + spacing) / (thumb + spacing));
+    const QString text = m_hintText;
+    const QString shown = m_hint->fontMetrics().elidedText(
+        text, Qt::ElideRight, std::max(0, width - m.left() - m.right()));
+    m_hint->setText(shown);
+    m_hint->setToolTip(shown == text ? QString() : text);
+}
+
+bool SmallMultiplesView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitColumns(parentWidget()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
+void SmallMultiplesView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Inside a scroll area the parent is its viewport, whose width is the room there is.
+    if (QWidget* p = parentWidget(); p && !m_watching) {
+        p->installEventFilter(this);
+        m_watching = true;
+    }
+    fitColumns(parentWidget() ? parentWidget()->width() : width());
 }
 
 ActivationThumbnail* SmallMultiplesView::thumbnail(const QString& id) const {
@@ -252,9 +297,10 @@ void SmallMultiplesView::changeEvent(QEvent* event) {
 }
 
 void SmallMultiplesView::retranslate() {
-    m_hint->setText(
-        tr("Every activation with f (blue) and f\u2032 (orange) on the same x range. "
-           "Click one to explore it."));
+    m_hintText = tr("Every activation with f (blue) and f\u2032 (orange) on the same x range. "
+                    "Click one to explore it.");
+    m_hint->setText(m_hintText);
+    if (isVisible()) fitColumns(parentWidget() ? parentWidget()->width() : width());
     for (auto& [group, label] : m_headers) label->setText(ActivationChooser::groupTitle(group));
 }
 

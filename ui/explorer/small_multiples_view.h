@@ -9,6 +9,7 @@
 
 #include "activations/activation_spec.h"
 
+class QGridLayout;
 class QLabel;
 
 namespace actlab::ui {
@@ -76,15 +77,28 @@ signals:
     /// A thumbnail was clicked.
     void activationClicked(const QString& id);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
 private:
+    static constexpr int kMaxColumns = 5;
     void changeEvent(QEvent* event) override;
     void retranslate();
     void syncCurrent();
+    /// Places the hint, the group titles and the thumbnails in `columns` columns.
+    void arrange(int columns);
+    /// The columns and the hint for a width of `width` pixels.
+    void fitColumns(int width);
 
     ExplorerState* m_state;
     std::vector<ActivationThumbnail*> m_thumbnails;
     std::vector<std::pair<Group, QLabel*>> m_headers;
     QLabel* m_hint = nullptr;
+    QString m_hintText;
+    QGridLayout* m_grid = nullptr;
+    int m_columns = 0;
+    bool m_watching = false;
 };
 
 }  // namespace actlab::ui

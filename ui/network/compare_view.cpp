@@ -17,8 +17,10 @@
 #include <cmath>
 
 #include "activations/registry.h"
+#include "common/flow_layout.h"
 #include "common/plot_style.h"
 #include "common/qt_text.h"
+#include "common/reflow_layout.h"
 #include "common/text_line.h"
 #include "network/boundary_plot.h"
 #include "network/loss_chart.h"
@@ -62,10 +64,27 @@ CompareCell::CompareCell(int index, QWidget* parent)
 
 void CompareCell::setTitle(const QString& name, const QColor& color) {
     m_name = name;
-    // A swatch in the chart's colour ties the map to its curve.
-    m_title->setText(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
-                         .arg(color.name(), name.toHtmlEscaped()));
+    m_colour = color;
+    showTitle();
     setToolTip(tr("%1: click to open this network in the full view").arg(name));
+}
+
+void CompareCell::showTitle() {
+    // A swatch in the chart's colour ties the map to its curve. The full name where it fits,
+    // else the name without its gloss, else that elided; the title's tooltip has the full name.
+    const QFontMetrics fm(m_title->font());
+    const int room = m_title->contentsRect().width() - fm.horizontalAdvance(QStringLiteral("\u25a0 ")) - 2;
+    QString shown = m_name;
+    if (fm.horizontalAdvance(shown) > room) shown = shortName(m_name);
+    if (fm.horizontalAdvance(shown) > room) shown = fm.elidedText(shown, Qt::ElideRight, room);
+    m_title->setText(QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                         .arg(m_colour.name(), shown.toHtmlEscaped()));
+    m_title->setToolTip(shown == m_name ? QString() : m_name);
+}
+
+void CompareCell::resizeEvent(QResizeEvent* event) {
+    QFrame::resizeEvent(event);
+    showTitle();
 }
 
 void CompareCell::setStats(const NetworkFrame& f, bool hasTestSet) {
@@ -154,12 +173,10 @@ CompareView::CompareView(QWidget* parent)
 
     m_metric->addItem(QString(), static_cast<int>(LossChart::Metric::Loss));
     m_metric->addItem(QString(), static_cast<int>(LossChart::Metric::Accuracy));
-    auto* chartToggles = new QHBoxLayout;
-    chartToggles->setSpacing(16);
+    auto* chartToggles = new FlowLayout(nullptr, 16, 4);  // wraps rather than cutting texts
     chartToggles->addWidget(m_metric);
     chartToggles->addWidget(m_logScale);
     chartToggles->addWidget(m_showTrain);
-    chartToggles->addStretch(1);
     auto* chart = new QVBoxLayout(m_chartColumn);
     chart->setContentsMargins(0, 0, 0, 0);
     chart->setSpacing(4);
@@ -167,8 +184,8 @@ CompareView::CompareView(QWidget* parent)
     chart->addLayout(chartToggles);
     m_chartColumn->setMinimumWidth(330);
 
-    auto* body = new QHBoxLayout;
-    body->setSpacing(12);
+    // The loss chart beside the maps while both fit, else below them.
+    auto* body = new ReflowLayout(nullptr, 12);
     body->addWidget(m_stack, 2);
     body->addWidget(m_chartColumn, 1);
     connect(m_logScale, &QCheckBox::toggled, m_loss, &LossChart::setLogScale);

@@ -4,6 +4,7 @@
 // accuracy, next to one loss chart with all of them overlaid. Clicking a map opens that network
 // in the full view.
 
+#include <QColor>
 #include <QFrame>
 #include <QStringList>
 #include <vector>
@@ -52,10 +53,14 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void enterEvent(QEnterEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void showTitle();
+
     int m_index;
     QString m_name;
+    QColor m_colour;
     QLabel* m_title;
     TextLine* m_stats;
     BoundaryPlot* m_plot;

@@ -115,6 +115,20 @@ void HealthCard::styleSeries() {
     }
 }
 
+void HealthCard::setSingleColumn(bool single) {
+    if (single == m_singleColumn) return;
+    m_singleColumn = single;
+    // The panels one above the other (a narrow window at a large scale), or two side by side.
+    std::vector<QCPLayoutElement*> panels;
+    for (QCPAxisRect* r : {m_gradRect, m_deadRect, m_timeRect, m_meanRect, m_preluRect})
+        if (QCPLayoutElement* p = r->layout(); p && p->layout() == m_panels) panels.push_back(p);
+    for (QCPLayoutElement* p : panels) m_panels->take(p);
+    m_panels->simplify();
+    for (std::size_t k = 0; k < panels.size(); ++k)
+        m_panels->addElement(single ? int(k) : int(k / 2), single ? 0 : int(k % 2), panels[k]);
+    netstyle::replotIfShown(this);
+}
+
 HealthCard::~HealthCard() {
     // The PReLU panel may be out of the layout, and then it is ours to delete.
     if (m_preluPanel && !m_preluPanel->layout()) delete m_preluPanel;
@@ -196,7 +210,7 @@ void HealthCard::setNetwork(const QString& title, const QColor& color,
     m_preluRect->setVisible(prelu);  // out of the layout it would still draw at the origin
     m_preluTitle->setVisible(prelu);
     if (prelu && !inLayout) {
-        m_panels->addElement(2, 0, m_preluPanel);
+        m_panels->addElement(m_singleColumn ? 4 : 2, 0, m_preluPanel);
     } else if (!prelu && inLayout) {
         m_panels->take(m_preluPanel);
         m_panels->simplify();
@@ -370,9 +384,15 @@ HealthView::HealthView(QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_host = new QWidget(scroll);
-    m_grid = new QGridLayout(m_host);
+    // The hint scrolls with the cards: a short window keeps the cards' room.
+    auto* hostLayout = new QVBoxLayout(m_host);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    hostLayout->setSpacing(6);
+    hostLayout->addWidget(m_hint);
+    m_grid = new QGridLayout;
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(14);
+    hostLayout->addLayout(m_grid, 1);
     scroll->setWidget(m_host);
     m_host->installEventFilter(this);
     connect(scroll->verticalScrollBar(), &QScrollBar::actionTriggered, this,
@@ -384,7 +404,6 @@ HealthView::HealthView(QWidget* parent)
     layout->setContentsMargins(6, 2, 6, 4);
     layout->setSpacing(4);
     layout->addWidget(m_title);
-    layout->addWidget(m_hint);
     layout->addWidget(scroll, 1);
     retranslate();
     setNetworks({}, {nn::NetworkSpec{}});
@@ -445,12 +464,15 @@ void HealthView::relayoutCards() {
     const int width = std::max(1, m_scroll->viewport()->width());
     const int columns = std::clamp((width + m_grid->spacing()) / (cardWidth + m_grid->spacing()),
                                    1, std::max(1, std::min(n, 4)));
-    const int height = int((n > 2 ? kCardHeightMany : kCardHeight) * scale);
+    // Narrower than a card: one card a row with its panels one above the other.
+    const bool single = columns == 1 && width < cardWidth * 9 / 10;
+    const int height = int((n > 2 ? kCardHeightMany : kCardHeight) * scale * (single ? 1.9 : 1.0));
     if (columns == m_columns && height == m_cardHeight) return;
     m_columns = columns;
     m_cardHeight = height;
     for (int k = 0; k < n; ++k) {
         HealthCard* c = m_cards[std::size_t(k)];
+        c->setSingleColumn(single);
         m_grid->removeWidget(c);
         m_grid->addWidget(c, k / columns, k % columns);
         c->setMinimumHeight(height);

@@ -29,6 +29,8 @@ public:
     void setNetwork(const QString& title, const QColor& color, const nn::NetworkSpec& spec);
     /// Renames the card (another language).
     void setTitle(const QString& title);
+    /// The panels one above the other instead of two a row (a narrow card).
+    void setSingleColumn(bool single);
     const QString& titleText() const { return m_title; }
     /// A frame: new samples for the charts over time and the latest per-layer numbers.
     void addFrame(const NetworkFrame& frame);
@@ -81,6 +83,7 @@ private:
     QCPAxisRect* m_preluRect = nullptr;
     QCPLayoutGrid* m_panels = nullptr;
     QCPLayoutGrid* m_preluPanel = nullptr;  ///< in m_panels only while a layer learns a slope
+    bool m_singleColumn = false;
     QCPItemText* m_noDead = nullptr;
     std::vector<QCPBars*> m_gradBars, m_deadBars;
     std::vector<QCPGraph*> m_gradGraphs, m_preluGraphs;

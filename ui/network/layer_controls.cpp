@@ -10,8 +10,10 @@
 #include <QVBoxLayout>
 
 #include "activations/registry.h"
+#include "common/eliding_combo.h"
 #include "common/parameter_panel.h"
 #include "common/qt_text.h"
+#include "common/reflow_layout.h"
 
 namespace actlab::ui {
 
@@ -19,10 +21,10 @@ LayerControls::LayerControls(QWidget* parent)
     : QWidget(parent),
       m_title(new QLabel(this)),
       m_activationLabel(new QLabel(this)),
-      m_activation(new QComboBox(this)),
+      m_activation(new ElidingComboBox(this)),
       m_allLayers(new QCheckBox(this)),
       m_preluLabel(new QLabel(this)),
-      m_preluMode(new QComboBox(this)),
+      m_preluMode(new ElidingComboBox(this)),
       m_note(new QLabel(this)),
       m_parameters(new ParameterPanel(this)) {
     setObjectName(QStringLiteral("layerControls"));
@@ -51,9 +53,9 @@ LayerControls::LayerControls(QWidget* parent)
     form->addWidget(m_note, 4, 0, 1, 2);
     form->setRowStretch(5, 1);
 
-    auto* layout = new QHBoxLayout(this);
+    // The parameters beside the choice of activation, or below it when they do not fit.
+    auto* layout = new ReflowLayout(this, 24);
     layout->setContentsMargins(8, 4, 8, 4);
-    layout->setSpacing(24);
     layout->addLayout(form, 0);
     layout->addWidget(m_parameters, 1);
 

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "common/plot_style.h"
+#include "common/appearance.h"
 #include "common/qt_text.h"
 #include "network/network_style.h"
 #include "nn/grid.h"
@@ -83,6 +84,11 @@ NetworkDiagram::NetworkDiagram(QWidget* parent) : QWidget(parent) {
         connect(b, &QToolButton::clicked, this, [this, f](bool on) { emit featureToggled(f, on); });
         m_features[std::size_t(info.feature)] = b;
     }
+    // The header's sizes follow the presentation scale.
+    connect(&Appearance::instance(), &Appearance::changed, this, [this] {
+        relayout();
+        update();
+    });
     m_addLayer = roundButton(QStringLiteral("+"), this);
     m_removeLayer = roundButton(QStringLiteral("\u2212"), this);
     m_layersLabel = new QLabel(this);
@@ -218,8 +224,10 @@ void NetworkDiagram::updateButtons() {
 }
 
 void NetworkDiagram::retranslate() {
-    m_layersLabel->setText(layerCount() == 1 ? tr("1 HIDDEN LAYER")
-                                             : tr("%1 HIDDEN LAYERS").arg(layerCount()));
+    m_layersLabel->setProperty("fullText", layerCount() == 1
+                                               ? tr("1 HIDDEN LAYER")
+                                               : tr("%1 HIDDEN LAYERS").arg(layerCount()));
+    m_layersLabel->setText(m_layersLabel->property("fullText").toString());
     m_addLayer->setToolTip(tr("Add a hidden layer (at most %1)").arg(nn::kMaxHiddenLayers));
     m_removeLayer->setToolTip(tr("Remove the last hidden layer"));
     for (const nn::FeatureInfo& info : nn::kFeatures)
@@ -255,10 +263,16 @@ void NetworkDiagram::resizeEvent(QResizeEvent* event) {
 void NetworkDiagram::relayout() {
     const double w = width(), h = height();
     const int layers = layerCount();
-    // Header: the layer buttons on top; per layer its +/− buttons, its width and its chip.
+    // Header: the layer buttons on top; per layer its +/− buttons, its width and its chip. Their
+    // sizes follow the presentation scale, as their text does.
+    const double k = std::max(1.0, Appearance::instance().scale());
+    const int button = int(std::lround(30 * k));
+    for (QToolButton* b : findChildren<QToolButton*>(QStringLiteral("roundButton"),
+                                                      Qt::FindDirectChildrenOnly))
+        b->setFixedSize(button, button);
     const double headerTop = 6;
-    const double columnTop = headerTop + 42;
-    m_nodesTop = columnTop + 30 + 24 + 32 + 14;
+    const double columnTop = headerTop + 42 * k;
+    m_nodesTop = columnTop + (30 + 24 + 32 + 14) * k;
     const double area = std::max(60.0, h - m_nodesTop - 10);
 
     const double featureLeft = 4;
@@ -286,32 +300,44 @@ void NetworkDiagram::relayout() {
     // The layer buttons stay where they are, whatever the number of layers: four clicks on "+"
     // make four layers.
     m_addLayer->move(int(left), int(headerTop));
-    m_removeLayer->move(m_addLayer->x() + 36, int(headerTop));
-    m_layersLabel->setGeometry(m_removeLayer->x() + 42, int(headerTop), 260, 30);
+    m_removeLayer->move(m_addLayer->x() + int(36 * k), int(headerTop));
+    const int labelLeft = m_removeLayer->x() + int(42 * k);
+    // The title where it fits, else elided with the whole of it in the tooltip.
+    const QString title = m_layersLabel->property("fullText").toString();
+    const int titleRoom = std::max(0, int(w) - labelLeft);
+    const int titleWidth = m_layersLabel->fontMetrics().horizontalAdvance(title) + 8;
+    m_layersLabel->setGeometry(labelLeft, int(headerTop), std::min(titleRoom, titleWidth), button);
+    m_layersLabel->setText(titleWidth <= titleRoom
+                               ? title
+                               : m_layersLabel->fontMetrics().elidedText(title, Qt::ElideRight,
+                                                                         titleRoom - 8));
+    m_layersLabel->setToolTip(titleWidth <= titleRoom ? QString() : title);
 
     for (int l = 0; l < layers; ++l) {
         Column& c = m_columns[std::size_t(l)];
         const double x = left + spacing * (l + 0.5);
-        c.add->move(int(x - 33), int(columnTop));
-        c.remove->move(int(x + 3), int(columnTop));
+        c.add->move(int(x - 33 * k), int(columnTop));
+        c.remove->move(int(x + 3 * k), int(columnTop));
         const int labelWidth = int(std::max(40.0, spacing - 4));
-        c.width->setGeometry(int(x - labelWidth / 2.0), int(columnTop + 32), labelWidth, 22);
+        c.width->setGeometry(int(x - labelWidth / 2.0), int(columnTop + 32 * k), labelWidth,
+                             int(22 * k));
         // "32 neurons" where it fits, else just the number (the tooltip says the rest).
         const QString full = c.neurons == 1 ? tr("1 neuron") : tr("%1 neurons").arg(c.neurons);
         c.width->setText(c.width->fontMetrics().horizontalAdvance(full) <= labelWidth
                              ? full
                              : QString::number(c.neurons));
         c.width->setToolTip(full);
-        const int chipWidth = int(std::clamp(spacing - 8, 48.0, 150.0));
-        c.chip->setGeometry(int(x - chipWidth / 2.0), int(columnTop + 56), chipWidth, 30);
+        const int chipWidth = int(std::clamp(spacing - 8, 48.0, 150.0 * k));
+        c.chip->setGeometry(int(x - chipWidth / 2.0), int(columnTop + 56 * k), chipWidth,
+                            int(30 * k));
         // The short name (without a translation's gloss) where the full one does not fit; the
         // tooltip always has the full name.
         const QString chipText =
-            c.chip->fontMetrics().horizontalAdvance(c.activation) <= chipWidth - 14
+            c.chip->fontMetrics().horizontalAdvance(c.activation) <= chipWidth - 14 * k
                 ? c.activation
                 : shortName(c.activation);
         c.chip->setText(
-            c.chip->fontMetrics().elidedText(chipText, Qt::ElideRight, chipWidth - 14));
+            c.chip->fontMetrics().elidedText(chipText, Qt::ElideRight, int(chipWidth - 14 * k)));
         c.nodes.clear();
         for (int j = 0; j < c.neurons; ++j)
             c.nodes.emplace_back(x - s / 2, m_nodesTop + j * pitch, s, s);

@@ -13,6 +13,7 @@
 #include "activations/registry.h"
 #include "common/appearance.h"
 #include "common/qt_text.h"
+#include "common/reflow_layout.h"
 #include "common/side_panels.h"
 #include "network/boundary_plot.h"
 #include "network/compare_view.h"
@@ -36,6 +37,23 @@
 #include "nn/session_state.h"
 
 namespace actlab::ui {
+
+namespace {
+
+/// `view` in a scroll area that scrolls vertically only: a short window (presentation scale on a
+/// small screen) scrolls the view instead of growing taller than the screen.
+QScrollArea* verticalScroll(QWidget* view, QWidget* parent) {
+    auto* scroll = new QScrollArea(parent);
+    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
+    scroll->setWidget(view);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return scroll;
+}
+
+}  // namespace
+
 
 NetworkPage::NetworkPage(QWidget* parent)
     : QWidget(parent),
@@ -63,7 +81,7 @@ NetworkPage::NetworkPage(QWidget* parent)
     m_health = new HealthView(this);
     m_views = new ViewSwitcher(this);
     m_views->addView(createNetworkView());
-    m_views->addView(m_compare);
+    m_views->addView(verticalScroll(m_compare, this));
     m_views->addView(m_health);
     m_exports = new NetworkExports(m_output, m_views, m_lastDir, this);
     m_exports->setCodeSource([this] { return codeSource(); });
@@ -143,12 +161,12 @@ QWidget* NetworkPage::createNetworkView() {
     left->setSpacing(4);
     left->addWidget(m_diagram, 1);
     left->addWidget(m_layers, 0);
-    auto* h = new QHBoxLayout(view);
-    h->setContentsMargins(0, 0, 0, 0);
-    h->setSpacing(10);
+    // The output beside the diagram while both fit, else below it; the view scrolls vertically
+    // rather than making the window taller than the screen.
+    auto* h = new ReflowLayout(view, 10);
     h->addLayout(left, 1);
     h->addWidget(m_output, 0);
-    return view;
+    return verticalScroll(view, this);
 }
 
 void NetworkPage::connectParts() {

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "common/flow_layout.h"
 #include "network/boundary_plot.h"
 #include "network/colour_legend.h"
 #include "network/loss_chart.h"
@@ -42,16 +43,13 @@ OutputPanel::OutputPanel(QWidget* parent)
     header->setSpacing(12);
     header->addWidget(m_title);
     header->addWidget(m_subtitle, 1);
-    auto* toggles = new QHBoxLayout;
-    toggles->setSpacing(18);
+    // Rows of toggles that wrap instead of cutting their texts (presentation scale, Chinese).
+    auto* toggles = new FlowLayout(nullptr, 18, 4);
     toggles->addWidget(m_showTest);
     toggles->addWidget(m_discretize);
-    toggles->addStretch(1);
-    auto* chartToggles = new QHBoxLayout;
-    chartToggles->setSpacing(18);
+    auto* chartToggles = new FlowLayout(nullptr, 18, 4);
     chartToggles->addWidget(m_metric);
     chartToggles->addWidget(m_logScale);
-    chartToggles->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
