@@ -142,6 +142,25 @@ TEST(ExplorerState, CompareSetHoldsKnownIdsInOrder) {
     EXPECT_FALSE(state.compareMode());
 }
 
+TEST(ExplorerState, ChoosingAComparedActivationSwapsItWithTheCurrentOneAndDropsNothing) {
+    ExplorerState state;
+    ASSERT_TRUE(state.setActivation("gelu"));
+    state.setCompared("sigmoid", true);
+    state.setCompared("tanh", true);
+    state.setCompared("relu", true);
+    int changes = 0;
+    QObject::connect(&state, &ExplorerState::comparedChanged, [&] { ++changes; });
+    ASSERT_TRUE(state.setActivation("tanh"));
+    EXPECT_EQ(state.spec().id, "tanh");
+    // GELU takes Tanh's place: the four curves shown are the same four.
+    EXPECT_EQ(state.compared(), (QStringList{"sigmoid", "gelu", "relu"}));
+    EXPECT_EQ(changes, 1);
+    // An activation outside the comparison leaves it as it is.
+    ASSERT_TRUE(state.setActivation("elu"));
+    EXPECT_EQ(state.compared(), (QStringList{"sigmoid", "gelu", "relu"}));
+    EXPECT_EQ(changes, 1);
+}
+
 // --- AppSettings -----------------------------------------------------------------------------
 
 TEST(AppSettings, RoundTripsEverythingByIdAndKeyword) {

@@ -70,7 +70,9 @@ void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, b
             graph->setName(i == firstShown ? name
                                            : QStringLiteral("%1  %2").arg(name, curveSymbol(i)));
         } else {
-            graph->setPen(curvePen(colors[i], widths[i]));
+            // f″ dashed: where it equals f′ (ELU for x < 0, the exponential's tail) f′ shows
+            // between its dashes instead of vanishing under it.
+            graph->setPen(curvePen(colors[i], widths[i], i == 2 ? Qt::DashLine : Qt::SolidLine));
             graph->setName(QStringLiteral("%1(x)").arg(curveSymbol(i)));
         }
     }

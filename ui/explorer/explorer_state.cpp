@@ -24,9 +24,16 @@ bool ExplorerState::setActivation(const QString& id) {
     const ActivationSpec* spec = findActivation(toStd(id));
     if (!spec) return false;
     if (spec == m_call.spec.get()) return true;
+    // Choosing a compared activation swaps it with the current one, so that the comparison keeps
+    // every curve it showed: the previous activation takes the chosen one's place.
+    const QString previous = QString::fromUtf8(m_call.spec->id.data(), qsizetype(m_call.spec->id.size()));
+    const qsizetype at = m_compared.indexOf(id);
+    const bool swap = at >= 0 && !m_call.spec->isFormula() && !m_compared.contains(previous);
+    if (swap) m_compared[at] = previous;
     m_call = {spec, paramsFor(*spec)};
     updateError();
     emit activationChanged();
+    if (swap) emit comparedChanged();
     return true;
 }
 
