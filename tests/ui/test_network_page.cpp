@@ -172,6 +172,48 @@ TEST_F(NetworkPageTest, SpaceTogglesPlayOnlyWhileThePageIsShown) {
     EXPECT_TRUE(page->playAction()->isEnabled());
 }
 
+TEST_F(NetworkPageTest, SpaceAndDotWorkAfterATextFieldIsLeftWithEnterOrEsc) {
+    // A text field of the page: the first visible spin box (points, noise, a rate…).
+    QAbstractSpinBox* field = nullptr;
+    for (QAbstractSpinBox* box : page->findChildren<QAbstractSpinBox*>())
+        if (box->isVisible() && box->isEnabled()) {
+            field = box;
+            break;
+        }
+    ASSERT_NE(field, nullptr);
+    field->setFocus(Qt::MouseFocusReason);
+    QCoreApplication::processEvents();
+    ASSERT_EQ(QApplication::focusWidget(), field);
+    // While it is being edited the field keeps Space: no training starts.
+    QTest::keyClick(field, Qt::Key_Space);
+    EXPECT_FALSE(page->isPlaying());
+    // Enter ends the edit: Space plays and pauses again, with the focus still in the field.
+    QTest::keyClick(field, Qt::Key_Return);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    EXPECT_TRUE(page->isPlaying());
+    ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& s) { return s.playing; }));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    EXPECT_FALSE(page->isPlaying());
+    ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& s) { return !s.playing; }));
+    const int epoch = page->latestSnapshot()->networks.front().epoch;
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Period);  // "." steps one epoch
+    ASSERT_TRUE(waitForPause(page, epoch + 1));
+    EXPECT_EQ(page->epoch(), epoch + 1);
+
+    // Typing starts a new edit; Esc ends it and gives the focus back to the page.
+    field->setFocus(Qt::MouseFocusReason);
+    QTest::keyClick(field, Qt::Key_1);
+    QTest::keyClick(field, Qt::Key_Space);
+    EXPECT_FALSE(page->isPlaying());
+    QTest::keyClick(field, Qt::Key_Escape);
+    EXPECT_NE(QApplication::focusWidget(), field);
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget()
+                                                : static_cast<QWidget*>(window.get()),
+                    Qt::Key_Space);
+    EXPECT_TRUE(page->isPlaying());
+    page->setPlaying(false);
+}
+
 // --- data --------------------------------------------------------------------------------------
 
 TEST_F(NetworkPageTest, ClicksAddPointsOfTheRightClassAtTheRightPlace) {

@@ -349,4 +349,19 @@ bool SidePanels::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+int SidePanels::regionOf(const QWidget* w) const {
+    for (int i = 0; i < m_splitter->count(); ++i)
+        if (m_splitter->widget(i)->isVisible() && m_splitter->widget(i)->isAncestorOf(w)) return i;
+    return -1;
+}
+
+int SidePanels::pageRegionOf(const QWidget* page, const SidePanels* sides, const QWidget* w) {
+    if (!sides->isAncestorOf(w)) {
+        const int top = w->mapTo(page, QPoint(0, 0)).y();
+        return top < sides->mapTo(page, QPoint(0, 0)).y() ? 0 : 1000;
+    }
+    const int region = sides->regionOf(w);
+    return region < 0 ? -1 : 1 + region;
+}
+
 }  // namespace actlab::ui

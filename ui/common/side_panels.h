@@ -40,6 +40,13 @@ public:
     /// Gives the docked widgets these widths, in splitter order (left panels, centre, right).
     void setSizes(const QList<int>& sizes);
 
+    /// Which docked part holds `w`: 0 for the leftmost panel or the centre, counting to the
+    /// right; -1 when none does (a drawer, or outside).
+    int regionOf(const QWidget* w) const;
+    /// A region for every widget of `page`, which holds `sides`: what lies above the sides comes
+    /// first, then the docked parts from left to right, then what lies below (tab order).
+    static int pageRegionOf(const QWidget* page, const SidePanels* sides, const QWidget* w);
+
     /// True while the panel is docked beside the centre (not a drawer).
     bool isDocked(QWidget* panel) const;
     /// Opens or closes a panel's drawer (no effect while it is docked).

@@ -28,6 +28,7 @@
 #include "common/flow_layout.h"
 #include "common/qt_text.h"
 #include "common/side_panels.h"
+#include "common/visual_tab_order.h"
 #include "explorer/curve_plot.h"
 #include "explorer/explorer_exports.h"
 #include "explorer/explorer_state.h"
@@ -85,6 +86,10 @@ ExplorerPage::ExplorerPage(ExplorerState* state, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 4);
     layout->addWidget(m_sides);
+    // Tab follows the reading order: the bar above, the panels and the centre from the left.
+    VisualTabOrder::install(this, [this](const QWidget* w) {
+        return SidePanels::pageRegionOf(this, m_sides, w);
+    });
 
     connectState();
     retranslate();

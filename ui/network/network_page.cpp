@@ -15,6 +15,7 @@
 #include "common/qt_text.h"
 #include "common/reflow_layout.h"
 #include "common/side_panels.h"
+#include "common/visual_tab_order.h"
 #include "network/boundary_plot.h"
 #include "network/compare_view.h"
 #include "network/data_editor.h"
@@ -107,6 +108,10 @@ NetworkPage::NetworkPage(QWidget* parent)
     bannerRow->addWidget(m_banner);
     layout->addLayout(bannerRow);
     layout->addLayout(body, 1);
+    // Tab follows the reading order: the bar above, the panels and the centre from the left.
+    VisualTabOrder::install(this, [this](const QWidget* w) {
+        return SidePanels::pageRegionOf(this, m_sides, w);
+    });
 
     connectParts();
     connectPanels();
