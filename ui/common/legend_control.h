@@ -47,9 +47,17 @@ protected:
 private:
     void apply();
     void moveInsideTo(const QPointF& topLeftPixel);
+    /// Where the legend goes now: the chosen place, or beside the plot while a corner's legend
+    /// would cover too much of it.
+    Place effectivePlace() const;
+    /// Wraps the legend's items for `place` (columns beside the plot, rows below it, with a
+    /// smaller font below if need be); false when even so it does not fit below the plot.
+    bool wrapLegend(Place place);
 
     QCustomPlot* m_plot;
     Place m_place;
+    Place m_applied;  ///< the place apply() last used
+    bool m_tooSmall = false;  ///< the plot has no room for the legend anywhere: it is not drawn
     bool m_hidden = false;
     bool m_dragging = false;
     QPointF m_grab;  ///< where in the legend the drag started

@@ -138,6 +138,11 @@ QAbstractButton* SidePanels::tab(QWidget* panel) const {
     return p && !p->docked ? p->tab : nullptr;
 }
 
+double SidePanels::centreShare(double scale) {
+    const double t = std::clamp((scale - 1.0) / 0.5, 0.0, 1.0);
+    return kCentreShare + (kPresentationCentreShare - kCentreShare) * t;
+}
+
 int SidePanels::preferredWidth(const Panel& p) const {
     const double scale = std::max(1.0, Appearance::instance().scale());
     return std::max(int(p.baseWidth * scale), p.widget->minimumSizeHint().width());
@@ -166,8 +171,8 @@ void SidePanels::relayout() {
     if (m_relayingOut || m_sidesHidden || !m_centre || width() <= 0) return;
     m_relayingOut = true;
     const int total = width();
-    const int centreNeed =
-        std::max(int(kCentreShare * total), m_centre->minimumSizeHint().width());
+    const int centreNeed = std::max(int(centreShare(Appearance::instance().scale()) * total),
+                                    m_centre->minimumSizeHint().width());
     int room = total - centreNeed;
     std::vector<bool> dockIt;
     for (const Panel& p : m_panels) {

@@ -25,8 +25,13 @@ class SidePanels : public QWidget {
     Q_OBJECT
 public:
     enum class Side { Left, Right };
-    /// The centre keeps at least this share of the page's width.
+    /// The centre keeps at least this share of the page's width at scale 1 …
     static constexpr double kCentreShare = 0.45;
+    /// … and this one from scale 1.5 up (presentation: the plot keeps the screen, the panels
+    /// become drawers first).
+    static constexpr double kPresentationCentreShare = 0.6;
+    /// The share at a presentation scale (growing linearly from 1 to 1.5).
+    static double centreShare(double scale);
 
     explicit SidePanels(QWidget* parent = nullptr);
 

@@ -14,8 +14,9 @@ using curvestyle::callLabel;
 void CurvePlot::updateTitle() {
     const QString& lang = m_lang;
     if (m_state->compareMode()) {
-        QStringList names{qs(m_state->spec().name, lang)};
-        for (const Overlay& o : m_compared) names << qs(o.call.spec->name, lang);
+        // Brief names: five activations with their Chinese glosses would not fit a title.
+        QStringList names{shortName(qs(m_state->spec().name, lang))};
+        for (const Overlay& o : m_compared) names << shortName(qs(o.call.spec->name, lang));
         m_title->setText(tr("Comparison: %1").arg(names.join(QStringLiteral(", "))));
     } else {
         m_title->setText(callLabel(m_state->call(), lang));

@@ -35,8 +35,9 @@ QPen curvePen(const QColor& color, double width, Qt::PenStyle style) {
     return pen;
 }
 
-QString callLabel(const ActivationCall& call, const QString& lang) {
+QString callLabel(const ActivationCall& call, const QString& lang, bool brief) {
     QString label = qs(call.spec->name, lang);
+    if (brief) label = shortName(label);
     QStringList values;
     for (std::size_t i = 0; i < call.spec->params.size(); ++i)
         values << QStringLiteral("%1 = %2").arg(qs(call.spec->params[i].symbol),
@@ -62,7 +63,9 @@ void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, b
     const ThemeColors& theme = style::colors();
     const QColor colors[3] = {theme.f, theme.df, theme.d2f};
 
-    const QString name = qs(currentSpec.name, lang);
+    // Legends name activations briefly (the glosses of the Chinese names make rows long); the
+    // title and the notes have the full names.
+    const QString name = shortName(qs(currentSpec.name, lang));
     for (int i = 0; i < 3; ++i) {
         QCPGraph* graph = graphs.current[i];
         if (compare) {
@@ -81,7 +84,7 @@ void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, b
     int g = 0;
     for (std::size_t k = 0; k < graphs.compared->size(); ++k) {
         const QColor color = style::compareColor(static_cast<int>(k) + 1);
-        const QString other = qs((*graphs.compared)[k].spec->name, lang);
+        const QString other = shortName(qs((*graphs.compared)[k].spec->name, lang));
         for (int i = 0; i < 3; ++i) {
             if (!shown[i] || g >= compareGraphs.size()) continue;
             QCPGraph* graph = compareGraphs[g++];
@@ -101,7 +104,7 @@ void styleCurves(const CurveGraphs& graphs, const ActivationSpec& currentSpec, b
     g = 0;
     for (std::size_t k = 0; k < graphs.pinned->size(); ++k) {
         const QColor color = style::compareColor(firstPinColour + int(k));
-        const QString label = callLabel((*graphs.pinned)[k], lang);
+        const QString label = callLabel((*graphs.pinned)[k], lang, true);
         for (int i = 0; i < 3; ++i) {
             if (!shown[i] || g >= pinnedGraphs.size()) continue;
             QCPGraph* graph = pinnedGraphs[g++];

@@ -25,8 +25,9 @@ protected:
 QString formatNumber(double v);
 /// A curve's pen: square caps for solid curves drawn segment by segment, flat caps for dashes.
 QPen curvePen(const QColor& color, double width, Qt::PenStyle style = Qt::SolidLine);
-/// "Leaky ReLU (a = 0.2)": the name and the parameter values by symbol.
-QString callLabel(const ActivationCall& call, const QString& lang);
+/// "Leaky ReLU (a = 0.2)": the name and the parameter values by symbol. `brief`: the name
+/// without a translation's gloss ("Leaky ReLU" for "Leaky ReLU（带泄漏的 ReLU）"), for legends.
+QString callLabel(const ActivationCall& call, const QString& lang, bool brief = false);
 /// "f", "f′" or "f″" for derivative 0, 1 or 2.
 QString curveSymbol(int derivative);
 

@@ -1,5 +1,6 @@
 #include "network/compare_view.h"
 
+#include <QAbstractScrollArea>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -17,6 +18,7 @@
 #include <cmath>
 
 #include "activations/registry.h"
+#include "common/appearance.h"
 #include "common/flow_layout.h"
 #include "common/plot_style.h"
 #include "common/qt_text.h"
@@ -30,7 +32,8 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr int kCellHeader = 58;  // the name and the numbers above a map
+constexpr int kCellHeader = 58;     // the name and the numbers above a map, at scale 1
+constexpr int kMinCellWidth = 130;  // room for a name such as "Leaky ReLU", at scale 1
 
 }  // namespace
 
@@ -169,7 +172,7 @@ CompareView::CompareView(QWidget* parent)
     header->setSpacing(14);
     header->addWidget(m_title);
     header->addWidget(m_choose);
-    header->addWidget(m_hint, 1);
+    header->addStretch(1);
 
     m_metric->addItem(QString(), static_cast<int>(LossChart::Metric::Loss));
     m_metric->addItem(QString(), static_cast<int>(LossChart::Metric::Accuracy));
@@ -202,6 +205,7 @@ CompareView::CompareView(QWidget* parent)
     layout->setContentsMargins(6, 2, 6, 4);
     layout->setSpacing(6);
     layout->addLayout(header);
+    layout->addWidget(m_hint);  // under the title at the full width: a line or two, not a column
     layout->addLayout(body, 1);
 
     connect(m_classic, &QPushButton::clicked, this, &CompareView::classicRequested);
@@ -324,13 +328,30 @@ void CompareView::relayoutCells() {
     // the grid has a size of its own (never shown), a landscape guess: a grid laid out for a
     // tiny area would stack the cells in one column and stretch the window.
     int best = n <= 3 ? n : n <= 4 ? 2 : n <= 6 ? 3 : 4;
-    if (m_gridHost->isVisible() && m_gridHost->width() > 200 && m_gridHost->height() > 200) {
-        const int w = m_gridHost->width(), h = m_gridHost->height();
+    // The header grows with the presentation scale, and a cell is never narrower than its
+    // name needs ("Leaky ReLU" at that scale): fewer columns rather than names cut to "L…".
+    const double scale = std::max(1.0, Appearance::instance().scale());
+    const int header = int(kCellHeader * scale);
+    const int narrowest = int(kMinCellWidth * scale);
+    // The height there is: the grid's own, or in a scroll area what its viewport shows below
+    // the grid's top.
+    int available = m_gridHost->height();
+    for (QWidget* p = parentWidget(); p; p = p->parentWidget())
+        if (auto* area = qobject_cast<QAbstractScrollArea*>(p)) {
+            available = std::max(available, area->viewport()->height() -
+                                                m_gridHost->mapTo(area->viewport(), QPoint()).y());
+            break;
+        }
+    if (m_gridHost->width() > 0)
+        best = std::clamp(m_gridHost->width() / (narrowest + 20), 1, best);
+    if (m_gridHost->isVisible() && m_gridHost->width() > 200 && available > 200) {
+        const int w = m_gridHost->width(), h = available;
         double bestSide = 0;
         for (int cols = 1; cols <= n; ++cols) {
+            if (cols > 1 && w / cols - 20 < narrowest) break;
             const int rows = (n + cols - 1) / cols;
             const double side =
-                std::min(double(w) / cols - 20, double(h) / rows - kCellHeader - 16);
+                std::min(double(w) / cols - 20, double(h) / rows - header - 16);
             if (side > bestSide + 0.5) {
                 bestSide = side;
                 best = cols;
@@ -340,9 +361,13 @@ void CompareView::relayoutCells() {
     // Cells as tall as their square map and header: the spare height goes below the grid
     // rather than into gaps inside every cell.
     const int rows = (n + best - 1) / best;
-    const int side = std::max(90, std::min(m_gridHost->width() / best - 20,
-                                           m_gridHost->height() / rows - kCellHeader - 16));
-    for (CompareCell* c : m_cells) c->setMaximumHeight(side + kCellHeader + 14);
+    // All rows on screen when the maps stay readable that way; else maps as wide as their
+    // column, and the view scrolls (a large scale on a small screen).
+    const int columnWidth = m_gridHost->width() / best - 20;
+    int side = std::min(columnWidth, available / rows - header - 16);
+    if (side < int(150 * scale)) side = std::min(columnWidth, available - header - 16);
+    side = std::max(90, side);
+    for (CompareCell* c : m_cells) c->setMaximumHeight(side + header + 14);
     if (best == m_columns) return;
     m_columns = best;
     for (CompareCell* c : m_cells) m_grid->removeWidget(c);
