@@ -1,6 +1,6 @@
 #include "network/compare_view.h"
 
-#include <QAbstractScrollArea>
+#include <QScrollArea>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -335,11 +335,13 @@ void CompareView::relayoutCells() {
     const int narrowest = int(kMinCellWidth * scale);
     // The height there is: the grid's own, or in a scroll area what its viewport shows below
     // the grid's top.
+    // (Not the grid's height there: it grows with the cells, and would feed back.)
     int available = m_gridHost->height();
     for (QWidget* p = parentWidget(); p; p = p->parentWidget())
-        if (auto* area = qobject_cast<QAbstractScrollArea*>(p)) {
-            available = std::max(available, area->viewport()->height() -
-                                                m_gridHost->mapTo(area->viewport(), QPoint()).y());
+        if (auto* area = qobject_cast<QScrollArea*>(p)) {
+            const int top = m_gridHost->mapTo(area->widget() ? area->widget() : area->viewport(),
+                                              QPoint()).y();
+            available = area->viewport()->height() - top;
             break;
         }
     if (m_gridHost->width() > 0)
@@ -365,9 +367,13 @@ void CompareView::relayoutCells() {
     // column, and the view scrolls (a large scale on a small screen).
     const int columnWidth = m_gridHost->width() / best - 20;
     int side = std::min(columnWidth, available / rows - header - 16);
-    if (side < int(150 * scale)) side = std::min(columnWidth, available - header - 16);
+    const bool scrolls = side < int(150 * scale);
+    if (scrolls) side = std::min(columnWidth, available - header - 16);
     side = std::max(90, side);
-    for (CompareCell* c : m_cells) c->setMaximumHeight(side + header + 14);
+    for (CompareCell* c : m_cells) {
+        c->setMaximumHeight(side + header + 14);
+        c->setMinimumHeight(scrolls ? side + header + 14 : 0);  // the rows scroll, not shrink
+    }
     if (best == m_columns) return;
     m_columns = best;
     for (CompareCell* c : m_cells) m_grid->removeWidget(c);
