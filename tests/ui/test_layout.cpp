@@ -179,8 +179,14 @@ private:
         }
         if (auto* button = qobject_cast<QAbstractButton*>(w)) {
             if (button->text().isEmpty()) return;
-            const int need = button->sizeHint().width();
             const QString text = button->text().remove(QLatin1Char('&'));
+            // A check box or radio button needs its indicator too (its size hint); a push or
+            // tool button needs its text (and icon) inside its frame.
+            const bool indicator = qobject_cast<QCheckBox*>(w) || qobject_cast<QRadioButton*>(w);
+            const int iconWidth =
+                button->icon().isNull() ? 0 : button->iconSize().width() + 4;
+            const int need = indicator ? button->sizeHint().width()
+                                       : button->fontMetrics().horizontalAdvance(text) + iconWidth + 6;
             const bool elidedWithTip = text.contains(QChar(0x2026)) && !tip.isEmpty();
             if (need > button->width() + 2 && !elidedWithTip && !tip.contains(text))
                 problem(button, "is cut (needs " + std::to_string(need) + " px, has " +
@@ -200,13 +206,18 @@ private:
         }
     }
 
-    /// Two visible siblings managed by the same layout must not overlap.
+    /// Two visible siblings managed by the same layout must not overlap, nor two buttons or
+    /// labels a widget places itself (the network diagram's header).
     void checkSiblings(QWidget* parent) {
-        if (!parent->layout() || qobject_cast<QStackedWidget*>(parent)) return;
+        if (qobject_cast<QStackedWidget*>(parent)) return;
         std::vector<QWidget*> managed;
         for (QObject* o : parent->children()) {
             auto* w = qobject_cast<QWidget*>(o);
-            if (w && shown(w) && !internal(w) && inLayout(parent->layout(), w)) managed.push_back(w);
+            if (!w || !shown(w) || internal(w)) continue;
+            const bool placed = !parent->layout() || !inLayout(parent->layout(), w);
+            if (placed ? (qobject_cast<QAbstractButton*>(w) || qobject_cast<QLabel*>(w))
+                       : true)
+                managed.push_back(w);
         }
         for (std::size_t i = 0; i < managed.size(); ++i)
             for (std::size_t j = i + 1; j < managed.size(); ++j) {

@@ -316,8 +316,12 @@ void NetworkDiagram::relayout() {
     for (int l = 0; l < layers; ++l) {
         Column& c = m_columns[std::size_t(l)];
         const double x = left + spacing * (l + 0.5);
-        c.add->move(int(x - 33 * k), int(columnTop));
-        c.remove->move(int(x + 3 * k), int(columnTop));
+        // A column's +/− pair never wider than the column (many layers at a large scale).
+        const int pair = std::min(button, std::max(18, int((spacing - 8) / 2)));
+        c.add->setFixedSize(pair, pair);
+        c.remove->setFixedSize(pair, pair);
+        c.add->move(int(x - pair - 3), int(columnTop));
+        c.remove->move(int(x + 3), int(columnTop));
         const int labelWidth = int(std::max(40.0, spacing - 4));
         c.width->setGeometry(int(x - labelWidth / 2.0), int(columnTop + 32 * k), labelWidth,
                              int(22 * k));
