@@ -44,6 +44,7 @@
 #include "common/app_settings.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
+#include "network/metrics_board.h"
 #include "network/network_page.h"
 #include "network/session_edits.h"
 #include "network_test_support.h"
@@ -191,6 +192,12 @@ private:
             if (need > button->width() + 2 && !elidedWithTip && !tip.contains(text))
                 problem(button, "is cut (needs " + std::to_string(need) + " px, has " +
                                     std::to_string(button->width()) + ")");
+            return;
+        }
+        if (auto* board = qobject_cast<MetricsBoard*>(w)) {  // numbers painted, not labels
+            if (board->requiredWidth() > board->width() + 2)
+                problem(board, "cuts its numbers (needs " + std::to_string(board->requiredWidth()) +
+                                   " px, has " + std::to_string(board->width()) + ")");
             return;
         }
         if (auto* combo = qobject_cast<QComboBox*>(w)) {

@@ -51,12 +51,56 @@ QStringList MetricsBoard::values() const {
     return out;
 }
 
-QSize MetricsBoard::sizeHint() const {
-    return {420, fontMetrics().height() + QFontMetrics(numberFont()).height() + 6};
+int MetricsBoard::rowHeight() const {
+    return fontMetrics().height() + QFontMetrics(numberFont()).height() + 6;
 }
 
-QSize MetricsBoard::minimumSizeHint() const {
-    return {200, sizeHint().height()};
+std::vector<int> MetricsBoard::columnWidths(const std::vector<Cell>& all) const {
+    const QFontMetrics cm(font()), nm(numberFont());
+    std::vector<int> widths;
+    for (const Cell& c : all)
+        widths.push_back(std::max(cm.horizontalAdvance(c.caption), nm.horizontalAdvance(c.value)));
+    return widths;
+}
+
+int MetricsBoard::perRow(int width) const {
+    // All the numbers on one row where they fit, else the test ones above the training ones.
+    const std::vector<Cell> all = cells();
+    const std::vector<int> widths = columnWidths(all);
+    int total = 0;
+    for (int w : widths) total += w;
+    total += kGap * std::max(0, int(all.size()) - 1);
+    const int n = int(all.size());
+    return total <= width || n <= 1 ? n : (n + 1) / 2;
+}
+
+int MetricsBoard::requiredWidth() const {
+    const std::vector<Cell> all = cells();
+    const std::vector<int> widths = columnWidths(all);
+    const int columns = perRow(width());
+    int widest = 0;
+    for (std::size_t start = 0; start < all.size(); start += std::size_t(std::max(1, columns))) {
+        int row = 0;
+        for (std::size_t k = start; k < all.size() && k < start + std::size_t(columns); ++k)
+            row += widths[k] + (k > start ? kGap : 0);
+        widest = std::max(widest, row);
+    }
+    return widest;
+}
+
+QSize MetricsBoard::sizeHint() const { return {420, rowHeight()}; }
+
+QSize MetricsBoard::minimumSizeHint() const { return {200, rowHeight()}; }
+
+int MetricsBoard::heightForWidth(int width) const {
+    const int n = int(cells().size());
+    const int columns = std::max(1, perRow(width));
+    return rowHeight() * ((n + columns - 1) / columns);
+}
+
+void MetricsBoard::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (heightForWidth(width()) != height()) updateGeometry();
 }
 
 void MetricsBoard::changeEvent(QEvent* event) {
@@ -71,23 +115,25 @@ void MetricsBoard::paintEvent(QPaintEvent*) {
     const std::vector<Cell> all = cells();
     const QFont caption = font(), number = numberFont();
     const QFontMetrics cm(caption), nm(number);
-    // Columns as wide as their widest text, spread over the width.
-    std::vector<int> widths;
-    int total = 0;
-    for (const Cell& c : all) {
-        widths.push_back(std::max(cm.horizontalAdvance(c.caption), nm.horizontalAdvance(c.value)));
-        total += widths.back();
-    }
-    const int gap = all.size() > 1 ? std::max(12, (width() - total) / int(all.size() - 1)) : 0;
-    int x = 0;
-    for (std::size_t k = 0; k < all.size(); ++k) {
-        const QColor color = all[k].muted ? style::colors().faint : style::colors().strong;
-        p.setPen(color);
-        p.setFont(caption);
-        p.drawText(x, cm.ascent(), all[k].caption);
-        p.setFont(number);
-        p.drawText(x, cm.height() + 2 + nm.ascent(), all[k].value);
-        x += widths[k] + std::min(gap, 40);
+    // Columns as wide as their widest text, spread over the width, in one row or two.
+    const std::vector<int> widths = columnWidths(all);
+    const std::size_t columns = std::size_t(std::max(1, perRow(width())));
+    for (std::size_t start = 0, row = 0; start < all.size(); start += columns, ++row) {
+        const std::size_t end = std::min(all.size(), start + columns);
+        int total = 0;
+        for (std::size_t k = start; k < end; ++k) total += widths[k];
+        const int gap = end - start > 1 ? std::max(kGap, (width() - total) / int(end - start - 1)) : 0;
+        const int top = int(row) * rowHeight();
+        int x = 0;
+        for (std::size_t k = start; k < end; ++k) {
+            const QColor color = all[k].muted ? style::colors().faint : style::colors().strong;
+            p.setPen(color);
+            p.setFont(caption);
+            p.drawText(x, top + cm.ascent(), all[k].caption);
+            p.setFont(number);
+            p.drawText(x, top + cm.height() + 2 + nm.ascent(), all[k].value);
+            x += widths[k] + std::min(gap, 40);
+        }
     }
 }
 

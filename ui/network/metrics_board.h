@@ -23,9 +23,14 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    /// The width the numbers need as they are laid out now (one row or two), for tests.
+    int requiredWidth() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -34,6 +39,11 @@ private:
         bool muted = false;
     };
     std::vector<Cell> cells() const;
+    static constexpr int kGap = 12;  ///< the least space between two numbers
+    int rowHeight() const;
+    std::vector<int> columnWidths(const std::vector<Cell>& all) const;
+    /// How many numbers go on a row at this width.
+    int perRow(int width) const;
     QFont numberFont() const;
 
     nn::EpochMetrics m_metrics;
