@@ -2,12 +2,12 @@
 // What a teacher says about the current activation: its formula, range and properties, the
 // teaching text and a PyTorch snippet with a copy button. Registry texts follow the language.
 
+#include <QDialog>
 #include <QPointer>
 #include <QWidget>
 
 #include "activations/activation_spec.h"
 
-class QDialog;
 class QLabel;
 class QPushButton;
 class QTimer;

@@ -14,6 +14,7 @@
 #include "common/appearance.h"
 #include "common/qt_text.h"
 #include "common/reflow_layout.h"
+#include "common/scroll_areas.h"
 #include "common/side_panels.h"
 #include "common/visual_tab_order.h"
 #include "network/boundary_plot.h"
@@ -39,21 +40,6 @@
 
 namespace actlab::ui {
 
-namespace {
-
-/// `view` in a scroll area that scrolls vertically only: a short window (presentation scale on a
-/// small screen) scrolls the view instead of growing taller than the screen.
-QScrollArea* verticalScroll(QWidget* view, QWidget* parent) {
-    auto* scroll = new QScrollArea(parent);
-    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
-    scroll->setWidget(view);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return scroll;
-}
-
-}  // namespace
 
 
 NetworkPage::NetworkPage(QWidget* parent)
@@ -127,51 +113,6 @@ NetworkPage::~NetworkPage() {
     // is only a QWidget, so the editor must go while it is whole.
     delete m_dataEditor;
     m_dataEditor = nullptr;
-}
-
-QWidget* NetworkPage::createLeftColumn() {
-    m_dataPanel = new DatasetPanel;
-    m_setup = new ModelSetupPanel;
-    m_dataPanel->setUndoActions(m_dataEditor->undoAction(), m_dataEditor->redoAction());
-    auto* host = new QWidget;
-    auto* v = new QVBoxLayout(host);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(10);
-    v->addWidget(m_dataPanel);
-    v->addWidget(m_setup);
-    v->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
-    scroll->setWidget(host);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // As wide as the data and setup panels need at the presentation scale.
-    const auto fit = [scroll] {
-        scroll->setFixedWidth(int(292 * std::max(1.0, Appearance::instance().scale())));
-    };
-    fit();
-    connect(&Appearance::instance(), &Appearance::changed, scroll, fit);
-    return scroll;
-}
-
-QWidget* NetworkPage::createNetworkView() {
-    auto* view = new QWidget(this);
-    m_diagram = new NetworkDiagram(view);
-    m_layers = new LayerControls(view);
-    m_output = new OutputPanel(view);
-    m_output->setMinimumWidth(360);
-    m_output->setMaximumWidth(540);
-    auto* left = new QVBoxLayout;
-    left->setSpacing(4);
-    left->addWidget(m_diagram, 1);
-    left->addWidget(m_layers, 0);
-    // The output beside the diagram while both fit, else below it; the view scrolls vertically
-    // rather than making the window taller than the screen.
-    auto* h = new ReflowLayout(view, 10);
-    h->addLayout(left, 1);
-    h->addWidget(m_output, 0);
-    return verticalScroll(view, this);
 }
 
 void NetworkPage::connectParts() {
