@@ -96,8 +96,10 @@ void ActivationChooser::retranslate() {
             const ActivationSpec* spec = findActivation(toStd(item->data(0, kIdRole).toString()));
             if (!spec) continue;
             item->setText(0, qs(spec->name, m_lang));
-            item->setToolTip(
-                0, QStringLiteral("%1 — nn.%2").arg(qs(spec->formula), qs(spec->torchName)));
+            // The whole name first: a narrow list elides it.
+            item->setToolTip(0, QStringLiteral("%1\n%2 — nn.%3")
+                                    .arg(qs(spec->name, m_lang), qs(spec->formula),
+                                         qs(spec->torchName)));
         }
     }
 }

@@ -25,7 +25,7 @@ ActivationThumbnail::ActivationThumbnail(const ActivationSpec& spec, QWidget* pa
     setFocusPolicy(Qt::TabFocus);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAccessibleName(qs(spec.name.en));
-    setToolTip(qs(spec.formula));
+    setToolTip(QStringLiteral("%1\n%2").arg(qs(spec.name.en), qs(spec.formula)));
 }
 
 QSize ActivationThumbnail::sizeHint() const {
@@ -51,7 +51,16 @@ void ActivationThumbnail::setXRange(double xMin, double xMax) {
 
 void ActivationThumbnail::setLanguage(const QString& lang) {
     m_lang = lang;
+    // The full name and the formula in the tooltip: the card may show the name briefly.
+    setToolTip(QStringLiteral("%1\n%2").arg(qs(m_spec->name.in(toStd(lang))), qs(m_spec->formula)));
     update();
+}
+
+QString ActivationThumbnail::shownName(const QFontMetrics& fm, int width) const {
+    // The full name where it fits, else without its gloss ("Leaky ReLU" for "Leaky ReLU（带泄漏
+    // 的 ReLU）"), which the caller elides if even that does not fit.
+    const QString full = qs(m_spec->name.in(toStd(m_lang)));
+    return fm.horizontalAdvance(full) <= width ? full : shortName(full);
 }
 
 void ActivationThumbnail::setCurrent(bool current) {
@@ -127,7 +136,7 @@ void ActivationThumbnail::paintEvent(QPaintEvent*) {
     const QRectF nameRect = card.adjusted(10, 6, -10, 0);
     p.drawText(nameRect.adjusted(0, 0, 0, -(nameRect.height() - fm.height())),
                Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(qs(m_spec->name.in(toStd(m_lang))), Qt::ElideRight,
+               fm.elidedText(shownName(fm, int(nameRect.width())), Qt::ElideRight,
                              static_cast<int>(nameRect.width())));
 
     const QRectF area = card.adjusted(10, 10 + fm.height(), -10, -8);

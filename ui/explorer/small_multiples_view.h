@@ -9,6 +9,7 @@
 
 #include "activations/activation_spec.h"
 
+class QFontMetrics;
 class QGridLayout;
 class QLabel;
 
@@ -46,6 +47,8 @@ protected:
 
 private:
     void resample();
+    /// The name drawn in `width` pixels: the full one, or the brief one where it does not fit.
+    QString shownName(const QFontMetrics& fm, int width) const;
 
     const ActivationSpec* m_spec;
     ParamValues m_params;
