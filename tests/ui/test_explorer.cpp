@@ -448,6 +448,22 @@ TEST_F(ExplorerTest, ZonesAreTheCoresGradientZones) {
     EXPECT_TRUE(plot->vanishingZones().empty());
 }
 
+TEST_F(ExplorerTest, OverlappingZonesAreShadedOnceInTheirLegendsColour) {
+    // ReLU's dead zone (f′ = 0) lies inside its vanishing zone (|f′| < ε): each place is shaded
+    // once, in one of the two legend colours, never in a mix that no legend explains.
+    clickActivation("relu");
+    state->setEpsilon(0.5);
+    state->setVanishingZoneShown(true);
+    state->setDeadZoneShown(true);
+    flush();
+    ASSERT_FALSE(plot->deadZones().empty());
+    for (const Interval& d : plot->deadZones())
+        for (const Interval& v : plot->vanishingZones())
+            EXPECT_TRUE(v.hi <= d.lo || v.lo >= d.hi)
+                << "vanishing [" << v.lo << ", " << v.hi << "] overlaps dead [" << d.lo << ", "
+                << d.hi << "]";
+}
+
 TEST_F(ExplorerTest, WheelZoomResamplesAndResetViewRestores) {
     clickActivation("tanh");
     plot->replot(QCustomPlot::rpImmediateRefresh);
