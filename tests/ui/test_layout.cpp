@@ -153,6 +153,10 @@ private:
     }
 
     void checkText(QWidget* w) {
+        if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
+            checkTickLabels(plot);
+            return;
+        }
         const QString tip = w->toolTip();
         if (auto* label = qobject_cast<QLabel*>(w)) {
             const QString text = plainText(label);
@@ -211,6 +215,29 @@ private:
             if (need > field.width() + 2 && !combo->toolTip().contains(text))
                 problem(combo, "shows \"" + text.toStdString() + "\" cut without a tooltip");
         }
+    }
+
+    /// The tick labels of a plot's horizontal axes must not run together.
+    void checkTickLabels(QCustomPlot* plot) {
+        plot->replot(QCustomPlot::rpImmediateRefresh);  // as the next frame draws it
+        for (QCPAxisRect* rect : plot->axisRects())
+            for (QCPAxis* axis : rect->axes(QCPAxis::atBottom | QCPAxis::atTop)) {
+                if (!axis->visible() || !axis->tickLabels() || axis->tickLabelRotation() != 0)
+                    continue;
+                const QFontMetrics fm(axis->tickLabelFont());
+                const QVector<double> ticks = axis->tickVector();
+                const QVector<QString> labels = axis->tickVectorLabels();
+                double previousRight = -1e9;
+                for (int k = 0; k < ticks.size() && k < labels.size(); ++k) {
+                    if (!axis->range().contains(ticks[k])) continue;
+                    const double centre = axis->coordToPixel(ticks[k]);
+                    const double half = fm.horizontalAdvance(labels[k]) / 2.0;
+                    if (centre - half < previousRight + 2)
+                        problem(plot, "has tick labels that run together (\"" +
+                                          labels[k].toStdString() + "\")");
+                    previousRight = centre + half;
+                }
+            }
     }
 
     /// Two visible siblings managed by the same layout must not overlap, nor two buttons or

@@ -1,11 +1,15 @@
 #include "common/plot_style.h"
 
+#include <QFontMetrics>
+
 #include <qcustomplot.h>
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QWheelEvent>
 #include <cmath>
+#include <map>
+#include <memory>
 #include <array>
 
 namespace actlab::ui::style {
@@ -97,6 +101,48 @@ protected:
 };
 
 }  // namespace
+
+void keepTickLabelsApart(QCustomPlot* plot, int maxTicks) {
+    // A fixed ticker (the maps' −6 … 6 in steps of 2) keeps its step where it fits and takes a
+    // multiple of it (2×, 3×, 6×) where not; other tickers get a tick count.
+    auto baseSteps = std::make_shared<std::map<QCPAxis*, double>>();
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot, maxTicks, baseSteps] {
+        for (QCPAxisRect* rect : plot->axisRects())
+            for (QCPAxis* axis : rect->axes(QCPAxis::atBottom | QCPAxis::atTop)) {
+                if (!axis->visible() || !axis->tickLabels() || axis->axisRect()->width() <= 0)
+                    continue;
+                // The axis rect's width is that of the last layout; after a resize the plot
+                // has grown or shrunk by the difference (shared, if rects sit side by side).
+                const int grown = plot->viewport().width() - plot->plotLayout()->outerRect().width();
+                const int length = std::max(1, axis->axisRect()->width() + std::min(0, grown));
+                const QFontMetrics fm(axis->tickLabelFont());
+                const QCPRange r = axis->range();
+                // The widest label: of the range's ends as the axis formats them, and of the
+                // labels the ticker made last time (finer steps have more digits); a gap of half.
+                int widest = 0;
+                for (double v : {r.lower, r.upper, (r.lower + r.upper) / 2})
+                    widest = std::max(widest, fm.horizontalAdvance(plot->locale().toString(
+                                                  v, axis->numberFormat().at(0).toLatin1(),
+                                                  axis->numberPrecision())));
+                for (const QString& label : axis->tickVectorLabels())
+                    widest = std::max(widest, fm.horizontalAdvance(label));
+                // The ticker rounds to a nice step, which may give up to about 1.5 times the
+                // ticks asked for: ask for fewer.
+                const int fit = int(length / (3.0 * std::max(1, widest)));
+                if (auto fixed = axis->ticker().dynamicCast<QCPAxisTickerFixed>()) {
+                    const double base = baseSteps->emplace(axis, fixed->tickStep()).first->second;
+                    double step = base;
+                    for (double m : {1.0, 2.0, 3.0, 6.0}) {
+                        step = base * m;
+                        if (r.size() / step + 1 <= std::max(2, fit)) break;
+                    }
+                    fixed->setTickStep(step);
+                    continue;
+                }
+                axis->ticker()->setTickCount(std::clamp(fit, 2, maxTicks));
+            }
+    });
+}
 
 void scrollParentOnWheel(QCustomPlot* plot) {
     plot->installEventFilter(new WheelToParent(plot));

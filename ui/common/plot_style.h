@@ -63,6 +63,10 @@ void styleMainPlotAxis(QCPAxis* axis);
 /// Lets the mouse wheel over `plot` scroll the page around it instead of stopping at the plot
 /// (for plots that do not zoom with the wheel: cards and cells in a scrolling grid).
 void scrollParentOnWheel(QCustomPlot* plot);
+/// Before every replot, gives the horizontal axes of `plot` as many ticks as their labels have
+/// room for (the widest label of the range, and a gap), at most `maxTicks`, so that tick labels
+/// never run together ("0 1000 2000" in a narrow chart at a large scale).
+void keepTickLabelsApart(QCustomPlot* plot, int maxTicks = 6);
 /// A large plot's legend: large text on the theme's translucent box.
 void styleMainPlotLegend(QCPLegend* legend);
 

@@ -76,13 +76,47 @@ QSize ReflowLayout::sizeHint() const {
             height + m.top() + m.bottom()};
 }
 
+QList<int> ReflowLayout::rowWidths(int width) const {
+    // Minimum widths first, then the rest by stretch (stretch 0: up to the preferred width).
+    QList<const Item*> shown;
+    for (const Item& i : m_items)
+        if (!i.item->isEmpty()) shown.push_back(&i);
+    QList<int> widths;
+    int used = m_spacing * int(std::max<qsizetype>(0, shown.size() - 1)), stretchSum = 0;
+    for (const Item* i : shown) {
+        widths.push_back(i->item->minimumSize().width());
+        used += widths.back();
+        stretchSum += i->stretch;
+    }
+    int spare = width - used;
+    for (int k = 0; k < shown.size() && spare > 0; ++k)
+        if (shown[k]->stretch == 0) {
+            const int grow =
+                std::min(spare, std::max(0, shown[k]->item->sizeHint().width() - widths[k]));
+            widths[k] += grow;
+            spare -= grow;
+        }
+    for (int k = 0; k < shown.size() && spare > 0 && stretchSum > 0; ++k)
+        widths[k] += spare * shown[k]->stretch / stretchSum;
+    for (int k = 0; k < shown.size(); ++k)
+        widths[k] = std::min(widths[k], shown[k]->item->maximumSize().width());
+    return widths;
+}
+
 int ReflowLayout::heightForWidth(int width) const {
     const QMargins m = contentsMargins();
     const int inner = width - m.left() - m.right();
     int height = 0, shown = 0;
     if (fitsInRow(inner)) {
-        for (const Item& i : m_items)
-            if (!i.item->isEmpty()) height = std::max(height, i.item->minimumSize().height());
+        // As tall as the tallest item needs at the width it gets (a wrapped row inside it may
+        // need more than its minimum).
+        const QList<int> widths = rowWidths(inner);
+        int k = 0;
+        for (const Item& i : m_items) {
+            if (i.item->isEmpty()) continue;
+            height = std::max({height, i.item->minimumSize().height(),
+                               itemHeight(i.item, widths[k++], true)});
+        }
     } else {
         for (const Item& i : m_items) {
             if (i.item->isEmpty()) continue;
@@ -103,28 +137,10 @@ void ReflowLayout::setGeometry(const QRect& rect) {
     if (shown.isEmpty()) return;
     m_row = fitsInRow(r.width());
     if (m_row) {
-        // Minimum widths first, then the rest by stretch (stretch 0: up to the preferred width).
-        QList<int> widths;
-        int used = m_spacing * int(shown.size() - 1), stretchSum = 0;
-        for (const Item* i : shown) {
-            widths.push_back(i->item->minimumSize().width());
-            used += widths.back();
-            stretchSum += i->stretch;
-        }
-        int spare = r.width() - used;
-        for (int k = 0; k < shown.size() && spare > 0; ++k)
-            if (shown[k]->stretch == 0) {
-                const int grow = std::min(spare, std::max(0, shown[k]->item->sizeHint().width() -
-                                                                 widths[k]));
-                widths[k] += grow;
-                spare -= grow;
-            }
-        for (int k = 0; k < shown.size() && spare > 0 && stretchSum > 0; ++k)
-            widths[k] += spare * shown[k]->stretch / stretchSum;
+        const QList<int> widths = rowWidths(r.width());
         int x = r.x();
         for (int k = 0; k < shown.size(); ++k) {
-            const int w = std::min(widths[k], shown[k]->item->maximumSize().width());
-            shown[k]->item->setGeometry(QRect(x, r.y(), w, r.height()));
+            shown[k]->item->setGeometry(QRect(x, r.y(), widths[k], r.height()));
             x += widths[k] + m_spacing;
         }
         return;

@@ -44,6 +44,8 @@ private:
     };
     /// True when `width` holds every item's minimum width side by side.
     bool fitsInRow(int width) const;
+    /// The widths of the items side by side in `width`.
+    QList<int> rowWidths(int width) const;
     int itemHeight(const QLayoutItem* item, int width, bool minimum) const;
 
     QList<Item> m_items;

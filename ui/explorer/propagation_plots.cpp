@@ -189,6 +189,7 @@ QCustomPlot* PropagationPlots::makePlot(QWidget* parent, const QString& objectNa
     plot->setMinimumSize(260, 240);
     plot->setFocusPolicy(Qt::NoFocus);
     style::scrollParentOnWheel(plot);
+    style::keepTickLabelsApart(plot);
     auto* title = new QCPTextElement(plot, QString(), style::plotFont(13, true));
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, title);

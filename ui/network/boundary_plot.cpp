@@ -44,6 +44,7 @@ BoundaryPlot::BoundaryPlot(bool compact, QWidget* parent)
     setNotAntialiasedElements(QCP::aeAll);
     setAntialiasedElements(QCP::aeScatters | QCP::aePlottables);
     axisRect()->setAutoMargins(QCP::msNone);
+    style::keepTickLabelsApart(this, 7);  // a small map at a large scale: fewer ticks
 
     const double range = nn::kDomain;
     for (QCPAxis* axis : {xAxis, yAxis}) {

@@ -74,6 +74,7 @@ HealthCard::HealthCard(QWidget* parent) : QCustomPlot(parent) {
     useLogScale(m_timeRect->axis(QCPAxis::atLeft));
     m_deadRect->axis(QCPAxis::atLeft)->setRange(0, 100);
     m_timeRect->axis(QCPAxis::atBottom)->ticker()->setTickCount(4);
+    style::keepTickLabelsApart(this, 4);  // "0 500 1000 1500" never run together
     retranslate();
     setNetwork(QString(), QColor(), nn::NetworkSpec{});
     connect(&Appearance::instance(), &Appearance::changed, this, &HealthCard::applyAppearance);

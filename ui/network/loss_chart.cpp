@@ -31,7 +31,7 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     setNotAntialiasedElements(QCP::aeGrid | QCP::aeAxes);
     xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     yAxis->setTicker(QSharedPointer<MinusTicker>::create());
-    xAxis->ticker()->setTickCount(5);
+    style::keepTickLabelsApart(this, 5);  // epochs up to 100,000 in a narrow chart
     yAxis->ticker()->setTickCount(4);
     axisRect()->setupFullAxesBox(false);
     xAxis2->setVisible(false);

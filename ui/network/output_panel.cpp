@@ -6,8 +6,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
+#include "common/appearance.h"
 #include "common/flow_layout.h"
 #include "network/boundary_plot.h"
 #include "network/colour_legend.h"
@@ -35,7 +37,15 @@ OutputPanel::OutputPanel(QWidget* parent)
     m_subtitle->hide();
     m_boundary->setEditable(true);
     m_boundary->setCursor(Qt::CrossCursor);
-    m_loss->setMinimumHeight(100);
+    // The map and the chart never shrink to a sliver (a large scale on a short screen): the
+    // network view scrolls instead.
+    const auto fit = [this] {
+        const double k = std::max(1.0, Appearance::instance().scale());
+        m_boundary->setMinimumHeight(int(220 * k));
+        m_loss->setMinimumHeight(int(100 * k));
+    };
+    fit();
+    connect(&Appearance::instance(), &Appearance::changed, this, fit);
     m_metric->addItem(QString(), static_cast<int>(LossChart::Metric::Loss));
     m_metric->addItem(QString(), static_cast<int>(LossChart::Metric::Accuracy));
 
