@@ -7,11 +7,13 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <memory>
 
+#include "activations/activation_call.h"
 #include "classroom/main_window.h"
 #include "common/app_settings.h"
 #include "explorer/explorer_page.h"
@@ -20,6 +22,7 @@
 #include "explorer/propagation_view.h"
 #include "network_test_support.h"
 #include "qcustomplot.h"
+#include "theory/mean_field.h"
 
 namespace actlab::ui {
 namespace {
@@ -140,6 +143,25 @@ TEST_F(PropagationTest, AParameterOfTheActivationRecomputesEverything) {
     waitUpToDate();
     EXPECT_NEAR(view->figures().analysis.chi1, 1.25, 1e-9);
     EXPECT_NEAR(view->plots()->phaseValueAt(1.02, 0.0025), std::log2(1.02 * 1.25 / 2), 1e-6);
+}
+
+TEST_F(PropagationTest, ADragUsesTheLivePlotsRulesAndTheReleaseTheFullOnes) {
+    show("tanh", 1.0, 0.05);
+    QSlider* w = nullptr;
+    for (QSlider* s : view->findChildren<QSlider*>())
+        if (s->accessibleName().contains(QStringLiteral("Weight"))) w = s;
+    ASSERT_NE(w, nullptr);
+    w->setSliderDown(true);  // pressed
+    w->setValue(w->value() + 50);  // σ_w² + 0.5
+    waitUpToDate();
+    const theory::Variances v = view->variances();
+    EXPECT_NEAR(v.sigmaW2, 1.5, 1e-12);
+    theory::MeanField exact(resolveActivation("tanh", {}).call);
+    const double chi1 = exact.analyse(v).chi1;
+    EXPECT_NEAR(view->figures().analysis.chi1, chi1, 1e-7 * chi1) << "live rules: 1e-8 relative";
+    w->setSliderDown(false);  // released: computed again with the full rules
+    waitUpToDate();
+    EXPECT_EQ(view->figures().analysis.chi1, chi1);
 }
 
 TEST_F(PropagationTest, AboveTheCriticalSlopeReluHasNoFixedLengthAndSaysSo) {

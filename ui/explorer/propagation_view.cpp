@@ -121,6 +121,15 @@ void PropagationView::buildControls() {
             [this](double w) { setVariances({w, m_v.sigmaB2}); });
     connect(m_bSpin, &QDoubleSpinBox::valueChanged, this,
             [this](double b) { setVariances({m_v.sigmaW2, b}); });
+    // While a slider is dragged the figures use the coarser quadrature of live plots (1e-8
+    // relative, about half the work); the full rules take over when it is released.
+    for (QSlider* s : {m_wSlider, m_bSlider}) {
+        connect(s, &QSlider::sliderPressed, this, [this] { m_dragging = true; });
+        connect(s, &QSlider::sliderReleased, this, [this] {
+            m_dragging = false;
+            settingsChanged();
+        });
+    }
     connect(m_depthSpin, &QSpinBox::valueChanged, this, &PropagationView::settingsChanged);
     connect(m_fanInSpin, &QSpinBox::valueChanged, this, &PropagationView::setFanIn);
     connect(m_simulate, &QCheckBox::toggled, this, &PropagationView::setSimulating);
@@ -328,9 +337,10 @@ void PropagationView::startFigures() {
     const ActivationCall call = m_state->call();
     const theory::Variances v = m_v;
     const int layers = depth();
+    const theory::RuleSettings rules = m_dragging ? theory::interactiveRules() : theory::RuleSettings{};
     m_pool.start(
-        [this, call, v, layers, generation] {
-            theory::MeanField field(call);
+        [this, call, v, layers, generation, rules] {
+            theory::MeanField field(call, rules);
             theory::PropagationFigures figures = theory::propagationFigures(field, v, layers, true);
             QMetaObject::invokeMethod(this, [this, figures = std::move(figures), generation] {
                 showFigures(figures, generation);

@@ -112,6 +112,7 @@ private:
     long m_phaseShown = -1;
     bool m_figuresBusy = false, m_simulationBusy = false;
     bool m_phaseStale = true;
+    bool m_dragging = false;  ///< a σ slider is held: coarser quadrature until it is released
     theory::PropagationFigures m_figures;
     theory::SimulationResult m_simulation;
 };
