@@ -1,6 +1,7 @@
 #include "common/style_sheets.h"
 
 #include <QRegularExpression>
+#include <cmath>
 
 #include "common/appearance.h"
 
@@ -59,7 +60,7 @@ QLabel#dialogTitle { font-size: 15pt; font-weight: 700; color: {strong}; }
 const char* const kNetworkSheet = R"(
 QWidget#trainingBar { background: {bar}; border-bottom: 1px solid {line}; }
 QLabel#fieldCaption { color: {muted}; font-size: 11pt; }
-#epochCounter { font-size: 27pt; color: {strong}; }
+#epochCounter { font-size: 27ptsqrt; color: {strong}; }
 QToolButton#playButton { background: {accentDark}; border: none; border-radius: 30px; }
 QToolButton#playButton:hover { background: {accent}; }
 QToolButton#playButton:disabled { background: {playDisabled}; }
@@ -156,14 +157,17 @@ QString fillStyleSheet(const QString& sheet, const ThemeColors& c, double scale)
     QString out = sheet;
     for (const auto& [name, color] : tokens)
         out.replace(QLatin1Char('{') + QLatin1String(name) + QLatin1Char('}'), css(*color));
-    // Scale every point size; pixel sizes (borders, paddings, handles) stay as they are.
-    static const QRegularExpression pt(QStringLiteral("(\\d+(?:\\.\\d+)?)pt\\b"));
+    // Scale every point size; pixel sizes (borders, paddings, handles) stay as they are. A size
+    // written "NNptsqrt" (text that is large already: the epoch counter) grows with the square
+    // root of the scale, so that it does not take a projector's whole bar.
+    static const QRegularExpression pt(QStringLiteral("(\\d+(?:\\.\\d+)?)pt(sqrt)?\\b"));
     QString scaled;
     qsizetype last = 0;
     for (auto it = pt.globalMatch(out); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         scaled += out.mid(last, m.capturedStart() - last);
-        scaled += QString::number(m.captured(1).toDouble() * scale, 'f', 1) + QLatin1String("pt");
+        const double factor = m.captured(2).isEmpty() ? scale : std::sqrt(scale);
+        scaled += QString::number(m.captured(1).toDouble() * factor, 'f', 1) + QLatin1String("pt");
         last = m.capturedEnd();
     }
     scaled += out.mid(last);
