@@ -198,6 +198,13 @@ private:
                                     std::to_string(button->width()) + ")");
             return;
         }
+        if (auto* bar = qobject_cast<QStatusBar*>(w)) {  // the message is painted, not a label
+            const QString message = bar->currentMessage();
+            if (bar->fontMetrics().horizontalAdvance(message) > bar->width() - 12 &&
+                !bar->toolTip().contains(message))
+                problem(bar, "cuts its message \"" + message.left(40).toStdString() + "\"");
+            return;
+        }
         if (auto* board = qobject_cast<MetricsBoard*>(w)) {  // numbers painted, not labels
             if (board->requiredWidth() > board->width() + 2)
                 problem(board, "cuts its numbers (needs " + std::to_string(board->requiredWidth()) +

@@ -29,6 +29,7 @@
 #include "classroom/shortcuts_dialog.h"
 #include "classroom/speed_dialog.h"
 #include "common/app_settings.h"
+#include "common/eliding_status_bar.h"
 #include "common/accessibility.h"
 #include "common/appearance.h"
 #include "common/heap_memory.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     // it out of full screen. A plain window can still be made no smaller than this.
     layout()->setSizeConstraint(QLayout::SetNoConstraint);
     setMinimumSize(640, 480);
+    setStatusBar(new ElidingStatusBar(this));  // a long message elided, whole in the tooltip
     installAccessibility();  // plots are charts and the diagram a canvas for screen readers
 
     Appearance& appearance = Appearance::instance();
