@@ -10,11 +10,12 @@ constexpr int kMargin = 6;  // as QStatusBar leaves beside its message
 }  // namespace
 
 ElidingStatusBar::ElidingStatusBar(QWidget* parent) : QStatusBar(parent) {
-    // The whole message in the tooltip while it is drawn elided.
-    const auto follow = [this] { setToolTip(elidedMessage().isEmpty() ? QString() : currentMessage()); };
-    connect(this, &QStatusBar::messageChanged, this, follow);
-    connect(this, &QStatusBar::messageChanged, this, qOverload<>(&QWidget::update));
-    m_follow = follow;
+    connect(this, &QStatusBar::messageChanged, this, &ElidingStatusBar::followMessage);
+}
+
+void ElidingStatusBar::followMessage() {
+    setToolTip(elidedMessage().isEmpty() ? QString() : currentMessage());
+    update();
 }
 
 QString ElidingStatusBar::elidedMessage() const {
@@ -26,7 +27,7 @@ QString ElidingStatusBar::elidedMessage() const {
 
 void ElidingStatusBar::resizeEvent(QResizeEvent* event) {
     QStatusBar::resizeEvent(event);
-    if (m_follow) m_follow();
+    followMessage();
 }
 
 void ElidingStatusBar::paintEvent(QPaintEvent* event) {

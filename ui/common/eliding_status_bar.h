@@ -4,7 +4,6 @@
 // the whole of it.
 
 #include <QStatusBar>
-#include <functional>
 
 namespace actlab::ui {
 
@@ -20,7 +19,8 @@ protected:
 private:
     /// The message elided to the bar's width, or "" when it fits.
     QString elidedMessage() const;
-    std::function<void()> m_follow;  ///< sets the tooltip for the message and the width
+    /// The whole message in the tooltip while it is drawn elided; a repaint.
+    void followMessage();
 };
 
 }  // namespace actlab::ui

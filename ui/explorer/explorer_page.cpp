@@ -27,6 +27,7 @@
 #include "common/plot_style.h"
 #include "common/flow_layout.h"
 #include "common/qt_text.h"
+#include "common/scroll_areas.h"
 #include "common/side_panels.h"
 #include "common/visual_tab_order.h"
 #include "explorer/curve_plot.h"
@@ -198,21 +199,14 @@ QWidget* ExplorerPage::createCentre() {
         addAction(a);
     connect(m_exports, &ExplorerExports::statusMessage, this, &ExplorerPage::statusMessage);
     m_multiples = new SmallMultiplesView(m_state, centre);
-    auto* multiplesScroll = new QScrollArea(centre);
-    multiplesScroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
-    multiplesScroll->setWidget(m_multiples);
-    multiplesScroll->setWidgetResizable(true);
-    multiplesScroll->setFrameShape(QFrame::NoFrame);
+    // The grid fits its columns to the width and the propagation view reflows: both scroll
+    // vertically only.
+    auto* multiplesScroll = verticalScroll(m_multiples, centre);
     m_stack = new QStackedWidget(centre);
     m_stack->addWidget(m_plot);
     m_stack->addWidget(multiplesScroll);
     m_propagation = new PropagationView(m_state, centre);
-    auto* propagationScroll = new QScrollArea(centre);
-    propagationScroll->setFocusPolicy(Qt::NoFocus);
-    propagationScroll->setWidget(m_propagation);
-    propagationScroll->setWidgetResizable(true);
-    propagationScroll->setFrameShape(QFrame::NoFrame);
-    m_stack->addWidget(propagationScroll);
+    m_stack->addWidget(verticalScroll(m_propagation, centre));
 
     // Below the plot: the exact values under the mouse.
     m_readout = new QLabel(centre);

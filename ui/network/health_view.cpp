@@ -13,6 +13,7 @@
 #include "activations/registry.h"
 #include "common/accessibility.h"
 #include "common/plot_style.h"
+#include "common/scroll_areas.h"
 #include "network/network_style.h"
 
 namespace actlab::ui {
@@ -378,13 +379,7 @@ HealthView::HealthView(QWidget* parent)
     m_title->setObjectName(QStringLiteral("columnTitle"));
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setWordWrap(true);
-    auto* scroll = new QScrollArea(this);
-    scroll->setFocusPolicy(Qt::NoFocus);  // a container: Tab goes to what it holds
-    m_scroll = scroll;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_host = new QWidget(scroll);
+    m_host = new QWidget;
     // The hint scrolls with the cards: a short window keeps the cards' room.
     auto* hostLayout = new QVBoxLayout(m_host);
     hostLayout->setContentsMargins(0, 0, 0, 0);
@@ -394,7 +389,8 @@ HealthView::HealthView(QWidget* parent)
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(14);
     hostLayout->addLayout(m_grid, 1);
-    scroll->setWidget(m_host);
+    auto* scroll = verticalScroll(m_host, this);
+    m_scroll = scroll;
     m_host->installEventFilter(this);
     connect(scroll->verticalScrollBar(), &QScrollBar::actionTriggered, this,
             [this] { m_scrollTarget = -1; });
