@@ -392,6 +392,7 @@ HealthView::HealthView(QWidget* parent)
     auto* scroll = verticalScroll(m_host, this);
     m_scroll = scroll;
     m_host->installEventFilter(this);
+    scroll->viewport()->installEventFilter(this);
     connect(scroll->verticalScrollBar(), &QScrollBar::actionTriggered, this,
             [this] { m_scrollTarget = -1; });
     connect(scroll->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
@@ -425,6 +426,8 @@ void HealthView::applyScrollTarget() {
 }
 
 bool HealthView::eventFilter(QObject* watched, QEvent* event) {
+    // The cards fit the viewport's width, which settles after the view's own resize.
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) relayoutCards();
     if (watched == m_host && m_scrollTarget >= 0 &&
         (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
         QTimer::singleShot(0, this, &HealthView::applyScrollTarget);
