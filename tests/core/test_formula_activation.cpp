@@ -12,8 +12,10 @@
 #include "activations/activation_call.h"
 #include "activations/curve.h"
 #include "activations/formula_activation.h"
+#include "activations/formula_gallery.h"
 #include "activations/registry.h"
 #include "formula/formula.h"
+#include "formula_reference.h"
 #include "golden_data.h"
 #include "nn/layer_activation.h"
 #include "nn/session.h"
@@ -49,6 +51,36 @@ TEST(FormulaActivation, RowHasOneSliderParameterPerFormulaParameter) {
     EXPECT_EQ(formulaText(*r), "x*sigmoid(b*x) + c");
     EXPECT_EQ(formulaGivenName(*r), "Swish-β");
     EXPECT_EQ(formulaGivenName(*row("x*sigmoid(b*x) + c")), "");
+}
+
+TEST(FormulaGallery, EightEntriesThatCompileWithTheirValuesAndSentencesInBothLanguages) {
+    const auto gallery = formulaGallery();
+    ASSERT_EQ(gallery.size(), 8u);
+    std::vector<std::string> texts;
+    for (const FormulaGalleryEntry& e : gallery) {
+        SCOPED_TRACE(std::string(e.id));
+        EXPECT_EQ(findGalleryEntry(e.id), &e);
+        const ActivationCall call = galleryCall(e);
+        ASSERT_TRUE(call.spec && call.spec->isFormula());
+        EXPECT_EQ(std::string(call.spec->name.en), std::string(e.name));
+        EXPECT_GT(e.summary.en.size(), 40u);
+        EXPECT_GT(e.summary.zh.size(), 30u);
+        EXPECT_FALSE(e.title.zh.empty());
+        for (const GalleryParam& p : e.params) {
+            if (p.name.empty()) continue;
+            const int i = call.spec->paramIndex(p.name);
+            ASSERT_GE(i, 0) << p.name;
+            EXPECT_EQ(call.params[std::size_t(i)], p.value);
+        }
+        EXPECT_TRUE(checkParams(*call.spec, call.params).empty());
+        texts.emplace_back(e.formula);
+    }
+    // The accuracy tables cover exactly the gallery's formulas (test_formula_reference).
+    EXPECT_EQ(texts, test::galleryFormulas());
+    EXPECT_EQ(findGalleryEntry("nope"), nullptr);
+    // Smooth step is sigmoid(5x): at x = 0.2, σ(1).
+    const ActivationCall smooth = galleryCall(*findGalleryEntry("smooth_step"));
+    EXPECT_NEAR(smooth.spec->f(0.2, smooth.params), 1 / (1 + std::exp(-1.0)), 1e-15);
 }
 
 TEST(FormulaActivation, BadFormulasGiveTheCompilersMessage) {
