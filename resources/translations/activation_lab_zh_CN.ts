@@ -443,6 +443,14 @@ Choose 2 to 8 activations above, or start with the classic eight.</source>
         <source>Stop comparing</source>
         <translation>停止比较</translation>
     </message>
+    <message>
+        <source>Add a Formula…</source>
+        <translation>添加公式…</translation>
+    </message>
+    <message>
+        <source>Compare an activation you type as a formula</source>
+        <translation>对比一个你用公式输入的激活函数</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::CrashRecovery</name>
@@ -502,6 +510,12 @@ Your work was saved automatically at %1. Restore it?</source>
     <message>
         <source>%1: %2 over x from %3 to %4</source>
         <translation>%1：x 从 %3 到 %4 的 %2</translation>
+    </message>
+    <message>
+        <source>f(x) is not a number anywhere on this x range (outside the formula&apos;s domain, such as the log of a negative number).
+Widen or move the x range.</source>
+        <translation>f(x) 在这个 x 范围内处处都不是数（超出了公式的定义域，例如对负数取对数）。
+请扩大或移动 x 范围。</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1038,91 @@ Your work was saved automatically at %1. Restore it?</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::FormulaDialog</name>
+    <message>
+        <source>Formula Activation</source>
+        <translation>公式激活函数</translation>
+    </message>
+    <message>
+        <source>The hidden layers use this function. Its parameters become sliders beside the network; changing the formula starts training again.</source>
+        <translation>隐藏层将使用这个函数。它的参数会成为网络旁边的滑块；修改公式会从头开始训练。</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::FormulaEditor</name>
+    <message>
+        <source>Type a formula in x, for example x*sigmoid(b*x). The curve shown stays until it compiles.</source>
+        <translation>请输入一个关于 x 的公式，例如 x*sigmoid(b*x)。在公式能编译之前，当前曲线保持不变。</translation>
+    </message>
+    <message>
+        <source>%1. The previous curve stays shown.</source>
+        <translation>%1。之前的曲线保持显示。</translation>
+    </message>
+    <message>
+        <source>The derivatives, simplified for reading. The curves use exact values (automatic differentiation), not these texts.</source>
+        <translation>导数公式，已化简以便阅读。曲线使用的是精确值（自动微分），而不是这些文本。</translation>
+    </message>
+    <message>
+        <source>f′ is 0 wherever it exists: backpropagation gets no gradient through this function, so a network of it cannot learn. A steep sigmoid, sigmoid(k*x), is the trainable stand-in.</source>
+        <translation>凡是 f′ 存在的地方它都为 0：反向传播无法通过这个函数得到梯度，所以由它组成的网络学不会。陡峭的 sigmoid，即 sigmoid(k*x)，是可以训练的替代品。</translation>
+    </message>
+    <message>
+        <source>Your own formula</source>
+        <translation>自定义公式</translation>
+    </message>
+    <message>
+        <source>f(x) = …  e.g. x*sigmoid(b*x)</source>
+        <translation>f(x) = …  例如 x*sigmoid(b*x)</translation>
+    </message>
+    <message>
+        <source>Type any f(x): + − * / ^, exp, log, sqrt, tanh, sigmoid, softplus, erf, sin, max, min, abs, step, where(x &lt; 0, a, b) … Every name other than x becomes a parameter with a slider.</source>
+        <translation>输入任意 f(x)：+ − * / ^、exp、log、sqrt、tanh、sigmoid、softplus、erf、sin、max、min、abs、step、where(x &lt; 0, a, b) … 除 x 以外的每个名字都会成为带滑块的参数。</translation>
+    </message>
+    <message>
+        <source>Formula of the activation</source>
+        <translation>激活函数的公式</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>示例库</translation>
+    </message>
+    <message>
+        <source>Ready examples: sine, Gaussian, step, Swish-β, Snake …</source>
+        <translation>现成的例子：正弦、高斯、阶跃、Swish-β、Snake …</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::FormulaRanges</name>
+    <message>
+        <source>Sliders of the formula</source>
+        <translation>公式的滑块</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The value the slider starts at and its reset returns to</source>
+        <translation>滑块的初始值，也是重置时回到的值</translation>
+    </message>
+    <message>
+        <source>The left end of the slider</source>
+        <translation>滑块的左端</translation>
+    </message>
+    <message>
+        <source>The right end of the slider</source>
+        <translation>滑块的右端</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::FramePresenter</name>
     <message>
         <source>This session cannot be trained: %1</source>
@@ -1165,6 +1264,14 @@ Your work was saved automatically at %1. Restore it?</source>
     <message>
         <source>Comparing activations: this network uses %1 in every hidden layer. Stop comparing to choose activations per layer.</source>
         <translation>正在比较激活函数：此网络的所有隐藏层都使用 %1。停止比较后才能为每层分别选择激活函数。</translation>
+    </message>
+    <message>
+        <source>Formula: %1</source>
+        <translation>公式：%1</translation>
+    </message>
+    <message>
+        <source>Your formula…</source>
+        <translation>自定义公式…</translation>
     </message>
 </context>
 <context>

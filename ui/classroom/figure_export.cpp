@@ -22,6 +22,7 @@
 #include "nn/contour.h"
 #include "nn/features.h"
 #include "nn/grid.h"
+#include "nn/layer_activation.h"
 
 namespace actlab::ui {
 
@@ -249,7 +250,7 @@ void drawPlot(QCPPainter& painter, QCustomPlot* plot, QPoint at) {
 QString FigureExport::activationsLabel(const nn::NetworkSpec& spec, const QString& lang) {
     QStringList names;
     for (const nn::LayerSpec& layer : spec.hidden) {
-        const ActivationSpec* a = findActivation(layer.activation);
+        const ActivationRef a = nn::layerActivation(layer).row;  // a formula's row too
         if (!a) continue;
         QString name = qs(a->name, lang);
         QStringList values;
@@ -269,7 +270,10 @@ QString FigureExport::saveCurveFigure(const ActivationCall& call, bool derivativ
                                       const QString& path, const Page& page) {
     if (!call.spec) return tr("There is no activation to draw.");
     ExplorerState state;
-    state.setActivation(qs(call.spec->id));
+    if (call.spec->isFormula())
+        state.setFormula(call.spec, &call.params);
+    else
+        state.setActivation(qs(call.spec->id));
     state.setParams(call.params);
     if (!state.isValid()) return state.paramError();
     state.setShowF(true);

@@ -140,6 +140,13 @@ bool ActivationChooser::setCurrentActivation(const QString& id) {
     return true;
 }
 
+void ActivationChooser::clearCurrentActivation() {
+    const QSignalBlocker block(m_tree);
+    m_tree->setCurrentItem(nullptr);
+    m_tree->clearSelection();
+    m_tree->viewport()->update();
+}
+
 void ActivationChooser::onCurrentItemChanged(QTreeWidgetItem* current) {
     if (!current) return;
     const QString id = current->data(0, kIdRole).toString();

@@ -24,6 +24,9 @@ public:
     QString currentActivation() const;
     /// Selects `id` without emitting currentActivationChanged. False for an unknown id.
     bool setCurrentActivation(const QString& id);
+    /// Selects nothing (a formula activation is shown), without emitting; choosing any row then
+    /// emits currentActivationChanged, the previous one too.
+    void clearCurrentActivation();
     /// Shows the names in `lang`.
     void setLanguage(const QString& lang);
     /// Shows only activations whose name, id or PyTorch class contains `text` (any case).

@@ -21,6 +21,8 @@ constexpr char kGeometry[] = "window/geometry";
 constexpr char kState[] = "window/state";
 constexpr char kExplorerLayout[] = "explorer/layout";
 constexpr char kActivation[] = "explorer/activation";
+constexpr char kFormulaText[] = "explorer/formula";
+constexpr char kFormulaName[] = "explorer/formulaName";
 constexpr char kParamsGroup[] = "explorer/params";
 constexpr char kXMin[] = "explorer/xMin";
 constexpr char kXMax[] = "explorer/xMax";
@@ -129,6 +131,17 @@ QString AppSettings::lastActivationId() const {
 }
 void AppSettings::setLastActivationId(const QString& id) {
     m_settings.setValue(kActivation, id);
+}
+
+QString AppSettings::formulaText() const {
+    return m_settings.value(kFormulaText).toString();
+}
+QString AppSettings::formulaName() const {
+    return m_settings.value(kFormulaName).toString();
+}
+void AppSettings::setFormula(const QString& text, const QString& name) {
+    m_settings.setValue(kFormulaText, text);
+    m_settings.setValue(kFormulaName, name);
 }
 
 std::optional<ParamValues> AppSettings::paramValues(const ActivationSpec& spec) const {

@@ -37,6 +37,12 @@ public:
     QString lastActivationId() const;
     void setLastActivationId(const QString& id);
 
+    /// The explorer's formula activation (its text and given name), or empty. Its parameter
+    /// values are stored as a row's, under the id "formula" (paramValues).
+    QString formulaText() const;
+    QString formulaName() const;
+    void setFormula(const QString& text, const QString& name);
+
     /// The saved parameter values of `spec`, if any were saved. Parameters that are missing or
     /// unreadable take their defaults.
     std::optional<ParamValues> paramValues(const ActivationSpec& spec) const;

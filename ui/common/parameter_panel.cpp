@@ -37,8 +37,26 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     retranslate();
 }
 
-void ParameterPanel::setActivation(const ActivationSpec& spec, const ParamValues& values) {
+void ParameterPanel::setActivation(const ActivationSpec& spec, const ParamValues& values,
+                                   std::span<const ParamSpec> sliders) {
     m_spec = &spec;
+    // A formula edited without changing its parameters (typing "x*sigmoid(b*x)" on) keeps the
+    // sliders: rebuilding them at every keystroke would cost more than the new curves.
+    const auto same = [](const ParamSpec& a, const ParamSpec& b) {
+        return a.id == b.id && a.label.en == b.label.en && a.label.zh == b.label.zh &&
+               a.tooltip.en == b.tooltip.en && a.tooltip.zh == b.tooltip.zh &&
+               a.defaultValue == b.defaultValue && a.min == b.min && a.max == b.max &&
+               a.step == b.step && a.learnable == b.learnable;
+    };
+    bool reuse = spec.isFormula() && m_sliders.size() == sliders.size();
+    for (std::size_t i = 0; reuse && i < sliders.size(); ++i)
+        reuse = same(m_sliders[i]->spec(), sliders[i]);
+    if (reuse) {
+        setValues(values);
+        return;
+    }
+    // The sliders' ParamSpecs view the row's texts: a formula row stays alive while they do.
+    m_row = spec.isFormula() ? activationRef(spec) : nullptr;
     for (ParameterSlider* slider : m_sliders) {
         // A drag cut short by a change of activation (keyboard during a drag) still ends.
         if (slider->slider()->isSliderDown()) emit dragFinished();
@@ -46,8 +64,8 @@ void ParameterPanel::setActivation(const ActivationSpec& spec, const ParamValues
         slider->deleteLater();  // it may be the sender of the signal being handled
     }
     m_sliders.clear();
-    for (std::size_t i = 0; i < spec.params.size(); ++i) {
-        auto* slider = new ParameterSlider(spec.params[i], m_lang, this);
+    for (std::size_t i = 0; i < sliders.size(); ++i) {
+        auto* slider = new ParameterSlider(sliders[i], m_lang, this);
         slider->setValue(values[i]);
         const int index = static_cast<int>(i);
         connect(slider, &ParameterSlider::valueChanged, this,

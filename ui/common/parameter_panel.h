@@ -22,7 +22,13 @@ public:
     explicit ParameterPanel(QWidget* parent = nullptr);
 
     /// Rebuilds the sliders for `spec`, showing `values`. Emits nothing.
-    void setActivation(const ActivationSpec& spec, const ParamValues& values);
+    void setActivation(const ActivationSpec& spec, const ParamValues& values) {
+        setActivation(spec, values, spec.params);
+    }
+    /// The same with sliders made from `sliders` (the spec's parameters with edited defaults
+    /// and ranges, for a formula activation).
+    void setActivation(const ActivationSpec& spec, const ParamValues& values,
+                       std::span<const ParamSpec> sliders);
     /// Shows `values` in the existing sliders. Emits nothing.
     void setValues(const ParamValues& values);
     /// Shows why the values are rejected; an empty message hides it.
@@ -52,6 +58,7 @@ private:
     void retranslate();
 
     const ActivationSpec* m_spec = nullptr;
+    ActivationRef m_row;  ///< the formula row the sliders' texts belong to
     QString m_lang = QStringLiteral("en");
     QLabel* m_title = nullptr;
     QLabel* m_none = nullptr;

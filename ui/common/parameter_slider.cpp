@@ -88,6 +88,8 @@ ParameterSlider::ParameterSlider(const ParamSpec& spec, const QString& lang, QWi
 
 void ParameterSlider::setLanguage(const QString& lang) {
     m_label->setText(qs(m_spec.label, lang));
+    // A formula's parameter is named by its keyword: no need to show the name twice.
+    m_keyword->setVisible(m_label->text() != m_keyword->text());
     const QString tip = qs(m_spec.tooltip, lang);
     m_label->setToolTip(tip);
     m_slider->setToolTip(tip);

@@ -25,6 +25,10 @@ QLabel#snippet { background: {codeBg}; border: 1px solid {codeBorder}; border-ra
 QLabel#errorMessage { color: {errorText}; background: {errorBg}; border: 1px solid {errorBorder};
                       border-radius: 6px; padding: 8px 10px; }
 QLabel#hint { color: {muted}; }
+QLineEdit#formulaEdit { font-family: "DejaVu Sans Mono"; font-size: 13pt; padding: 3px 6px; }
+QLabel#formulaDerivatives { background: {codeBg}; border: 1px solid {codeBorder};
+                            border-radius: 6px; padding: 6px 8px; font-family: "DejaVu Sans Mono";
+                            font-size: 11.5pt; }
 QLabel#readout { font-size: 13pt; }
 QLabel#parameterLabel { font-weight: 600; }
 QLabel#parameterKeyword { color: {faint}; }

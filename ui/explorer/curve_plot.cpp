@@ -209,6 +209,7 @@ void CurvePlot::onParamsChanged() {
     const bool wasShown = m_f->visible() || m_df->visible() || m_d2f->visible();
     const bool hadZones = m_zones->any();
     const QCPRange yBefore = yAxis->range();
+    const QString messageBefore = message();
     sampleCurrent();
     updateCurrentGraphs();
     updateZones();
@@ -222,7 +223,8 @@ void CurvePlot::onParamsChanged() {
     // Keep the axes still while the curve moves; only grow them when the curve leaves the view.
     if (m_yAuto) expandY();
     // Only the "main" layer changed unless the axes, legend, message or crosshair did too.
-    if (m_layered && !legendChanged && yAxis->range() == yBefore && !m_crosshair->shown()) {
+    if (m_layered && !legendChanged && yAxis->range() == yBefore && !m_crosshair->shown() &&
+        message() == messageBefore) {
         queueMainReplot();
         return;
     }
@@ -240,6 +242,7 @@ void CurvePlot::onXRangeChanged() {
     updateOverlayGraphs();
     updateZones();
     updateLegend();
+    updateMessage();
     updateAccessibleText();
     if (m_yAuto) fitY();
     if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());

@@ -1,6 +1,9 @@
 // The curve plot's texts: its title, the message shown instead of curves, and what a screen
 // reader says for it.
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/accessibility.h"
 #include "common/qt_text.h"
 #include "explorer/curve_plot.h"
@@ -44,6 +47,11 @@ void CurvePlot::updateMessage() {
         text = tr("These parameters are not accepted:\n%1").arg(m_state->paramError());
     else if (!m_state->showF() && !m_state->showDf() && !m_state->showD2f())
         text = tr("Turn on f, f\u2032 or f\u2033 to see a curve.");
+    else if (std::none_of(m_curve.f.begin(), m_curve.f.end(),
+                          [](double v) { return !std::isnan(v); }))
+        // A formula such as log(x − 10) on [−6, 6]: its domain lies outside the range.
+        text = tr("f(x) is not a number anywhere on this x range (outside the formula's "
+                  "domain, such as the log of a negative number).\nWiden or move the x range.");
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
 }

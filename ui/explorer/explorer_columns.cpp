@@ -12,12 +12,14 @@
 #include <algorithm>
 
 #include "common/activation_chooser.h"
+#include "common/formula_editor.h"
 #include "common/appearance.h"
 #include "common/scroll_areas.h"
 #include "common/number_entry.h"
 #include "common/parameter_panel.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
+#include "explorer/formula_ranges.h"
 #include "explorer/teaching_panel.h"
 
 namespace actlab::ui {
@@ -42,7 +44,9 @@ QWidget* ExplorerPage::createLeftColumn() {
     m_activationsTitle = new QLabel(column);
     m_activationsTitle->setObjectName("sectionTitle");
     m_chooser = new ActivationChooser(column);
+    m_formulaEditor = new FormulaEditor(column);
     m_parameters = new ParameterPanel(column);
+    m_formulaRanges = new FormulaRanges(m_state, column);
 
     // View: the x range and the zone shading.
     m_viewTitle = new QLabel(column);
@@ -88,7 +92,10 @@ QWidget* ExplorerPage::createLeftColumn() {
     layout->addWidget(m_activationsTitle);
     layout->addWidget(m_chooser, 1);
     layout->addSpacing(8);
+    layout->addWidget(m_formulaEditor);
+    layout->addSpacing(8);
     layout->addWidget(m_parameters);
+    layout->addWidget(m_formulaRanges);
     layout->addSpacing(8);
     layout->addWidget(m_viewTitle);
     layout->addLayout(xRow);

@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "activations/formula_activation.h"
 #include "activations/registry.h"
 #include "common/number_entry.h"
 #include "common/activation_chooser.h"
@@ -26,6 +27,7 @@
 #include "common/parameter_slider.h"
 #include "common/plot_style.h"
 #include "common/flow_layout.h"
+#include "common/formula_editor.h"
 #include "common/qt_text.h"
 #include "common/scroll_areas.h"
 #include "common/side_panels.h"
@@ -78,6 +80,8 @@ ExplorerPage::ExplorerPage(ExplorerState* state, QWidget* parent)
         return SidePanels::pageRegionOf(this, m_sides, w);
     });
 
+    m_rightColumn->installEventFilter(this);
+    m_formulaEditor->setDerivativesShown(!m_rightColumn->isVisibleTo(this));
     connectState();
     retranslate();
     syncActivation();
@@ -233,6 +237,11 @@ void ExplorerPage::connectState() {
     connect(m_chooser, &ActivationChooser::currentActivationChanged, m_state,
             [this](const QString& id) { m_state->setActivation(id); });
     connect(m_parameters, &ParameterPanel::parameterChanged, m_state, &ExplorerState::setParam);
+    connect(m_formulaEditor, &FormulaEditor::formulaEdited, m_state,
+            [this](const ActivationRef& row) { m_state->setFormula(row); });
+    connect(m_formulaEditor, &FormulaEditor::galleryChosen, m_state,
+            [this](const ActivationCall& call) { m_state->setFormula(call.spec, &call.params); });
+    connect(m_state, &ExplorerState::paramRangesChanged, this, &ExplorerPage::syncActivation);
     // During a slider drag the plot trades antialiasing for frame rate; it returns on release.
     connect(m_parameters, &ParameterPanel::dragStarted, m_plot,
             [this] { m_plot->setLiveUpdate(true); });
@@ -271,8 +280,13 @@ void ExplorerPage::rebuildPinMenu() {
 
 void ExplorerPage::syncActivation() {
     const ActivationSpec& spec = m_state->spec();
-    m_chooser->setCurrentActivation(qs(spec.id));
-    m_parameters->setActivation(spec, m_state->params());
+    if (spec.isFormula()) {
+        m_chooser->clearCurrentActivation();
+        m_formulaEditor->showFormula(spec);
+    } else {
+        m_chooser->setCurrentActivation(qs(spec.id));
+    }
+    m_parameters->setActivation(spec, m_state->params(), m_state->paramSpecs());
     m_parameters->setError(m_state->paramError());
     m_teaching->setActivation(spec, m_state->params());
     syncCompareMenu();
@@ -352,6 +366,10 @@ bool ExplorerPage::selectActivation(const QString& id) {
     return m_state->setActivation(id);
 }
 
+QString ExplorerPage::typeFormula(const QString& text) {
+    return m_formulaEditor->typeFormula(text);
+}
+
 bool ExplorerPage::setParameter(const QString& paramId, double value) {
     const int index = m_state->spec().paramIndex(toStd(paramId));
     if (index < 0) return false;
@@ -397,6 +415,7 @@ void ExplorerPage::setLanguage(const QString& lang) {
     m_lang = lang;
     m_chooser->setLanguage(lang);
     m_parameters->setLanguage(lang);
+    m_formulaEditor->setLanguage(lang);
     m_teaching->setLanguage(lang);
     m_plot->setLanguage(lang);
     m_multiples->setLanguage(lang);
@@ -418,6 +437,17 @@ void ExplorerPage::restoreSettings(const AppSettings& settings) {
     m_state->setDeadZoneShown(settings.deadZoneShown());
     const QString id = settings.lastActivationId();
     if (!id.isEmpty()) m_state->setActivation(id);  // an unknown id keeps the first activation
+    // The formula typed last comes back in its field, and on the plot when it was shown last.
+    const FormulaActivationResult formula =
+        makeFormulaActivation(toStd(settings.formulaText()), toStd(settings.formulaName()));
+    if (formula.ok()) {
+        m_formulaEditor->showFormula(*formula.row);
+        if (id == qs(kFormulaActivationId)) {
+            const ParamValues values =
+                settings.paramValues(*formula.row).value_or(formula.row->defaults());
+            m_state->setFormula(formula.row, &values);
+        }
+    }
     if (const QByteArray layout = settings.explorerLayout(); !layout.isEmpty())
         m_sides->restoreState(layout);
 }
@@ -426,12 +456,24 @@ void ExplorerPage::saveSettings(AppSettings& settings) const {
     for (const auto& [id, values] : m_state->rememberedParams())
         if (const ActivationSpec* spec = findActivation(id)) settings.setParamValues(*spec, values);
     settings.setLastActivationId(qs(m_state->spec().id));
+    if (const ActivationRef& row = m_state->lastFormula()) {
+        settings.setFormula(qs(formulaText(*row)), qs(formulaGivenName(*row)));
+        settings.setParamValues(*row, m_state->formulaParams(*row));
+    }
     settings.setXRange(m_state->xMin(), m_state->xMax());
     settings.setShowD2f(m_state->showD2f());
     settings.setVanishingZoneShown(m_state->vanishingZoneShown());
     settings.setZoneEpsilon(m_state->epsilon());
     settings.setDeadZoneShown(m_state->deadZoneShown());
     settings.setExplorerLayout(m_sides->saveState());
+}
+
+bool ExplorerPage::eventFilter(QObject* watched, QEvent* event) {
+    // The notes show a formula's f′ and f″ large; under the field only while they are hidden
+    // (a closed drawer at a large presentation scale).
+    if (watched == m_rightColumn && (event->type() == QEvent::Show || event->type() == QEvent::Hide))
+        m_formulaEditor->setDerivativesShown(event->type() == QEvent::Hide);
+    return QWidget::eventFilter(watched, event);
 }
 
 void ExplorerPage::changeEvent(QEvent* event) {

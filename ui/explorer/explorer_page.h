@@ -25,6 +25,8 @@ class ActivationChooser;
 class AppSettings;
 class CurvePlot;
 class ExplorerState;
+class FormulaEditor;
+class FormulaRanges;
 class ParameterPanel;
 class PropagationView;
 class SmallMultiplesView;
@@ -42,6 +44,9 @@ public:
     CurvePlot* plot() const { return m_plot; }
     ActivationChooser* chooser() const { return m_chooser; }
     ParameterPanel* parameterPanel() const { return m_parameters; }
+    /// The formula field with its gallery, and the defaults and ranges of its sliders.
+    FormulaEditor* formulaEditor() const { return m_formulaEditor; }
+    FormulaRanges* formulaRanges() const { return m_formulaRanges; }
     TeachingPanel* teachingPanel() const { return m_teaching; }
     SmallMultiplesView* smallMultiples() const { return m_multiples; }
     /// The readout under the plot, and the fields of the x range and of ε.
@@ -52,6 +57,9 @@ public:
 
     /// Makes `id` the current activation. False for an unknown id.
     bool selectActivation(const QString& id);
+    /// Types `text` into the formula field, as a user would; "" when it compiled and is shown,
+    /// else the error shown under the field (the previous curve stays).
+    QString typeFormula(const QString& text);
     /// Sets a parameter of the current activation by its PyTorch keyword, as its slider would.
     /// False when the current activation has no such parameter.
     bool setParameter(const QString& paramId, double value);
@@ -116,6 +124,7 @@ signals:
 
 private:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void createActions();
     QWidget* createLeftColumn();
     QWidget* createCentre();
@@ -137,6 +146,8 @@ private:
 
     ActivationChooser* m_chooser = nullptr;
     ParameterPanel* m_parameters = nullptr;
+    FormulaEditor* m_formulaEditor = nullptr;
+    FormulaRanges* m_formulaRanges = nullptr;
     CurvePlot* m_plot = nullptr;
     SmallMultiplesView* m_multiples = nullptr;
     PropagationView* m_propagation = nullptr;

@@ -37,6 +37,56 @@ bool ExplorerState::setActivation(const QString& id) {
     return true;
 }
 
+ParamValues ExplorerState::formulaParams(const ActivationSpec& row) const {
+    ParamValues p{};
+    for (std::size_t i = 0; i < row.params.size(); ++i) {
+        const std::string name(row.params[i].id);
+        const auto it = m_formulaValues.find(name);
+        p[i] = it != m_formulaValues.end() ? it->second : formulaParamRange(name).defaultValue;
+    }
+    return p;
+}
+
+bool ExplorerState::setFormula(const ActivationRef& row, const ParamValues* values) {
+    if (!row || !row->isFormula()) return false;
+    const ParamValues p = values ? *values : formulaParams(*row);
+    for (std::size_t i = 0; i < row->params.size(); ++i)
+        m_formulaValues[std::string(row->params[i].id)] = p[i];
+    const bool same = row == m_call.spec;
+    m_lastFormula = row;
+    m_call = {row, p};
+    updateError();
+    emit same ? paramsChanged() : activationChanged();
+    return true;
+}
+
+ExplorerState::ParamRange ExplorerState::formulaParamRange(const std::string& name) const {
+    const auto it = m_formulaRanges.find(name);
+    return it != m_formulaRanges.end() ? it->second : ParamRange{};
+}
+
+bool ExplorerState::setFormulaParamRange(const std::string& name, const ParamRange& range) {
+    if (!std::isfinite(range.defaultValue) || !std::isfinite(range.min) ||
+        !std::isfinite(range.max) || !(range.min < range.max))
+        return false;
+    if (formulaParamRange(name) == range) return true;
+    m_formulaRanges[name] = range;
+    emit paramRangesChanged();
+    return true;
+}
+
+std::vector<ParamSpec> ExplorerState::paramSpecs() const {
+    std::vector<ParamSpec> specs(spec().params.begin(), spec().params.end());
+    if (spec().isFormula())
+        for (ParamSpec& p : specs) {
+            const ParamRange r = formulaParamRange(std::string(p.id));
+            p.defaultValue = r.defaultValue;
+            p.min = r.min;
+            p.max = r.max;
+        }
+    return specs;
+}
+
 void ExplorerState::setParam(int index, double value) {
     if (index < 0 || index >= static_cast<int>(spec().params.size())) return;
     ParamValues values = m_call.params;
@@ -49,14 +99,19 @@ void ExplorerState::setParams(const ParamValues& values) {
     for (std::size_t i = 0; i < spec().params.size(); ++i) clean[i] = values[i];
     if (clean == m_call.params) return;
     m_call.params = clean;
-    m_remembered[std::string(spec().id)] = clean;
+    if (spec().isFormula()) {
+        for (std::size_t i = 0; i < spec().params.size(); ++i)
+            m_formulaValues[std::string(spec().params[i].id)] = clean[i];
+    } else {
+        m_remembered[std::string(spec().id)] = clean;
+    }
     updateError();
     emit paramsChanged();
 }
 
 void ExplorerState::resetParam(int index) {
     if (index < 0 || index >= static_cast<int>(spec().params.size())) return;
-    setParam(index, spec().params[static_cast<std::size_t>(index)].defaultValue);
+    setParam(index, paramSpecs()[static_cast<std::size_t>(index)].defaultValue);
 }
 
 void ExplorerState::rememberParams(const ActivationSpec& spec, const ParamValues& values) {

@@ -46,6 +46,30 @@ public:
 
     /// Makes `id` current with its remembered parameters. False (and no change) for an unknown id.
     bool setActivation(const QString& id);
+
+    // --- formula activations ----------------------------------------------------------------
+    /// A formula parameter's slider: its default (what reset returns to) and range, editable.
+    struct ParamRange {
+        double defaultValue = 1, min = -5, max = 5;
+        bool operator==(const ParamRange&) const = default;
+    };
+    /// Makes a formula row current. Its parameters keep the values last used for parameters of
+    /// the same name (so editing "x*sigmoid(b*x)" into "x*sigmoid(b*x)+c" keeps b), else
+    /// their defaults; `values`, when given, sets them. False (and no change) for a built-in row.
+    bool setFormula(const ActivationRef& row, const ParamValues* values = nullptr);
+    /// The formula row shown last (current or not), or null: what the formula editor returns to.
+    const ActivationRef& lastFormula() const { return m_lastFormula; }
+    /// The values a formula row would start with: those last used for its parameters' names,
+    /// else their defaults.
+    ParamValues formulaParams(const ActivationSpec& row) const;
+    /// The default and range of the formula parameter `name` (1 and [−5, 5] until edited).
+    ParamRange formulaParamRange(const std::string& name) const;
+    /// Changes them; false (and no change) unless min < max and all three are finite. The value
+    /// stays as it is, also outside the new range.
+    bool setFormulaParamRange(const std::string& name, const ParamRange& range);
+    /// The current activation's parameters as its sliders show them: the row's own, with the
+    /// edited defaults and ranges of a formula's parameters.
+    std::vector<ParamSpec> paramSpecs() const;
     /// Sets one parameter of the current activation. Values the function rejects are kept (so
     /// the controls show them) and reported by paramError().
     void setParam(int index, double value);
@@ -121,6 +145,8 @@ signals:
     void pinnedChanged();
     /// An activation joined or left the comparison.
     void comparedChanged();
+    /// The default or range of a formula parameter changed.
+    void paramRangesChanged();
 
 private:
     void updateError();
@@ -128,6 +154,9 @@ private:
     ActivationCall m_call;
     QString m_paramError;
     std::map<std::string, ParamValues> m_remembered;
+    ActivationRef m_lastFormula;
+    std::map<std::string, double> m_formulaValues;  ///< by parameter name
+    std::map<std::string, ParamRange> m_formulaRanges;
     double m_xMin = kDefaultXMin;
     double m_xMax = kDefaultXMax;
     bool m_showF = true;

@@ -17,6 +17,7 @@
 #include "common/plot_style.h"
 #include "common/qt_text.h"
 #include "export/torch_modules.h"
+#include "formula/formula_display.h"
 
 namespace actlab::ui {
 
@@ -56,6 +57,10 @@ TeachingPanel::TeachingPanel(QWidget* parent)
       m_copiedTimer(new QTimer(this)),
       m_valuesTimer(new QTimer(this)) {
     m_valuesTimer->setSingleShot(true);
+    m_typingTimer = new QTimer(this);
+    m_typingTimer->setSingleShot(true);
+    m_typingTimer->setInterval(kValuesInterval);
+    connect(m_typingTimer, &QTimer::timeout, this, &TeachingPanel::refresh);
     m_valuesTimer->setInterval(kValuesInterval);
     connect(m_valuesTimer, &QTimer::timeout, this, [this] {
         if (m_valuesPending) {
@@ -143,9 +148,14 @@ QString TeachingPanel::smoothnessText(Smoothness s) {
 }
 
 void TeachingPanel::setActivation(const ActivationSpec& spec, const ParamValues& params) {
+    const bool typing = m_spec && m_spec->isFormula() && spec.isFormula();
     m_spec = &spec;
     m_params = params;
     m_valuesPending = false;
+    if (typing) {
+        m_typingTimer->start();  // refresh() once the typing pauses
+        return;
+    }
     refresh();
 }
 
@@ -165,7 +175,7 @@ void TeachingPanel::setParams(const ParamValues& params) {
 
 void TeachingPanel::showValues() {
     m_valuesPending = false;
-    if (!m_spec) return;
+    if (!m_spec || m_typingTimer->isActive()) return;  // the whole refresh is coming
     m_formula->setText(formulaHtml());
     m_snippet->setText(snippetText());
     refreshLarge();
@@ -174,6 +184,9 @@ void TeachingPanel::showValues() {
 QString TeachingPanel::formulaHtml() const {
     if (!m_spec) return {};
     QString html = qs(formulaHtmlWithValues(*m_spec, m_params));
+    // f, then f′ and f″, then the parameter values.
+    const qsizetype values = html.indexOf(QStringLiteral("<br>"));
+    html.insert(values < 0 ? html.size() : values, m_derivativesHtml);
     if (m_lang.startsWith(QLatin1String("zh"))) {
         // The registry's formulas read "f(x) = x, if x > 0"; the few words in them, in Chinese.
         html.replace(QStringLiteral(", if "), QStringLiteral("，当 "));
@@ -252,11 +265,23 @@ void TeachingPanel::refresh() {
     m_large->setText(tr("Show Large"));
     m_large->setToolTip(tr("Show the formula with its current values in large type, to project"));
     if (!m_spec) return;
+    m_typingTimer->stop();
     const ActivationSpec& s = *m_spec;
+    m_derivativesHtml.clear();
+    if (s.isFormula()) {
+        // Students want to see the derivative: f′ and f″ as formulas under f, simplified.
+        const FormulaDisplay d = formulaDisplay(*s.program);
+        m_derivativesHtml =
+            QStringLiteral("<br><i>f</i>\u2032(<i>x</i>) = %1<br><i>f</i>\u2033(<i>x</i>) = %2")
+                .arg(qs(d.df).toHtmlEscaped(), qs(d.d2f).toHtmlEscaped());
+    }
     m_name->setText(qs(s.name, m_lang));
     m_torchName->setText(QStringLiteral("nn.%1").arg(qs(s.torchName)));
+    m_torchName->setVisible(!s.torchName.empty());  // a formula has no torch.nn class
     m_formula->setText(formulaHtml());
     m_range->setText(qs(s.range, m_lang));
+    m_range->setVisible(!s.range.en.empty());
+    m_rangeTitle->setVisible(!s.range.en.empty());
     const Properties& p = s.properties;
     // Two columns of yes/no properties; smoothness, the one with more than two values, below.
     const QString row =

@@ -88,7 +88,12 @@ private:
     QPushButton* m_copy = nullptr;
     QTimer* m_copiedTimer = nullptr;
     QTimer* m_valuesTimer = nullptr;
+    /// While a formula is typed the notes follow once typing pauses, so that a keystroke
+    /// repaints the curves first.
+    QTimer* m_typingTimer = nullptr;
     bool m_valuesPending = false;
+    /// A formula row's f′ and f″ as formulas (HTML lines), made once per activation.
+    QString m_derivativesHtml;
 };
 
 }  // namespace actlab::ui

@@ -235,10 +235,15 @@ void CompareView::fillMenu() {
                 [this, id](bool on) { emit activationToggled(id, on); });
         m_activationActions.push_back(a);
     }
+    m_menu->addSeparator();
+    m_formulaAction = m_menu->addAction(QString());
+    m_formulaAction->setObjectName("compareFormula");
+    connect(m_formulaAction, &QAction::triggered, this, &CompareView::formulaRequested);
 }
 
 void CompareView::syncMenu() {
     m_stopAction->setEnabled(!m_ids.isEmpty());
+    m_formulaAction->setEnabled(m_ids.size() < 8);
     for (QAction* a : m_activationActions) {
         const QSignalBlocker block(a);
         a->setChecked(m_ids.contains(a->data().toString()));
@@ -409,6 +414,8 @@ void CompareView::retranslate() {
                  "starting weights, side by side.\nChoose 2 to 8 activations above, or start "
                  "with the classic eight."));
     m_classic->setText(tr("Compare the classic eight"));
+    m_formulaAction->setText(tr("Add a Formula\u2026"));
+    m_formulaAction->setToolTip(tr("Compare an activation you type as a formula"));
     m_classic->setToolTip(tr("Sigmoid, Tanh, ReLU, Leaky ReLU, ELU, GELU, SELU and PReLU"));
     m_showTrain->setText(tr("Training"));
     m_showTrain->setToolTip(tr("Also draw the training loss of every network, dashed."));

@@ -105,6 +105,8 @@ signals:
     void classicRequested();
     /// Leave compare mode.
     void stopRequested();
+    /// "Add a formula…": the user wants to compare a formula activation.
+    void formulaRequested();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -126,6 +128,7 @@ private:
     QAction* m_classicAction = nullptr;
     QAction* m_stopAction = nullptr;
     std::vector<QAction*> m_activationActions;
+    QAction* m_formulaAction = nullptr;
     QStackedWidget* m_stack = nullptr;
     QWidget* m_gridHost = nullptr;
     QGridLayout* m_grid = nullptr;

@@ -9,11 +9,14 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include "activations/formula_activation.h"
 #include "activations/registry.h"
 #include "common/eliding_combo.h"
 #include "common/parameter_panel.h"
 #include "common/qt_text.h"
 #include "common/reflow_layout.h"
+#include "network/formula_dialog.h"
+#include "nn/layer_activation.h"
 
 namespace actlab::ui {
 
@@ -61,7 +64,10 @@ LayerControls::LayerControls(QWidget* parent)
 
     connect(m_activation, &QComboBox::activated, this, [this](int index) {
         const QString id = m_activation->itemData(index).toString();
-        if (!id.isEmpty()) emit activationChosen(id);
+        if (id == qs(kFormulaActivationId))
+            openFormulaDialog();
+        else if (!id.isEmpty())
+            emit activationChosen(id);
     });
     connect(m_parameters, &ParameterPanel::parameterChanged, this,
             &LayerControls::parameterChanged);
@@ -90,6 +96,9 @@ void LayerControls::fillActivations() {
         }
         m_activation->addItem(qs(spec.name, m_lang), qs(spec.id));
     }
+    m_activation->insertSeparator(m_activation->count());
+    m_activation->addItem(QString(), qs(kFormulaActivationId));
+    updateFormulaItem();
     const int index = m_activation->findData(current);
     if (index >= 0) m_activation->setCurrentIndex(index);
 }
@@ -97,7 +106,9 @@ void LayerControls::fillActivations() {
 void LayerControls::setLayer(int layer, int count, const nn::LayerSpec& spec) {
     m_layer = layer;
     m_count = count;
-    const ActivationSpec* act = layer >= 0 ? findActivation(spec.activation) : nullptr;
+    m_row = layer >= 0 ? nn::layerActivation(spec).row : nullptr;
+    const ActivationSpec* act = m_row.get();
+    updateFormulaItem();
     {
         const QSignalBlocker block(m_activation);
         const int index = act ? m_activation->findData(qs(act->id)) : -1;
@@ -122,6 +133,33 @@ void LayerControls::setLayer(int layer, int count, const nn::LayerSpec& spec) {
     m_parameters->setEnabled(enabled);
     m_allLayers->setEnabled(layer >= 0 && !m_locked);
     updateTitle();
+}
+
+void LayerControls::updateFormulaItem() {
+    const int index = m_activation->findData(qs(kFormulaActivationId));
+    if (index < 0) return;
+    // A formula layer shows its name in the box; choosing the item again edits it.
+    const QString text = m_row && m_row->isFormula()
+                             ? tr("Formula: %1").arg(qs(m_row->name.en))
+                             : tr("Your formula\u2026");
+    m_activation->setItemText(index, text);
+    m_activation->setItemData(index, m_row && m_row->isFormula() ? qs(m_row->formula) : QString(),
+                              Qt::ToolTipRole);
+}
+
+void LayerControls::openFormulaDialog() {
+    if (m_formulaDialog) return;
+    m_formulaDialog = new FormulaDialog(m_row.get(), m_lang, this);
+    m_formulaDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_formulaDialog, &QDialog::finished, this, [this](int result) {
+        const ActivationCall call = m_formulaDialog->call();
+        m_formulaDialog = nullptr;
+        if (result == QDialog::Accepted && call.spec) emit formulaChosen(call);
+        // The box shows the layer's activation again (the dialog's item was only a choice).
+        const QSignalBlocker block(m_activation);
+        m_activation->setCurrentIndex(m_row ? m_activation->findData(qs(m_row->id)) : -1);
+    });
+    m_formulaDialog->open();
 }
 
 void LayerControls::setParams(const ParamValues& values) {
@@ -183,6 +221,7 @@ void LayerControls::retranslate() {
     m_preluMode->setToolTip(
         tr("PReLU learns the slope of its negative side: one slope shared by "
            "the layer (PyTorch's default) or one per neuron."));
+    updateFormulaItem();
     m_note->setText(tr("Comparing activations: this network uses %1 in every hidden layer. Stop "
                        "comparing to choose activations per layer.")
                         .arg(m_lockedName));

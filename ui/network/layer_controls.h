@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include "activations/activation_call.h"
 #include "nn/network.h"
 
 class QCheckBox;
@@ -13,6 +14,7 @@ class QLabel;
 
 namespace actlab::ui {
 
+class FormulaDialog;
 class ParameterPanel;
 
 /// Activation and parameters of one hidden layer (or of all of them).
@@ -40,10 +42,16 @@ public:
     QComboBox* preluModeBox() const { return m_preluMode; }
     QCheckBox* allLayersBox() const { return m_allLayers; }
     ParameterPanel* parameters() const { return m_parameters; }
+    /// Opens the formula dialog (the choice "Your formula…"), starting from the shown layer's
+    /// formula; OK emits formulaChosen. The dialog while it is open, else nullptr.
+    void openFormulaDialog();
+    FormulaDialog* formulaDialog() const { return m_formulaDialog; }
 
 signals:
     /// The user chose an activation (by registry id).
     void activationChosen(const QString& id);
+    /// The user chose a formula activation, with its starting parameter values.
+    void formulaChosen(const ActivationCall& call);
     /// The user moved parameter `index` (continuously while dragging).
     void parameterChanged(int index, double value);
     /// The user chose how PReLU learns its weight.
@@ -58,8 +66,11 @@ private:
     void retranslate();
     void fillActivations();
     void updateTitle();
+    void updateFormulaItem();
 
     QString m_lang = QStringLiteral("en");
+    ActivationRef m_row;  ///< the shown layer's activation (a formula row stays alive)
+    FormulaDialog* m_formulaDialog = nullptr;
     int m_layer = -1;
     int m_count = 0;
     bool m_locked = false;

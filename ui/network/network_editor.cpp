@@ -16,6 +16,7 @@
 #include "network/session_edits.h"
 #include "network/training_control.h"
 #include "network/training_worker.h"
+#include "nn/layer_activation.h"
 
 namespace actlab::ui {
 
@@ -126,11 +127,24 @@ bool NetworkEditor::setLayerActivation(int layer, const QString& id) {
     return true;
 }
 
+bool NetworkEditor::setLayerFormula(int layer, const ActivationCall& call) {
+    if (m_state.comparing() || !call.spec) return false;
+    nn::Session s = m_state.session;
+    if (!edits::setActivation(s, layer, *call.spec, call.params)) return false;
+    m_state.session = s;
+    emit restartNeeded();
+    if (layer >= 0) m_state.selectedLayer = layer;
+    selectLayer(m_state.selectedLayer);
+    return true;
+}
+
 bool NetworkEditor::setLayerParameter(int layer, const QString& paramId, double value) {
     auto& hidden = m_state.session.network.hidden;
     if (m_state.comparing() || layer < 0 || layer >= int(hidden.size())) return false;
-    const std::string id = hidden[std::size_t(layer)].activation;
-    const ActivationSpec* act = findActivation(id);
+    const nn::LayerSpec shown = hidden[std::size_t(layer)];
+    const std::string& id = shown.activation;
+    const ActivationRef row = nn::layerActivation(shown).row;  // a formula's row too
+    const ActivationSpec* act = row.get();
     const int index = act ? act->paramIndex(toStd(paramId)) : -1;
     if (index < 0) return false;
     ParamValues params = hidden[std::size_t(layer)].params;
@@ -143,7 +157,8 @@ bool NetworkEditor::setLayerParameter(int layer, const QString& paramId, double 
     }
     controls->parameters()->setError({});
     for (int l = 0; l < int(hidden.size()); ++l) {
-        if (l != layer && !(controls->applyToAll() && hidden[std::size_t(l)].activation == id))
+        if (l != layer &&
+            !(controls->applyToAll() && edits::sameActivation(hidden[std::size_t(l)], shown)))
             continue;
         hidden[std::size_t(l)].params = params;
         m_training.worker()->setActivationParams(l, id, params);
@@ -157,8 +172,8 @@ bool NetworkEditor::setLayerParameter(int layer, const QString& paramId, double 
 void NetworkEditor::setSelectedParameter(int index, double value) {
     const int layer = m_state.selectedLayer;
     if (layer < 0) return;
-    const ActivationSpec* act =
-        findActivation(m_state.session.network.hidden[std::size_t(layer)].activation);
+    const ActivationRef act =
+        nn::layerActivation(m_state.session.network.hidden[std::size_t(layer)]).row;
     if (!act || index >= int(act->params.size())) return;
     setLayerParameter(layer, qs(act->params[std::size_t(index)].id), value);
 }
@@ -243,9 +258,33 @@ void NetworkEditor::applyExplorerParams(const QString& id, const ParamValues& pa
 // --- compare mode ------------------------------------------------------------------------------
 
 QString NetworkEditor::setCompare(const QStringList& ids) {
+    std::vector<nn::CompareMember> members;
+    for (const QString& id : ids) {
+        const nn::CompareMember* known = nn::memberByLabel(m_state.session.compare, toStd(id));
+        members.push_back(known ? *known : nn::CompareMember(toStd(id)));
+    }
+    return setCompareMembers(members);
+}
+
+QString NetworkEditor::addCompareFormula(const ActivationCall& call) {
+    if (!call.spec) return {};
+    std::vector<nn::CompareMember> members = m_state.session.compare;
+    const QString pending = m_views.compare->property("pending").toString();
+    if (members.empty() && !pending.isEmpty()) {
+        members.push_back(toStd(pending));
+    } else if (members.empty() && !m_state.session.network.hidden.empty()) {
+        const nn::LayerSpec& first = m_state.session.network.hidden.front();
+        if (const ActivationRef row = nn::layerActivation(first).row)
+            members.push_back(nn::compareMemberOf(*row, first.params));
+    }
+    members.push_back(nn::compareMemberOf(*call.spec, call.params));
+    m_views.compare->setProperty("pending", QString());
+    return setCompareMembers(members);
+}
+
+QString NetworkEditor::setCompareMembers(const std::vector<nn::CompareMember>& members) {
     nn::Session s = m_state.session;
-    s.compare.clear();
-    for (const QString& id : ids) s.compare.push_back(toStd(id));
+    s.compare = members;
     s.weights.reset();
     if (const std::string e = edits::check(s); !e.empty()) return qs(e);
     m_state.session = s;
@@ -258,7 +297,7 @@ QString NetworkEditor::setCompare(const QStringList& ids) {
 
 QStringList NetworkEditor::compared() const {
     QStringList ids;
-    for (const nn::CompareMember& m : m_state.session.compare) ids << qs(m.activation);
+    for (const nn::CompareMember& m : m_state.session.compare) ids << qs(nn::memberLabel(m));
     return ids;
 }
 

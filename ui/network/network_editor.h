@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "activations/activation_spec.h"
+#include "activations/activation_call.h"
 #include "nn/session.h"
 
 class QAction;
@@ -51,6 +52,9 @@ public:
     void selectLayer(int layer);
     /// Gives hidden layer `layer` (−1: every layer) activation `id` with its default parameters.
     bool setLayerActivation(int layer, const QString& id);
+    /// Gives hidden layer `layer` (−1: every layer) a formula activation with its parameter
+    /// values, and starts training again. False in compare mode or for a layer out of range.
+    bool setLayerFormula(int layer, const ActivationCall& call);
     /// Sets a parameter of hidden layer `layer` live (and of the layers with the same
     /// activation, with "same for every layer"). False for an unknown or rejected value.
     bool setLayerParameter(int layer, const QString& paramId, double value);
@@ -73,8 +77,15 @@ public:
 
     // --- compare mode --------------------------------------------------------------------------
     /// Trains `ids` side by side; an empty list ends compare mode. "" or why the set is refused.
+    /// An id that is the label of a formula member already compared keeps that member.
     QString setCompare(const QStringList& ids);
+    /// The same for members (formulas included).
+    QString setCompareMembers(const std::vector<nn::CompareMember>& members);
+    /// The compared members' labels: registry ids, and formulas' names (memberLabel).
     QStringList compared() const;
+    /// Adds a formula member to the comparison; started from the single network, the
+    /// comparison is its activation (or the one activation ticked so far) and the formula.
+    QString addCompareFormula(const ActivationCall& call);
     /// A tick in the compare view's list of activations.
     void toggleCompared(const QString& id, bool on);
     /// Shows compare member k in the full view.

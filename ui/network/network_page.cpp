@@ -23,6 +23,7 @@
 #include "network/dataset_panel.h"
 #include "network/frame_presenter.h"
 #include "network/health_view.h"
+#include "network/formula_dialog.h"
 #include "network/layer_controls.h"
 #include "network/loss_chart.h"
 #include "network/model_setup_panel.h"
@@ -222,6 +223,9 @@ void NetworkPage::connectPanels() {
     connect(m_layers, &LayerControls::activationChosen, this, [this](const QString& id) {
         m_editor->setLayerActivation(m_layers->applyToAll() ? -1 : m_state.selectedLayer, id);
     });
+    connect(m_layers, &LayerControls::formulaChosen, this, [this](const ActivationCall& call) {
+        m_editor->setLayerFormula(m_layers->applyToAll() ? -1 : m_state.selectedLayer, call);
+    });
     connect(m_layers, &LayerControls::parameterChanged, m_editor,
             &NetworkEditor::setSelectedParameter);
     connect(m_layers, &LayerControls::applyToAllChanged, this, [this](bool all) {
@@ -244,6 +248,15 @@ void NetworkPage::connectPanels() {
     connect(m_compare, &CompareView::openRequested, m_editor, &NetworkEditor::openMember);
     connect(m_compare, &CompareView::classicRequested, m_classicAction, &QAction::trigger);
     connect(m_compare, &CompareView::stopRequested, this, [this] { setCompare({}); });
+    connect(m_compare, &CompareView::formulaRequested, this, [this] {
+        auto* dialog = new FormulaDialog(nullptr, m_state.lang, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            if (const QString e = m_editor->addCompareFormula(dialog->call()); !e.isEmpty())
+                emit statusMessage(e, 6000);
+        });
+        dialog->open();
+    });
     connect(m_compare, &CompareView::activationToggled, m_editor,
             &NetworkEditor::toggleCompared);
 }

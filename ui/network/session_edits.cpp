@@ -5,6 +5,7 @@
 
 #include "activations/activation_call.h"
 #include "activations/registry.h"
+#include "nn/layer_activation.h"
 
 namespace actlab::ui::edits {
 
@@ -109,6 +110,23 @@ bool setActivation(nn::Session& s, int layer, const std::string& id, const Param
     }
     s.weights.reset();  // a PReLU layer's learnable weight changes shape
     return true;
+}
+
+bool setActivation(nn::Session& s, int layer, const ActivationSpec& row, const ParamValues& params) {
+    auto& hidden = s.network.hidden;
+    if (layer >= static_cast<int>(hidden.size()) || layer < -1) return false;
+    if (!checkParams(row, params).empty()) return false;
+    for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
+        if (layer >= 0 && l != layer) continue;
+        nn::setLayerActivation(hidden[std::size_t(l)], row);
+        hidden[std::size_t(l)].params = params;
+    }
+    s.weights.reset();
+    return true;
+}
+
+bool sameActivation(const nn::LayerSpec& a, const nn::LayerSpec& b) {
+    return a.activation == b.activation && (!nn::isFormulaLayer(a) || a.formula == b.formula);
 }
 
 std::string compareError(const std::vector<nn::CompareMember>& members) {

@@ -36,6 +36,11 @@ bool setFeature(nn::Session& s, nn::Feature f, bool on);
 /// Gives hidden layer `layer` (or every layer, for −1) activation `id` with `params`.
 /// False for an unknown id or a layer out of range.
 bool setActivation(nn::Session& s, int layer, const std::string& id, const ParamValues& params);
+/// The same for any row, a formula's included (stored by its text and given name). False for a
+/// layer out of range or parameters the row rejects.
+bool setActivation(nn::Session& s, int layer, const ActivationSpec& row, const ParamValues& params);
+/// True when two layers use the same activation: the same registry id, or the same formula.
+bool sameActivation(const nn::LayerSpec& a, const nn::LayerSpec& b);
 
 /// Why `ids` is not a usable compare set (2 … 8 distinct registry ids), or empty. An empty list
 /// is fine: it means a single network.
