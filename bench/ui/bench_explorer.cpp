@@ -15,6 +15,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -23,6 +25,7 @@
 
 #include "classroom/main_window.h"
 #include "common/app_settings.h"
+#include "common/formula_editor.h"
 #include "common/parameter_panel.h"
 #include "common/parameter_slider.h"
 #include "explorer/curve_plot.h"
@@ -221,6 +224,62 @@ BENCHMARK(BM_WindowSliderDrag)
     ->UseManualTime()
     ->Iterations(240)
     ->Unit(benchmark::kMillisecond);
+
+/// The whole window at 1600×1000: one keystroke in the formula field, through the event loop
+/// until the plot has painted the new f, f′ and f″ (the formula compiled: derivatives shown,
+/// sliders rebuilt, curves resampled) or, for a text that does not compile yet, until the
+/// error is shown. The keystrokes type "x*sigmoid(b*x) + c*sin(a*x)" and erase it again, so
+/// that formulas with zero to three parameters and prefixes that are errors all occur.
+void BM_FormulaKeystroke(benchmark::State& st) {
+    QTemporaryDir dir;
+    MainWindow window(new AppSettings(dir.filePath("settings.ini")));
+    window.resize(1600, 1000);
+    window.show();
+    ExplorerPage* page = window.explorerPage();
+    page->state()->setShowD2f(true);
+    QLineEdit* edit = page->formulaEditor()->edit();
+    edit->setFocus();
+    drain();
+    PaintCounter counter;
+    page->plot()->installEventFilter(&counter);
+    const QString target = QStringLiteral("x*sigmoid(b*x) + c*sin(a*x)");
+    std::vector<double> ms, compiledMs;
+    int i = 0;
+    for (auto _ : st) {
+        // Type one character, or erase one once the whole text is there (never below "x").
+        const int k = i++ % (2 * (int(target.size()) - 1));
+        const bool typing = k < int(target.size()) - 1;
+        const QString text = typing ? target.mid(edit->text().size(), 1) : QString();
+        const int key = typing ? 0 : Qt::Key_Backspace;
+        if (edit->text().isEmpty()) edit->setText(QStringLiteral("x"));
+        const int before = counter.paints;
+        const actlab::ActivationSpec* rowBefore = &page->state()->spec();
+        const auto t0 = Clock::now();
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, text);
+        QCoreApplication::sendEvent(edit, &press);
+        const bool compiled = &page->state()->spec() != rowBefore;
+        if (compiled)
+            waitForPaint(counter, before);
+        else
+            QCoreApplication::processEvents();
+        const auto t1 = Clock::now();
+        const double seconds = std::chrono::duration<double>(t1 - t0).count();
+        st.SetIterationTime(seconds);
+        ms.push_back(seconds * 1e3);
+        if (compiled) compiledMs.push_back(seconds * 1e3);
+    }
+    report(st, ms);
+    st.counters["compiled_pct"] = 100.0 * double(compiledMs.size()) / double(ms.size());
+    // The keystrokes that replot (the text compiled): their own median and p99.
+    std::sort(compiledMs.begin(), compiledMs.end());
+    if (!compiledMs.empty()) {
+        st.counters["replot_median_ms"] = compiledMs[compiledMs.size() / 2];
+        st.counters["replot_p99_ms"] = compiledMs[std::size_t(0.99 * double(compiledMs.size() - 1) + 0.5)];
+    }
+    st.SetLabel("main window, formula keystroke to painted plot");
+}
+
+BENCHMARK(BM_FormulaKeystroke)->UseManualTime()->Iterations(520)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

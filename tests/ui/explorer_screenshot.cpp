@@ -7,13 +7,16 @@
 // through its public API, as a user would drive it through the controls.
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QCursor>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
+#include <QMenu>
+#include <QPainter>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QToolButton>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -24,6 +27,7 @@
 #include "common/app_settings.h"
 #include "common/parameter_panel.h"
 #include "common/parameter_slider.h"
+#include "common/formula_editor.h"
 #include "explorer/curve_plot.h"
 #include "explorer/explorer_page.h"
 #include "explorer/propagation_view.h"
@@ -91,6 +95,26 @@ bool setUp(const std::string& scene, MainWindow& window) {
         timer.start();
         while (!view->isUpToDate() && timer.elapsed() < 60000) settle();
         if (!view->isUpToDate()) return false;
+    } else if (scene.rfind("formula:", 0) == 0 || scene == "gallery" || scene == "gallery:zh") {
+        // formula:TEXT: the formula typed, f″ and the crosshair on; gallery[:zh]: Swish-β
+        // chosen from the gallery, with the gallery's menu open over the window.
+        const bool gallery = scene.rfind("gallery", 0) == 0;
+        if (scene == "gallery:zh") window.setLanguage("zh_CN");
+        state->setShowD2f(true);
+        state->setVanishingZoneShown(true);
+        state->setEpsilon(0.05);
+        if (gallery) {
+            page->formulaEditor()->chooseGalleryEntry(QStringLiteral("swish_beta"));
+        } else if (!page->typeFormula(QString::fromStdString(scene.substr(8))).isEmpty()) {
+            return false;
+        }
+        settle();
+        page->plot()->showCrosshairAt(-1.5);
+        if (gallery) {
+            QToolButton* button = page->formulaEditor()->galleryButton();
+            page->formulaEditor()->galleryMenu()->popup(
+                button->mapToGlobal(QPoint(0, button->height())));
+        }
     } else if (scene == "invalid") {
         page->selectActivation("hardtanh");
         page->setParameter("min_val", 2.0);
@@ -111,7 +135,8 @@ bool setUp(const std::string& scene, MainWindow& window) {
 int main(int argc, char** argv) {
     if (argc != 3 && argc != 5) {
         std::fprintf(stderr,
-                     "usage: %s gelu|leaky_relu|compare|all|invalid|chinese|propagation:ID[:W2:B2[:zh]] OUT.png "
+                     "usage: %s gelu|leaky_relu|compare|all|invalid|chinese|propagation:ID[:W2:B2[:zh]]|"
+                     "formula:TEXT|gallery[:zh] OUT.png "
                      "[WIDTH HEIGHT]\n",
                      argv[0]);
         return 2;
@@ -137,7 +162,12 @@ int main(int argc, char** argv) {
     settle();
     window.explorerPage()->plot()->replot(QCustomPlot::rpImmediateRefresh);
     settle();
-    const QImage image = window.grab().toImage();
+    QImage image = window.grab().toImage();
+    if (QWidget* popup = QApplication::activePopupWidget()) {
+        // An open menu is a window of its own: drawn over the picture where it stands.
+        QPainter painter(&image);
+        painter.drawImage(QPointF(window.mapFromGlobal(popup->pos())), popup->grab().toImage());
+    }
     if (!image.save(QString::fromLocal8Bit(argv[2]))) {
         std::fprintf(stderr, "could not write %s\n", argv[2]);
         return 1;

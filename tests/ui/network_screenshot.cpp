@@ -27,10 +27,13 @@
 #include "classroom/presentation_mode.h"
 #include "classroom/session_controller.h"
 #include "common/app_settings.h"
+#include "common/formula_editor.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
 #include "network/code_export_dialog.h"
 #include "network/compare_view.h"
+#include "network/formula_dialog.h"
+#include "network/layer_controls.h"
 #include "network/network_page.h"
 #include "network/session_edits.h"
 #include "nn/session.h"
@@ -112,6 +115,16 @@ bool setUp(const std::string& scene, MainWindow& window) {
         settle();
         return window.sessionController()->saveTo(QString::fromStdString(scene.substr(b + 1)))
             .isEmpty();
+    }
+    if (scene == "formula_dialog") {
+        // A hidden layer's "Your formula…" dialog, with Snake chosen from its gallery.
+        LayerControls* controls = page->layerControls();
+        controls->openFormulaDialog();
+        if (!controls->formulaDialog()) return false;
+        controls->formulaDialog()->editor()->chooseGalleryEntry(QStringLiteral("snake"));
+        g_shown = controls->formulaDialog();
+        settle();
+        return true;
     }
     if (scene.rfind("open:", 0) == 0) {
         // open:FILE: opens a session file as File > Open does, without training.
