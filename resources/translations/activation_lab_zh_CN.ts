@@ -1021,6 +1021,10 @@ Widen or move the x range.</source>
         <source>How this activation passes a signal and its gradient through a deep random network: order, chaos and the critical initialisation</source>
         <translation>这个激活函数如何把信号和梯度传过一个深层随机网络：有序、混沌与临界初始化</translation>
     </message>
+    <message>
+        <source>Your formula: %1</source>
+        <translation>自定义公式：%1</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::ExplorerState</name>
@@ -1143,6 +1147,10 @@ Widen or move the x range.</source>
     <message>
         <source>Paused at epoch %1: this is the moment the lesson is about. Press Play to go on training.</source>
         <translation>已在第 %1 轮暂停：这正是本课要讲的时刻。点击“训练”可继续。</translation>
+    </message>
+    <message>
+        <source>Training stopped at epoch %1: the formula activation %2 of hidden layer %3 gave %4 = %5 at x = %6 (outside its domain, or too large). The last good state is shown. Change the formula or its parameters, then press Play.</source>
+        <translation>训练在第 %1 轮停止：第 %3 个隐藏层的公式激活函数 %2 在 x = %6 处给出 %4 = %5（超出定义域，或数值过大）。现在显示的是最后一个正常的状态。请修改公式或其参数，然后按“播放”。</translation>
     </message>
 </context>
 <context>
@@ -2492,6 +2500,10 @@ The session shown was not changed.</source>
     <message>
         <source>Every activation with f (blue) and f′ (orange) on the same x range. Click one to explore it.</source>
         <translation>所有激活函数的 f（蓝色）和 f′（橙色），x 范围相同。点击其中一个即可详细探索。</translation>
+    </message>
+    <message>
+        <source>Your formula</source>
+        <translation>自定义公式</translation>
     </message>
 </context>
 <context>

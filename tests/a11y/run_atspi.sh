@@ -9,6 +9,10 @@ for tool in xvfb-run dbus-run-session; do
 done
 /usr/bin/python3 -c "import pyatspi" 2>/dev/null ||
   { echo "run_atspi: python3-pyatspi is missing (scripts/setup-debian.sh)"; exit 77; }
+# The window must be on the X display: the offscreen platform (QT_QPA_PLATFORM=offscreen, which
+# the other GUI tests may run with) has no accessibility bridge, and the application would never
+# appear on the bus.
+unset QT_QPA_PLATFORM
 # The registry sometimes misses an application that starts while the machine is busy: one more
 # try, on a fresh display and bus, before failing.
 for attempt in 1 2; do

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "activations/curve.h"
+#include "activations/formula_activation.h"
 #include "activations/formula_gallery.h"
 #include "common/activation_chooser.h"
 #include "common/app_settings.h"
@@ -31,6 +32,7 @@
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_state.h"
 #include "explorer/formula_ranges.h"
+#include "explorer/small_multiples_view.h"
 #include "explorer/teaching_panel.h"
 #include "formula/formula.h"
 #include "network/compare_view.h"
@@ -207,6 +209,40 @@ TEST_F(FormulaExplorerTest, TheGalleryOffersEightExamplesInBothLanguages) {
     }
 }
 
+TEST_F(FormulaExplorerTest, TheFormulaIsACardOfTheGridAndCanBeComparedWithABuiltIn) {
+    SmallMultiplesView* grid = page.smallMultiples();
+    const int builtIns = grid->count();
+    EXPECT_EQ(grid->formulaThumbnail(), nullptr);
+    ASSERT_EQ(page.typeFormula(QStringLiteral("x + sin(a*x)^2/a")), "");
+    ASSERT_NE(grid->formulaThumbnail(), nullptr);
+    EXPECT_EQ(grid->count(), builtIns + 1);
+    // Back on a built-in, the card brings the formula back.
+    page.showAllActivations(true);
+    ASSERT_TRUE(page.selectActivation(QStringLiteral("tanh")));
+    grid->formulaThumbnail()->click();
+    EXPECT_TRUE(page.state()->spec().isFormula());
+    EXPECT_FALSE(page.allActivationsShown());
+    // Compare With ▸ Your formula overlays it on a built-in: one colour more, its own samples.
+    ASSERT_TRUE(page.selectActivation(QStringLiteral("tanh")));
+    QAction* compareFormula = nullptr;
+    for (QAction* a : page.compareMenu()->actions())
+        if (a->data().toString() == QStringLiteral("formula")) compareFormula = a;
+    ASSERT_NE(compareFormula, nullptr);
+    EXPECT_TRUE(compareFormula->isVisible());
+    EXPECT_TRUE(compareFormula->text().contains(QStringLiteral("Snake")));  // the gallery's name
+    compareFormula->trigger();
+    test::flush();
+    ASSERT_FALSE(page.plot()->compareGraphs().isEmpty());
+    const Curve snake = sampleCurve({page.state()->lastFormula(), page.state()->formulaParams(
+                                                                       *page.state()->lastFormula())},
+                                    page.state()->xMin(), page.state()->xMax(),
+                                    ExplorerState::kSampleCount);
+    test::expectGraphShowsSamples(page.plot()->compareGraphs().front(), snake.x, snake.f,
+                                  "compared formula");
+    EXPECT_TRUE(page.plot()->title().contains(QStringLiteral("Snake")))
+        << page.plot()->title().toStdString();
+}
+
 TEST(FormulaSettings, TheFormulaItsNameAndValuesComeBackAfterARestart) {
     QTemporaryDir dir;
     const QString ini = dir.filePath(QStringLiteral("settings.ini"));
@@ -286,6 +322,26 @@ TEST(FormulaNetwork, ALayerTrainsWithAFormulaAndTheSavedSessionKeepsIt) {
     EXPECT_EQ(reopened.layerControls()->activationBox()->currentText(),
               QStringLiteral("Formula: Swish-β"));
     EXPECT_TRUE(reopened.layerControls()->parameters()->isEnabled());
+}
+
+TEST(FormulaNetwork, ANanFromTheFormulaStopsTrainingWithAMessageThatNamesIt) {
+    NetworkPage page;
+    page.resize(1300, 850);
+    page.show();
+    nn::Session s = test::smallSession();
+    // sqrt of a negative pre-activation: NaN as soon as a unit's input drops below 0.
+    ASSERT_TRUE(edits::setActivation(s, -1, *makeFormulaActivation("sqrt(x)", "Root").row,
+                                     ParamValues{}));
+    ASSERT_EQ(page.applySession(s), "");
+    page.setPlaying(true);
+    ASSERT_TRUE(test::waitForSnapshot(&page, [](const TrainingSnapshot& snap) {
+        return !snap.playing && !snap.networks.empty() && snap.networks[0].divergedAt > 0;
+    }));
+    const QString banner = page.bannerLabel()->text();
+    EXPECT_TRUE(banner.contains(QStringLiteral("formula activation Root of hidden layer 1")))
+        << banner.toStdString();
+    EXPECT_FALSE(banner.contains(QStringLiteral("lower learning rate"))) << banner.toStdString();
+    EXPECT_TRUE(page.latestSnapshot()->networks[0].network.finite());
 }
 
 TEST(FormulaNetwork, CompareModeTrainsAFormulaBesideBuiltInsAndKeepsItWhenMoreAreTicked) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "activations/formula_activation.h"
 #include "activations/registry.h"
 #include "common/plot_style.h"
 #include "common/qt_text.h"
@@ -322,9 +323,12 @@ void CurvePlot::rebuildOverlays() {
     }
     m_compared.clear();
     for (const QString& id : m_state->compared()) {
-        const ActivationSpec* spec = findActivation(toStd(id));
+        const bool formula = id == qs(kFormulaActivationId);
+        const ActivationSpec* spec =
+            formula ? m_state->lastFormula().get() : findActivation(toStd(id));
         if (!spec || spec == &m_state->spec()) continue;
-        m_compared.push_back({{spec, m_state->paramsFor(*spec)}, {}});
+        m_compared.push_back({{spec, formula ? m_state->formulaParams(*spec)
+                                             : m_state->paramsFor(*spec)}, {}});
         sample(m_compared.back().call, m_compared.back().curve);
     }
 

@@ -154,6 +154,13 @@ void ExplorerPage::createActions() {
         }
     }
     m_compareMenu->addSeparator();
+    // The formula typed last, once there is one (its name follows it).
+    m_compareFormula = m_compareMenu->addAction(QString());
+    m_compareFormula->setCheckable(true);
+    m_compareFormula->setData(qs(kFormulaActivationId));
+    connect(m_compareFormula, &QAction::toggled, this,
+            [this](bool on) { m_state->setCompared(qs(kFormulaActivationId), on); });
+    m_compareMenu->addSeparator();
     m_compareMenu->addAction(m_clearCompare);
 
     m_pinMenu = new QMenu(this);
@@ -248,7 +255,10 @@ void ExplorerPage::connectState() {
     connect(m_parameters, &ParameterPanel::dragFinished, m_plot,
             [this] { m_plot->setLiveUpdate(false); });
     connect(m_multiples, &SmallMultiplesView::activationClicked, this, [this](const QString& id) {
-        m_state->setActivation(id);
+        if (id == qs(kFormulaActivationId))
+            m_state->setFormula(m_state->lastFormula());
+        else
+            m_state->setActivation(id);
         showAllActivations(false);
     });
 
@@ -335,6 +345,10 @@ void ExplorerPage::syncCompareMenu() {
         action->setEnabled(id != current);
     }
     m_clearCompare->setEnabled(!m_state->compared().isEmpty());
+    const ActivationRef& formula = m_state->lastFormula();
+    m_compareFormula->setVisible(formula != nullptr);
+    m_compareFormula->setEnabled(formula && formula.get() != &m_state->spec());
+    if (formula) m_compareFormula->setText(tr("Your formula: %1").arg(qs(formula->name.en)));
     const int n = static_cast<int>(m_state->compared().size() - m_state->compared().count(current));
     m_compareButton->setText((n > 0 ? tr("Compare (%1)").arg(n) : tr("Compare")) +
                              QStringLiteral(" \u25BE"));

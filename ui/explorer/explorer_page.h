@@ -163,6 +163,7 @@ private:
     QToolButton* m_compareButton = nullptr;
     QToolButton* m_pinButton = nullptr;
     QMenu* m_compareMenu = nullptr;
+    QAction* m_compareFormula = nullptr;
     QMenu* m_pinMenu = nullptr;
     QLabel* m_activationsTitle = nullptr;
     QLabel* m_viewTitle = nullptr;

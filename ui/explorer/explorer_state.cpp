@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "activations/formula_activation.h"
 #include "activations/registry.h"
 #include "common/qt_text.h"
 
@@ -200,7 +201,9 @@ void ExplorerState::clearPinned() {
 }
 
 void ExplorerState::setCompared(const QString& id, bool on) {
-    if (!findActivation(toStd(id)) || on == m_compared.contains(id)) return;
+    // "formula" compares the formula typed last (lastFormula()).
+    const bool known = findActivation(toStd(id)) || (id == qs(kFormulaActivationId) && m_lastFormula);
+    if (!known || on == m_compared.contains(id)) return;
     if (on)
         m_compared.append(id);
     else

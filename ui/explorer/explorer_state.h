@@ -123,7 +123,8 @@ public:
     const QStringList& compared() const { return m_compared; }
     /// True when `id` is in the comparison.
     bool isCompared(const QString& id) const { return m_compared.contains(id); }
-    /// Adds or removes an activation of the comparison. Unknown ids are ignored.
+    /// Adds or removes an activation of the comparison. Unknown ids are ignored; "formula" is
+    /// the formula typed last, once there is one.
     void setCompared(const QString& id, bool on);
     /// Ends compare mode.
     void clearCompared();

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "activations/activation_call.h"
+#include "activations/formula_activation.h"
 #include "activations/registry.h"
 #include "common/activation_chooser.h"
 #include "common/plot_style.h"
@@ -20,7 +21,10 @@ namespace actlab::ui {
 // --- ActivationThumbnail --------------------------------------------------------------------
 
 ActivationThumbnail::ActivationThumbnail(const ActivationSpec& spec, QWidget* parent)
-    : QAbstractButton(parent), m_spec(&spec), m_params(spec.defaults()) {
+    : QAbstractButton(parent),
+      m_spec(&spec),
+      m_row(spec.isFormula() ? activationRef(spec) : nullptr),
+      m_params(spec.defaults()) {
     setCursor(Qt::PointingHandCursor);
     setFocusPolicy(Qt::TabFocus);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -216,6 +220,9 @@ SmallMultiplesView::SmallMultiplesView(ExplorerState* state, QWidget* parent)
             m_thumbnails.push_back(thumb);
         }
     }
+    m_formulaHeader = new QLabel(this);
+    m_formulaHeader->setObjectName("sectionTitle");
+    m_formulaHeader->hide();
     arrange(kMaxColumns);
 
     connect(m_state, &ExplorerState::activationChanged, this, &SmallMultiplesView::syncCurrent);
@@ -225,6 +232,7 @@ SmallMultiplesView::SmallMultiplesView(ExplorerState* state, QWidget* parent)
     });
     connect(m_state, &ExplorerState::xRangeChanged, this, [this](double lo, double hi) {
         for (ActivationThumbnail* t : m_thumbnails) t->setXRange(lo, hi);
+        if (m_formula) m_formula->setXRange(lo, hi);
     });
     syncCurrent();
     retranslate();
@@ -250,6 +258,10 @@ void SmallMultiplesView::arrange(int columns) {
             }
         }
         if (column != 0) ++row;
+    }
+    if (m_formula) {
+        m_grid->addWidget(m_formulaHeader, row++, 0, 1, columns);
+        m_grid->addWidget(m_formula, row, 0);
     }
 }
 
@@ -284,19 +296,45 @@ void SmallMultiplesView::showEvent(QShowEvent* event) {
 }
 
 ActivationThumbnail* SmallMultiplesView::thumbnail(const QString& id) const {
+    if (m_formula && id == qs(m_formula->spec().id)) return m_formula;
     for (ActivationThumbnail* t : m_thumbnails)
         if (qs(t->spec().id) == id) return t;
     return nullptr;
 }
 
+void SmallMultiplesView::syncFormula() {
+    const ActivationRef& row = m_state->lastFormula();
+    if (!row || (m_formula && &m_formula->spec() == row.get())) return;
+    if (m_formula) {
+        m_formula->hide();
+        m_formula->deleteLater();  // it may be the sender of the signal being handled
+    }
+    m_formula = new ActivationThumbnail(*row, this);
+    m_formula->setXRange(m_state->xMin(), m_state->xMax());
+    m_formula->setLanguage(m_lang);
+    connect(m_formula, &QAbstractButton::clicked, this,
+            [this] { emit activationClicked(qs(kFormulaActivationId)); });
+    m_formulaHeader->show();
+    const int columns = m_columns;
+    m_columns = 0;  // lay the grid out again, with the formula's card
+    arrange(columns);
+}
+
 void SmallMultiplesView::setLanguage(const QString& lang) {
+    m_lang = lang;
     for (ActivationThumbnail* t : m_thumbnails) t->setLanguage(lang);
+    if (m_formula) m_formula->setLanguage(lang);
 }
 
 void SmallMultiplesView::syncCurrent() {
+    syncFormula();
     for (ActivationThumbnail* t : m_thumbnails) {
         t->setCurrent(&t->spec() == &m_state->spec());
         t->setParams(m_state->paramsFor(t->spec()));
+    }
+    if (m_formula) {
+        m_formula->setCurrent(&m_formula->spec() == &m_state->spec());
+        m_formula->setParams(m_state->formulaParams(m_formula->spec()));
     }
 }
 
@@ -311,6 +349,7 @@ void SmallMultiplesView::retranslate() {
     m_hint->setText(m_hintText);
     if (isVisible()) fitColumns(parentWidget() ? parentWidget()->width() : width());
     for (auto& [group, label] : m_headers) label->setText(ActivationChooser::groupTitle(group));
+    m_formulaHeader->setText(tr("Your formula"));
 }
 
 }  // namespace actlab::ui

@@ -51,6 +51,7 @@ private:
     QString shownName(const QFontMetrics& fm, int width) const;
 
     const ActivationSpec* m_spec;
+    ActivationRef m_row;  ///< keeps a formula row alive
     ParamValues m_params;
     double m_xMin = -6, m_xMax = 6;
     QString m_lang = QStringLiteral("en");
@@ -71,8 +72,10 @@ public:
 
     /// The thumbnail of `id`, or nullptr.
     ActivationThumbnail* thumbnail(const QString& id) const;
-    /// The number of thumbnails: one per registry row.
-    int count() const { return static_cast<int>(m_thumbnails.size()); }
+    /// The number of thumbnails: one per registry row, and the formula typed last, if any.
+    int count() const { return static_cast<int>(m_thumbnails.size()) + (m_formula ? 1 : 0); }
+    /// The thumbnail of the formula typed last, or nullptr.
+    ActivationThumbnail* formulaThumbnail() const { return m_formula; }
     /// Shows the names in `lang`.
     void setLanguage(const QString& lang);
 
@@ -93,11 +96,16 @@ private:
     void arrange(int columns);
     /// The columns and the hint for a width of `width` pixels.
     void fitColumns(int width);
+    /// Shows the formula typed last as the grid's last card, under its own heading.
+    void syncFormula();
 
     ExplorerState* m_state;
     std::vector<ActivationThumbnail*> m_thumbnails;
     std::vector<std::pair<Group, QLabel*>> m_headers;
+    ActivationThumbnail* m_formula = nullptr;
+    QLabel* m_formulaHeader = nullptr;
     QLabel* m_hint = nullptr;
+    QString m_lang = QStringLiteral("en");
     QString m_hintText;
     QGridLayout* m_grid = nullptr;
     int m_columns = 0;

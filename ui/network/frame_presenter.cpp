@@ -83,8 +83,21 @@ void FramePresenter::showBanner(const TrainingSnapshot& snap) {
     double rate = 0;
     int at = 0;
     const nn::Session& session = m_state.session;
+    for (std::size_t k = 0; k < snap.networks.size(); ++k) {
+        const nn::DivergenceCause& cause = snap.networks[k].divergenceCause;
+        if (snap.networks[k].divergedAt <= 0 || !cause.found()) continue;
+        // A formula gave NaN or ±∞: the formula, not the learning rate, is what to change.
+        lines << tr("Training stopped at epoch %1: the formula activation %2 of hidden layer %3 "
+                    "gave %4 = %5 at x = %6 (outside its domain, or too large). The last good "
+                    "state is shown. Change the formula or its parameters, then press Play.")
+                     .arg(snap.networks[k].divergedAt)
+                     .arg(qs(cause.name))
+                     .arg(cause.layer + 1)
+                     .arg(cause.derivative ? QStringLiteral("f\u2032(x)") : QStringLiteral("f(x)"))
+                     .arg(netstyle::number(cause.value, 6), netstyle::number(cause.input, 6));
+    }
     for (std::size_t k = 0; k < snap.networks.size(); ++k)
-        if (snap.networks[k].divergedAt > 0) {
+        if (snap.networks[k].divergedAt > 0 && !snap.networks[k].divergenceCause.found()) {
             diverged << (session.compare.empty() ? QString()
                                                  : m_state.activationName(session.compare[k]));
             rate = snap.networks[k].divergedLearningRate;

@@ -125,6 +125,7 @@ int TrainingMember::train(int requested) {
         if (t.diverged()) {
             divergedAt = next;
             divergedRate = t.config().learningRate;
+            divergedCause = t.divergenceCause();
             latestFull = false;
             break;
         }
@@ -174,6 +175,7 @@ void TrainingMember::finish(NetworkFrame& f, bool focused, int gridSize, int uni
     restart = false;
     f.divergedAt = divergedAt;
     f.divergedLearningRate = divergedRate;
+    f.divergenceCause = divergedAt > 0 ? divergedCause : nn::DivergenceCause{};
 }
 
 void frameContour(NetworkFrame& f, int numClasses) {

@@ -61,6 +61,7 @@ struct TrainingMember {
     bool latestFull = true;
     int divergedAt = 0;
     double divergedRate = 0;
+    nn::DivergenceCause divergedCause;
 
     /// After a new session or a reset: the charts start over, with the stored history if any.
     void startOver();

@@ -74,6 +74,8 @@ struct NetworkFrame {
     int divergedAt = 0;
     /// The learning rate when it diverged.
     double divergedLearningRate = 0;
+    /// When a formula activation's NaN or infinity stopped training: which formula, where.
+    nn::DivergenceCause divergenceCause;
 };
 
 /// A network's chart samples as the loss history a session stores (nn::LossHistory), ending at
