@@ -65,8 +65,11 @@ ActivationExpectations::ActivationExpectations(const ActivationCall& call,
 
 void ActivationExpectations::evaluate(Kernel g, std::span<const double> x, std::vector<double>& y) {
     y.resize(x.size());
+    // f through the network's vectorised kernels where the row has them (tanh, sigmoid, the
+    // ReLU family): within the catalogue's few-ulp bounds, far below the quadrature's 1e-10,
+    // and several times faster than the reference kernels that dominated a slider step.
     if (g == Kernel::F)
-        m_call.spec->batchF(x, y, m_call.params);
+        m_call.spec->trainF(x, y, m_call.params);
     else
         m_call.spec->batchDf(x, y, m_call.params);
     m_evaluations += x.size();
