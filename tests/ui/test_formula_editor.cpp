@@ -125,6 +125,21 @@ TEST_F(FormulaExplorerTest, AnErrorIsShownWithItsColumnAndThePreviousCurveStays)
     EXPECT_EQ(formulaText(page.state()->spec()), "tanh(a*x)+x");
 }
 
+TEST_F(FormulaExplorerTest, TypingKeyByKeyKeepsWhatWasTypedAndTheCursor) {
+    QLineEdit* edit = page.formulaEditor()->edit();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("x + sin(a*x) "));
+    EXPECT_EQ(edit->text(), QStringLiteral("x + sin(a*x) "));
+    EXPECT_EQ(edit->cursorPosition(), edit->text().size());
+    EXPECT_EQ(formulaText(page.state()->spec()), "x + sin(a*x)");
+    // Typing in the middle keeps the cursor there.
+    edit->setCursorPosition(4);
+    QTest::keyClicks(edit, QStringLiteral("2*"));
+    EXPECT_EQ(edit->text(), QStringLiteral("x + 2*sin(a*x) "));
+    EXPECT_EQ(edit->cursorPosition(), 6);
+    EXPECT_EQ(formulaText(page.state()->spec()), "x + 2*sin(a*x)");
+}
+
 TEST_F(FormulaExplorerTest, EditingKeepsTheValuesOfParametersWithTheSameName) {
     ASSERT_EQ(page.typeFormula(QStringLiteral("x*sigmoid(b*x)")), "");
     page.parameterPanel()->slider(0)->spinBox()->setValue(2.5);

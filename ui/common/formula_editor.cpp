@@ -87,7 +87,8 @@ FormulaEditor::FormulaEditor(QWidget* parent) : QWidget(parent) {
 void FormulaEditor::showFormula(const ActivationSpec& row) {
     if (!row.isFormula()) return;
     const QString text = qs(formulaText(row));
-    if (m_edit->text() != text) m_edit->setText(text);
+    // The row's text is the field's without surrounding spaces: a space just typed stays.
+    if (m_edit->text().trimmed() != text) m_edit->setText(text);
     m_row = activationRef(row);
     const QString given = qs(formulaGivenName(row));
     m_entry = galleryEntryWithText(text);
