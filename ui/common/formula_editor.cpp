@@ -147,6 +147,7 @@ void FormulaEditor::showDerivatives(const ActivationSpec& row) {
     };
     m_derivatives->setText(line(QStringLiteral("f\u2032(x)"), d.df) + QStringLiteral("<br>") +
                            line(QStringLiteral("f\u2033(x)"), d.d2f));
+    m_derivativesPlain = QStringLiteral("f\u2032(x) = %1\nf\u2033(x) = %2").arg(qs(d.df), qs(d.d2f));
     m_derivatives->setToolTip(tr("The derivatives, simplified for reading. The curves use exact "
                                  "values (automatic differentiation), not these texts."));
     m_derivatives->setVisible(m_derivativesShown);
@@ -179,14 +180,7 @@ QString FormulaEditor::errorText() const {
 }
 
 QString FormulaEditor::derivativesText() const {
-    if (!m_row) return {};
-    QString plain = m_derivatives->text();
-    plain.replace(QStringLiteral("<br>"), QStringLiteral("\n"));
-    plain.remove(QStringLiteral("<i>")).remove(QStringLiteral("</i>"));
-    plain.replace(QStringLiteral("&lt;"), QStringLiteral("<"))
-        .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
-        .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    return plain;
+    return m_row ? m_derivativesPlain : QString();
 }
 
 QString FormulaEditor::noteText() const {

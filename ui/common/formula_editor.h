@@ -72,6 +72,7 @@ private:
     const FormulaGalleryEntry* m_entry = nullptr;  ///< the gallery entry the text is, or null
     bool m_stepWarning = false;
     bool m_derivativesShown = true;
+    QString m_derivativesPlain;  ///< what derivativesText() returns
     QLabel* m_title = nullptr;
     QLineEdit* m_edit = nullptr;
     QToolButton* m_galleryButton = nullptr;
