@@ -5,6 +5,8 @@
 #include <limits>
 #include <numbers>
 
+#include "gaussian_sum.h"
+
 namespace actlab::theory {
 
 namespace {
@@ -208,48 +210,56 @@ double ActivationExpectations::cross(double q, double c, Kernel g) {
     // Outer nodes whose weight times g is below 1e-17 of the total cannot move the result.
     const double skip = 1e-17 * total;
 
-    // Inner rule: panels narrow enough for the feature scale everywhere (the inner mean sweeps
-    // across 0, so grading towards 0 would need a new rule per node). Without cuts that rule is
-    // the same for every outer node: build it once and shift it. With cuts, or where the
-    // feature scale is far below τ, a graded rule per node.
+    // Inner rule. Every outer node needs E[g(mean + τ·z)] for its own mean c·u₁; the break
+    // points of g stay where they are while the mean moves. So one plain rule (∫ dx, no density)
+    // spans every mean's truncated range, cut and graded at the break points, g is evaluated on
+    // it once, and each outer node only weighs those values by its density: a sum of
+    // exponentials (gaussianSum) instead of new nodes and new values of g per node. Near
+    // c = ±1 the means spread over far more than τ, and that rule would be many times larger
+    // than the nodes' own rules together: there each node gets its own rule.
+    // Panels: narrow enough for the feature scale everywhere where τ is within a few feature
+    // scales (the mean sweeps across 0, so grading towards 0 alone would not do); graded
+    // towards the break points where the feature scale is far below τ.
     RuleSettings inner = m_settings;
     const double width = 1.5 * m_featureScale / tau;
     const bool uniform = width >= 0.25 * m_settings.maxPanel;
     if (uniform) inner.maxPanel = std::min(m_settings.maxPanel, width);
-    const bool shared = uniform && m_cuts.empty();
-    const bool shifted = uniform && !m_cuts.empty();
-    if (shared) m_inner.build(0.0, tau, {}, m_featureScale, inner);
-    if (shifted) {
-        m_shiftedRule.setup(tau, inner.maxPanel, inner);
-        m_cutPositions.clear();
-        for (const Breakpoint& b : m_cuts) m_cutPositions.push_back(b.x);
+    const std::span<const Breakpoint> innerPoints =
+        uniform ? std::span<const Breakpoint>(m_cuts) : m_breakpoints;
+    const double reach = m_settings.truncation * tau;
+    const double m1 = c * x.front(), m2 = c * x.back();
+    const bool plain = std::fabs(m1 - m2) <= double(x.size()) * reach;
+    if (plain) {
+        m_inner.buildPlain(std::min(m1, m2) - reach, std::max(m1, m2) + reach, tau, innerPoints,
+                           inner);
+        evaluate(g, m_inner.x(), m_yInner);
+        const std::span<const double> wi = m_inner.w();
+        m_terms.resize(wi.size());
+        const double density = 1 / (tau * std::sqrt(2 * std::numbers::pi));
+        for (std::size_t j = 0; j < wi.size(); ++j) m_terms[j] = wi[j] * m_yInner[j] * density;
     }
+    const std::span<const double> terms(m_terms);
+
     double sum = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
         const double outer = w[i] * m_y[i];
         if (!(std::fabs(outer) > skip)) continue;
         const double mean = c * x[i];
-        if (shared) {
-            const std::span<const double> base = m_inner.x();
-            m_shifted.resize(base.size());
-            for (std::size_t j = 0; j < base.size(); ++j) m_shifted[j] = mean + base[j];
-            evaluate(g, m_shifted, m_yInner);
-        } else if (shifted) {
-            m_shiftedRule.place(mean, m_cutPositions, m_shifted, m_shiftedWeights);
-            evaluate(g, m_shifted, m_yInner);
-            double innerSum = 0;
-            for (std::size_t j = 0; j < m_shiftedWeights.size(); ++j)
-                innerSum += m_shiftedWeights[j] * m_yInner[j];
-            sum += outer * innerSum;
-            continue;
-        } else {
-            m_inner.build(mean, tau, uniform ? std::span<const Breakpoint>(m_cuts) : m_breakpoints,
-                          m_featureScale, inner);
-            evaluate(g, m_inner.x(), m_yInner);
-        }
-        const std::span<const double> wi = m_inner.w();
         double innerSum = 0;
-        for (std::size_t j = 0; j < wi.size(); ++j) innerSum += wi[j] * m_yInner[j];
+        if (plain) {
+            // The nodes within the truncation of this node's density.
+            const std::span<const double> xi = m_inner.x();
+            const auto lo = std::lower_bound(xi.begin(), xi.end(), mean - reach);
+            const auto hi = std::upper_bound(lo, xi.end(), mean + reach);
+            const std::size_t from = std::size_t(lo - xi.begin()), count = std::size_t(hi - lo);
+            innerSum = gaussianSum(xi.subspan(from, count), terms.subspan(from, count), mean,
+                                   1 / tau);
+        } else {
+            m_inner.build(mean, tau, innerPoints, m_featureScale, inner);
+            evaluate(g, m_inner.x(), m_yInner);
+            const std::span<const double> wi = m_inner.w();
+            for (std::size_t j = 0; j < wi.size(); ++j) innerSum += wi[j] * m_yInner[j];
+        }
         sum += outer * innerSum;
     }
     return sum;

@@ -73,11 +73,11 @@ private:
     RuleSettings m_settings;
     std::vector<Breakpoint> m_cuts;         // where f or f′ is not smooth
     std::vector<Breakpoint> m_breakpoints;  // the cuts and 0, graded on the feature scale
-    std::vector<double> m_kinks, m_shifted, m_shiftedWeights, m_cutPositions;
-    ShiftedPanelRule m_shiftedRule;
+    std::vector<double> m_kinks;
     double m_featureScale = 0;
     GaussianRule m_outer, m_inner;
     std::vector<double> m_y, m_yInner;
+    std::vector<double> m_terms;  // weight × g × density constant of the plain inner rule
     std::vector<Breakpoint> m_outerPoints;
     std::size_t m_evaluations = 0;
 };

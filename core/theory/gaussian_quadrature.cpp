@@ -7,6 +7,8 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "gaussian_sum.h"
+
 namespace actlab::theory {
 
 namespace {
@@ -136,7 +138,8 @@ void GaussianRule::addPanel(double a, double b, double mean, double sd, int orde
         const double z = mid + half * r.t[i];
         m_z.push_back(z);
         m_x.push_back(mean + sd * z);
-        m_w.push_back(half * r.w[i] * kInvSqrt2Pi * std::exp(-0.5 * z * z));
+        // The density's exponential is applied to all the nodes at once (applyDensity).
+        m_w.push_back(half * r.w[i] * (m_density ? kInvSqrt2Pi : sd));
     }
 }
 
@@ -170,70 +173,24 @@ void GaussianRule::addSegment(double a, double ha, double b, double hb, double m
     }
 }
 
-void ShiftedPanelRule::setup(double sd, double width, const RuleSettings& s) {
-    m_sd = sd;
-    m_order = s.order;
-    m_lo = -s.truncation;
-    m_panels = std::max(1, int(std::ceil(2 * s.truncation / width - 1e-9)));
-    m_width = 2 * s.truncation / m_panels;
-    m_z.clear();
-    m_w.clear();
-    const ReferenceRule r = legendreRule(m_order);
-    for (int p = 0; p < m_panels; ++p) {
-        const double mid = m_lo + (p + 0.5) * m_width, half = 0.5 * m_width;
-        for (std::size_t i = 0; i < r.t.size(); ++i) {
-            const double z = mid + half * r.t[i];
-            m_z.push_back(z);
-            m_w.push_back(half * r.w[i] * kInvSqrt2Pi * std::exp(-0.5 * z * z));
-        }
-    }
-}
-
-void ShiftedPanelRule::addPanel(double a, double b, double mean, std::vector<double>& x,
-                                std::vector<double>& w) {
-    const ReferenceRule r = legendreRule(m_order);
-    const double half = 0.5 * (b - a), mid = 0.5 * (a + b);
-    for (std::size_t i = 0; i < r.t.size(); ++i) {
-        const double z = mid + half * r.t[i];
-        x.push_back(mean + m_sd * z);
-        w.push_back(half * r.w[i] * kInvSqrt2Pi * std::exp(-0.5 * z * z));
-    }
-}
-
-void ShiftedPanelRule::place(double mean, std::span<const double> cuts, std::vector<double>& x,
-                             std::vector<double>& w) {
-    x.clear();
-    w.clear();
-    m_cuts.clear();
-    const double hi = m_lo + m_panels * m_width;
-    for (double k : cuts) {
-        const double z = (k - mean) / m_sd;
-        if (z > m_lo && z < hi) m_cuts.push_back(z);
-    }
-    std::sort(m_cuts.begin(), m_cuts.end());
-    std::size_t next = 0;
-    const std::size_t n = std::size_t(m_order);
-    for (int p = 0; p < m_panels; ++p) {
-        const double a = m_lo + p * m_width, b = p + 1 == m_panels ? hi : a + m_width;
-        if (next >= m_cuts.size() || m_cuts[next] >= b) {
-            for (std::size_t i = std::size_t(p) * n; i < std::size_t(p + 1) * n; ++i) {
-                x.push_back(mean + m_sd * m_z[i]);
-                w.push_back(m_w[i]);
-            }
-            continue;
-        }
-        double left = a;
-        while (next < m_cuts.size() && m_cuts[next] < b) {
-            if (m_cuts[next] > left) addPanel(left, m_cuts[next], mean, x, w);
-            left = std::max(left, m_cuts[next]);
-            ++next;
-        }
-        addPanel(left, b, mean, x, w);
-    }
-}
-
 void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> breakpoints,
                          double featureScale, const RuleSettings& s) {
+    m_density = true;
+    if (lay(mean, sd, breakpoints, featureScale, s)) applyDensity(m_z, m_w);
+}
+
+void GaussianRule::buildPlain(double lo, double hi, double scale,
+                              std::span<const Breakpoint> breakpoints, const RuleSettings& s) {
+    m_density = false;
+    RuleSettings plain = s;
+    plain.truncation = 0.5 * (hi - lo) / scale;
+    // Gauss–Hermite is a rule for the density; without it, panels everywhere.
+    plain.hermiteScale = std::numeric_limits<double>::infinity();
+    lay(0.5 * (lo + hi), scale, breakpoints, 0, plain);
+}
+
+bool GaussianRule::lay(double mean, double sd, std::span<const Breakpoint> breakpoints,
+                       double featureScale, const RuleSettings& s) {
     m_x.clear();
     m_w.clear();
     m_z.clear();
@@ -246,7 +203,7 @@ void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> bre
             mean == 0 ? std::numeric_limits<double>::min() : std::nextafter(mean, inf);
         m_x = {lo, hi};
         m_w = {0.5, 0.5};
-        return;
+        return false;
     }
     const double range = s.truncation;
     m_points.clear();
@@ -268,7 +225,7 @@ void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> bre
             m_x.push_back(mean + sd * r.t[i]);
             m_w.push_back(r.w[i]);
         }
-        return;
+        return false;
     }
     std::sort(m_points.begin(), m_points.end());
     // Merge break points closer than rounding; keep the finer grading.
@@ -290,6 +247,7 @@ void GaussianRule::build(double mean, double sd, std::span<const Breakpoint> bre
         ha = h;
     }
     addSegment(a, ha, range, inf, mean, sd, s);
+    return true;
 }
 
 }  // namespace actlab::theory

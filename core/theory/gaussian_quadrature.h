@@ -53,6 +53,12 @@ public:
     void build(double mean, double sd, std::span<const Breakpoint> breakpoints, double featureScale,
                const RuleSettings& settings = {});
 
+    /// Nodes and weights with Σ w·g(x) ≈ ∫ g(x) dx over [lo, hi]: the panels build() lays for a
+    /// Gaussian of standard deviation `scale` (at most maxPanel·scale wide, cut and graded at the
+    /// break points), without the density. z() holds (x − centre)/scale.
+    void buildPlain(double lo, double hi, double scale, std::span<const Breakpoint> breakpoints,
+                    const RuleSettings& settings = {});
+
     std::span<const double> x() const { return m_x; }
     std::span<const double> w() const { return m_w; }
     /// The standardised nodes (x − mean)/sd (empty for sd = 0).
@@ -60,31 +66,16 @@ public:
     std::size_t size() const { return m_x.size(); }
 
 private:
+    /// Lays the nodes; true when the weights still lack the density's exponential.
+    bool lay(double mean, double sd, std::span<const Breakpoint> breakpoints, double featureScale,
+             const RuleSettings& s);
     void addPanel(double a, double b, double mean, double sd, int order);
     void addSegment(double a, double ha, double b, double hb, double mean, double sd,
                     const RuleSettings& s);
 
     std::vector<double> m_x, m_w, m_z;
+    bool m_density = true;  // false: plain ∫ dx weights (buildPlain)
     std::vector<std::pair<double, double>> m_points;  // scratch: (z, grading in z)
-};
-
-/// Even panels over the truncated range, shifted to any mean and re-cut at break points that
-/// move with it: the inner rule of the correlated expectation, where only the panels holding a
-/// kink need new nodes (and new exponentials) from one outer node to the next.
-class ShiftedPanelRule {
-public:
-    /// Panels of at most `width` standard deviations, sd > 0.
-    void setup(double sd, double width, const RuleSettings& settings);
-    /// The rule for N(mean, sd²), cut at `cuts` (in the units of x, sorted or not).
-    void place(double mean, std::span<const double> cuts, std::vector<double>& x,
-               std::vector<double>& w);
-
-private:
-    void addPanel(double a, double b, double mean, std::vector<double>& x, std::vector<double>& w);
-
-    double m_sd = 1, m_lo = 0, m_width = 1;
-    int m_panels = 0, m_order = 12;
-    std::vector<double> m_z, m_w, m_cuts;
 };
 
 /// Fixed nodes and weights of a reference rule.
