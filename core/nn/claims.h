@@ -78,8 +78,11 @@ struct ClaimVariant {
     std::optional<std::vector<Feature>> features;
     /// Hidden layers (width and activation at its default parameters) replacing the session's.
     std::optional<std::vector<LayerSpec>> layers;
+    /// The initialisation ("He for ReLU, and what Xavier does to it").
+    std::optional<InitKind> init;
     bool empty() const {
-        return !optimizer && !learningRate && !epsilon && !batchSize && !features && !layers;
+        return !optimizer && !learningRate && !epsilon && !batchSize && !features && !layers &&
+               !init;
     }
     bool operator==(const ClaimVariant&) const = default;
 };

@@ -115,6 +115,11 @@ ClaimVariant readVariant(const Json& j, const std::string& path) {
         if (!v.optimizer) fail(f.sub("optimizer"), "unknown value '" + id + "'; valid: sgd, momentum, adam");
     }
     if (f.has("learningRate")) v.learningRate = f.number("learningRate", 1e-7, 100);
+    if (f.has("init")) {
+        const std::string id = f.string("init");
+        v.init = initFromId(id);
+        if (!v.init) fail(f.sub("init"), "unknown value '" + id + "'; valid: playground, xavier, he, lecun");
+    }
     if (f.has("epsilon")) v.epsilon = f.number("epsilon", 1e-12, 0.1);
     if (f.has("batchSize")) v.batchSize = f.integer("batchSize", 1, 1000);
     if (f.has("features")) v.features = readFeatures(f.raw("features"), f.sub("features"));
@@ -199,6 +204,7 @@ Json claimJson(const Claim& c) {
         Json vj = Json::object();
         if (v.optimizer) vj["optimizer"] = optimizerId(*v.optimizer);
         if (v.learningRate) vj["learningRate"] = *v.learningRate;
+        if (v.init) vj["init"] = initId(*v.init);
         if (v.epsilon) vj["epsilon"] = *v.epsilon;
         if (v.batchSize) vj["batchSize"] = *v.batchSize;
         if (v.features) {

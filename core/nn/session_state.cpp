@@ -64,7 +64,8 @@ Session withVariant(Session s, const ClaimVariant& v) {
     if (v.batchSize) s.training.batchSize = *v.batchSize;
     if (v.features) s.network.features = *v.features;
     if (v.layers) s.network.hidden = *v.layers;
-    if (s.weights && (s.network.features.size() != before.features.size() ||
+    if (v.init) s.init = *v.init;
+    if (s.weights && (v.init ||s.network.features.size() != before.features.size() ||
                       s.network.hidden != before.hidden))
         s.weights.reset();
     return s;

@@ -105,6 +105,28 @@ double trainLossAt(const nn::Session& s, const std::string& network, std::uint64
     return t.latest().trainLoss;
 }
 
+TEST(Claims, AVariantCanChangeTheInitialisation) {
+    const nn::Session s = parsed(sessionJson(
+        claimJson("relu", "std_spread", ">", R"("value": 5, "variant": {"init": "xavier"})", 1, 1,
+                  1, 1)));
+    ASSERT_EQ(s.claims.size(), 1u);
+    ASSERT_TRUE(s.claims[0].variant.init.has_value());
+    EXPECT_EQ(*s.claims[0].variant.init, nn::InitKind::Xavier);
+    const std::string text = nn::serializeSession(s);
+    EXPECT_NE(text.find(R"("init": "xavier")"), std::string::npos);
+    EXPECT_EQ(nn::serializeSession(parsed(text)), text);
+    // The session says He; the variant trains from Xavier's weights.
+    EXPECT_EQ(s.init, nn::InitKind::He);
+    const nn::Session varied = nn::withVariant(s, s.claims[0].variant);
+    EXPECT_EQ(varied.init, nn::InitKind::Xavier);
+    EXPECT_NE(trainLossAt(varied, "relu", 1, 1), trainLossAt(s, "relu", 1, 1));
+
+    const nn::SessionLoad bad = nn::parseSession(sessionJson(claimJson(
+        "relu", "test_acc", ">", R"("value": 0.5, "variant": {"init": "glorot"})", 1, 50, 1, 1)));
+    EXPECT_FALSE(bad.ok());
+    EXPECT_NE(bad.error.find("unknown value 'glorot'"), std::string::npos) << bad.error;
+}
+
 TEST(ClaimCheck, CountsTheSeedsThatHoldAsTrainingsRunHereDo) {
     const nn::Session base = parsed(sessionJson());
     // Four seeds' losses at epoch 50; a threshold between the 2nd and 3rd smallest holds for two.
