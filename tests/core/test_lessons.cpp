@@ -8,8 +8,12 @@
 #include <filesystem>
 #include <iostream>
 
+#include "activations/activation_call.h"
 #include "nn/claim_check.h"
 #include "nn/session.h"
+#include "theory/mean_field.h"
+#include "theory/mean_map.h"
+#include "theory/wide_network.h"
 
 namespace actlab::test {
 namespace {
@@ -151,6 +155,72 @@ TEST(LessonClaims, LinearModelSolvesTheCircleWithSquaredFeatures) {
     nn::Session plain = s;
     plain.network.features = {nn::Feature::X, nn::Feature::Y};
     EXPECT_LT(trained(plain, "", 100).latest().testAccuracy, 0.75);
+}
+
+
+// Lesson 10 states what happens beyond the network page's eight layers from the theory and from
+// the explorer's simulation (width 512, depth 50, zero bias). These check each number it quotes.
+ActivationCall callOf(const char* id) {
+    return resolveActivation(id, {}).call;
+}
+
+TEST(LessonClaims, InitialisationLessonsCriticalPointsAreHeXavierAndLeCun) {
+    lesson("10-init-critical-points");  // the lesson exists and loads
+    theory::MeanField relu(callOf("relu")), tanh(callOf("tanh"));
+    const theory::CriticalPoint he = relu.criticalSigmaW2(0), xavier = tanh.criticalSigmaW2(0);
+    ASSERT_TRUE(he.found);
+    ASSERT_TRUE(xavier.found);
+    EXPECT_NEAR(he.sigmaW2, 2.0, 1e-12);
+    EXPECT_NEAR(xavier.sigmaW2, 1.0, 1e-9);
+    // SELU at σ_w² = 1: (0, 1) is the mean map's fixed point, and attracting.
+    theory::ActivationExpectations selu(callOf("selu"));
+    const theory::MeanFixedPoint fixed = theory::meanFixedPoint(selu, {0, 1, 0});
+    ASSERT_TRUE(fixed.found);
+    EXPECT_NEAR(fixed.point.mean, 0, 1e-9);
+    EXPECT_NEAR(fixed.point.variance, 1, 1e-9);
+    EXPECT_TRUE(fixed.attracting());
+    // The theory's gradient ratios after 50 layers that the text quotes.
+    const auto ratio50 = [](const char* id, double sigmaW2) {
+        theory::MeanField f(callOf(id));
+        return f.depthCurves({sigmaW2, 0}, 50).gradRatio.back();
+    };
+    EXPECT_NEAR(ratio50("relu", 2), 1, 1e-12);
+    EXPECT_NEAR(ratio50("relu", 1), std::ldexp(1.0, -50), 1e-25);  // 8.9e-16
+    EXPECT_NEAR(ratio50("tanh", 1), 0.014, 0.0005);
+    EXPECT_NEAR(ratio50("tanh", 0.5), 2.4e-16, 0.05e-16);
+    EXPECT_NEAR(ratio50("tanh", 2), 106, 0.5);
+    EXPECT_NEAR(ratio50("selu", 1), 32, 0.5);
+    theory::MeanField seluField(callOf("selu"));
+    EXPECT_NEAR(seluField.analyse({1, 0}).chi1, 1.07, 0.005);
+}
+
+TEST(LessonClaims, InitialisationLessonsSimulationBeyondTheAppsDepth) {
+    struct Case {
+        const char* id;
+        double sigmaW2;
+        double lo, hi;  // the bounds the text gives for the simulated ratio at layer 50
+    };
+    const Case cases[] = {{"relu", 2, 0.5, 2},      {"relu", 1, 0, 1e-14},
+                          {"tanh", 1, 0.005, 0.05}, {"tanh", 0.5, 0, 1e-14},
+                          {"tanh", 2, 50, 1e300},   {"selu", 1, 10, 100}};
+    for (std::uint64_t seed : {1, 2}) {
+        for (const Case& c : cases) {
+            theory::SimulationSettings s;
+            s.variances = {c.sigmaW2, 0};
+            s.seed = seed;
+            const theory::SimulationResult r = theory::simulateWideNetwork(callOf(c.id), s);
+            const double ratio = r.gradRatio.back();
+            EXPECT_GT(ratio, c.lo) << c.id << " at " << c.sigmaW2 << ", seed " << seed;
+            EXPECT_LT(ratio, c.hi) << c.id << " at " << c.sigmaW2 << ", seed " << seed;
+        }
+        // SELU's mean square stays within 10 % of 1 at σ_w² = 1 and passes 1,000 at σ_w² = 2.
+        theory::SimulationSettings s;
+        s.seed = seed;
+        s.variances = {1, 0};
+        EXPECT_NEAR(theory::simulateWideNetwork(callOf("selu"), s).q.back(), 1, 0.1);
+        s.variances = {2, 0};
+        EXPECT_GT(theory::simulateWideNetwork(callOf("selu"), s).q.back(), 1000);
+    }
 }
 
 }  // namespace
