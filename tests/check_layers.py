@@ -7,7 +7,8 @@
   ui/common/       core and Qt only
   ui/explorer/     common, never network/ or classroom/
   ui/network/      common, never explorer/ or classroom/
-  ui/classroom/    common, explorer, network
+  ui/sweeps/       common (and the sweep engine in parallel/), never another page
+  ui/classroom/    common, explorer, network, sweeps
   app/             anything above
 
 Quoted includes in ui/ name their folder ("network/loss_chart.h"), so that a bare name cannot
@@ -25,14 +26,15 @@ import re
 import sys
 
 MAX_LINES = 600
-UI_LAYERS = ("common", "explorer", "network", "classroom")
+UI_LAYERS = ("common", "explorer", "network", "sweeps", "classroom")
 CORE_DIRS = ("activations", "export", "formula", "inspect", "nn", "sweep", "theory", "util")
 # Which ui/ folders each ui/ folder may include.
 ALLOWED_UI = {
     "common": {"common"},
     "explorer": {"common", "explorer"},
     "network": {"common", "network"},
-    "classroom": {"common", "explorer", "network", "classroom"},
+    "sweeps": {"common", "sweeps"},
+    "classroom": {"common", "explorer", "network", "sweeps", "classroom"},
 }
 QT_HEADER = re.compile(r'^(Q[A-Za-z]|Qt[A-Za-z]*/|qcustomplot)')
 PLATFORM_HEADER = re.compile(

@@ -1621,6 +1621,14 @@ Widen or move the x range.</source>
         <source>Time every activation on this computer, relative to ReLU (is GELU faster?)</source>
         <translation>在这台计算机上测量每个激活函数的耗时，并与 ReLU 比较（GELU 更快吗？）</translation>
     </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>参数扫描</translation>
+    </message>
+    <message>
+        <source>A sweep trains the network page&apos;s experiment; click a dot or a cell to open that run there.</source>
+        <translation>参数扫描训练的是“网络”页面上的实验；点击一个点或一个格子即可在那里打开该次运行。</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::MetricsBoard</name>
@@ -2551,6 +2559,247 @@ The session shown was not changed.</source>
     <message>
         <source>&lt;b&gt;Exact GELU is %1× faster than ReLU here&lt;/b&gt; (%2 vs %3 ns per element).</source>
         <translation>&lt;b&gt;在本机上，精确 GELU 比 ReLU 快，速度是它的 %1 倍&lt;/b&gt;（每个元素 %2 ns 对 %3 ns）。</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::SweepForm</name>
+    <message>
+        <source>Vary:</source>
+        <translation>变化：</translation>
+    </message>
+    <message>
+        <source>and:</source>
+        <translation>以及：</translation>
+    </message>
+    <message>
+        <source>The setting to vary: lr, activation, batch, layers, neurons, init, optimizer, reg_rate, noise, train_percent or param.NAME</source>
+        <translation>要变化的设置：lr、activation、batch、layers、neurons、init、optimizer、reg_rate、noise、train_percent 或 param.NAME</translation>
+    </message>
+    <message>
+        <source>A second setting to vary (optional): the results become heatmaps</source>
+        <translation>第二个要变化的设置（可选）：结果将显示为热力图</translation>
+    </message>
+    <message>
+        <source>a:b:n, a:b:n:log or a list: relu,gelu,elu</source>
+        <translation>a:b:n、a:b:n:log 或列表：relu,gelu,elu</translation>
+    </message>
+    <message>
+        <source>n values from a to b (evenly, or evenly in log with :log), or a comma list</source>
+        <translation>从 a 到 b 的 n 个值（均匀分布；加 :log 则在对数上均匀），或逗号分隔的列表</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>种子数：</translation>
+    </message>
+    <message>
+        <source>Every setting is trained from this many seeds (the session&apos;s seed, +1, +2, …)</source>
+        <translation>每个设置都用这么多个种子训练（会话的种子、+1、+2……）</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Success:</source>
+        <translation>成功条件：</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>test loss at most</source>
+        <translation>测试损失不高于</translation>
+    </message>
+    <message>
+        <source>test accuracy at least</source>
+        <translation>测试准确率不低于</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::SweepPage</name>
+    <message>
+        <source>A sweep is already running.</source>
+        <translation>已有一个参数扫描正在运行。</translation>
+    </message>
+    <message>
+        <source>Seed by seed: each seed starts both networks from the same weights where the shapes agree, so the two differ only by %1. Better means %2 %3.</source>
+        <translation>逐个种子比较：在形状一致时，每个种子让两个网络从相同的权重开始，因此两者只在 %1 上不同。“更好”指 %3 %2。</translation>
+    </message>
+    <message>
+        <source>a lower</source>
+        <translation>更低</translation>
+    </message>
+    <message>
+        <source>a higher</source>
+        <translation>更高</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 对 %2</translation>
+    </message>
+    <message>
+        <source>%1 better in %2 of %3 seeds</source>
+        <translation>%3 个种子中 %1 在 %2 个里更好</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs, %3 s</source>
+        <translation>%2 次运行中已完成 %1 次，%3 秒</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 runs (%3 s); the finished runs are shown.</source>
+        <translation>在 %2 次运行中完成 %1 次后取消（%3 秒）；已显示完成的运行。</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2 s. Click a dot or a cell to open that run on the network page.</source>
+        <translation>%1 次运行，用时 %2 秒。点击一个点或格子，即可在“网络”页面打开该次运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) diverged.</source>
+        <translation>
+            <numerusform>%n 次运行发散。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Start Sweep</source>
+        <translation>开始扫描</translation>
+    </message>
+    <message>
+        <source>There are no results to export yet.</source>
+        <translation>还没有可以导出的结果。</translation>
+    </message>
+    <message>
+        <source>Please use a .png, .svg or .pdf file name.</source>
+        <translation>请使用 .png、.svg 或 .pdf 文件名。</translation>
+    </message>
+    <message>
+        <source>Export Sweep Results</source>
+        <translation>导出扫描结果</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export Sweep Figure</source>
+        <translation>导出扫描图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Vary one or two settings of the network page&apos;s experiment and train every value from several seeds: the medians, the spread over seeds and how often training succeeds, instead of one random draw.</source>
+        <translation>让“网络”页面实验中的一到两个设置变化，并用多个种子训练每个取值：看到的是中位数、种子之间的离散程度以及训练成功的频率，而不是一次随机抽样。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>pair (A vs B)</source>
+        <translation>比较（A 对 B）</translation>
+    </message>
+    <message>
+        <source>seed by seed</source>
+        <translation>逐个种子</translation>
+    </message>
+    <message>
+        <source>median of A − B</source>
+        <translation>A − B 的中位数</translation>
+    </message>
+    <message>
+        <source>its 95 % interval</source>
+        <translation>其 95 % 区间</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::SweepPlot</name>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>epochs to the target</source>
+        <translation>达到目标的轮数</translation>
+    </message>
+    <message>
+        <source>dead units (%)</source>
+        <translation>死亡单元 (%)</translation>
+    </message>
+    <message>
+        <source>first/last layer gradient</source>
+        <translation>首层/末层梯度之比</translation>
+    </message>
+    <message>
+        <source>Sweep results</source>
+        <translation>扫描结果</translation>
+    </message>
+    <message>
+        <source>Press Start to run the sweep</source>
+        <translation>点击“开始扫描”运行</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>middle half of the seeds</source>
+        <translation>中间一半的种子</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n seed(s) per value</source>
+        <translation>
+            <numerusform>%1，每个取值 %n 个种子</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>%1 的中位数</translation>
+    </message>
+    <message>
+        <source>success rate</source>
+        <translation>成功率</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@
 #include "network/network_page.h"
 #include "network/session_edits.h"
 #include "nn/session.h"
+#include "sweeps/sweep_page.h"
 
 using namespace actlab;
 using namespace actlab::ui;
@@ -77,6 +78,51 @@ bool setUp(const std::string& scene, MainWindow& window) {
         if (!train(page, std::atoi(scene.c_str() + colon + 1))) return false;
         g_shown = page->openCodeExport(false);
         return true;
+    }
+    if (scene.rfind("sweep;", 0) == 0) {
+        // sweep;KEY=SPEC[|KEY=SPEC];SEEDS;EPOCHS[;METRIC][;zh]: the Sweeps page after that sweep
+        // of the default experiment.
+        std::vector<std::string> parts;
+        for (std::size_t at = 6, next; at != std::string::npos; at = next) {
+            next = scene.find(';', at);
+            parts.push_back(scene.substr(at, next == std::string::npos ? next : next - at));
+            if (next != std::string::npos) ++next;
+        }
+        if (parts.size() < 3) return false;
+        if (parts.back() == "zh") {
+            window.setLanguage(QStringLiteral("zh_CN"));
+            parts.pop_back();
+        }
+        sweep::SweepSettings settings;
+        for (std::size_t at = 0, next; at != std::string::npos; at = next) {
+            next = parts[0].find('|', at);
+            const std::string vary =
+                parts[0].substr(at, next == std::string::npos ? next : next - at);
+            if (next != std::string::npos) ++next;
+            const std::size_t eq = vary.find('=');
+            if (eq == std::string::npos) return false;
+            settings.vary.push_back({vary.substr(0, eq), vary.substr(eq + 1)});
+        }
+        settings.seeds = std::atoi(parts[1].c_str());
+        settings.epochs = std::atoi(parts[2].c_str());
+        settings.target = {sweep::TargetMetric::TestAccuracy, 0.9};
+        SweepPage* sweeps = window.sweepPage();
+        window.pages()->setCurrentWidget(sweeps);
+        sweeps->setSettings(settings);
+        settle();
+        if (!sweeps->startSweep().isEmpty()) return false;
+        QElapsedTimer timer;
+        timer.start();
+        while (sweeps->isRunning() && timer.elapsed() < 300000) settle(1);
+        if (parts.size() > 3) {
+            const std::string m = parts[3];
+            for (sweep::Metric metric :
+                 {sweep::Metric::TestLoss, sweep::Metric::TestAccuracy, sweep::Metric::TrainLoss,
+                  sweep::Metric::EpochsToTarget, sweep::Metric::DeadPercent})
+                if (sweep::metricId(metric) == m) sweeps->setMetric(metric);
+        }
+        settle(20);
+        return !sweeps->isRunning();
     }
     NetworkPage* page = window.networkPage();
     if (scene == "lesson_zh") {

@@ -34,6 +34,7 @@
 #include <sstream>
 
 #include "classroom/main_window.h"
+#include "sweeps/sweep_page.h"
 #include "common/activation_chooser.h"
 #include "common/app_settings.h"
 #include "common/number_entry.h"
@@ -719,14 +720,16 @@ TEST_F(ExplorerTest, ChineseNotesComeFromTheRegistry) {
 // --- main window ------------------------------------------------------------------------------
 
 TEST_F(ExplorerTest, ExplorerIsTheFirstPageAndMorePagesCanBeAdded) {
-    ASSERT_EQ(window->pages()->count(), 2);
+    ASSERT_EQ(window->pages()->count(), 3);
     EXPECT_EQ(window->pages()->widget(0), page);
     EXPECT_EQ(window->pages()->widget(1), window->networkPage());
     EXPECT_EQ(window->pages()->tabText(1), "Network");
+    EXPECT_EQ(window->pages()->widget(2), window->sweepPage());
+    EXPECT_EQ(window->pages()->tabText(2), "Sweeps");
     EXPECT_TRUE(window->pages()->tabBar()->isVisible());
     const int index = window->addPage(new QLabel("more"), "More");
-    EXPECT_EQ(index, 2);
-    EXPECT_EQ(window->pages()->tabText(2), "More");
+    EXPECT_EQ(index, 3);
+    EXPECT_EQ(window->pages()->tabText(3), "More");
 }
 
 TEST_F(ExplorerTest, MenusOfferStandardShortcuts) {

@@ -24,6 +24,7 @@
 #include "classroom/language_manager.h"
 #include "classroom/lesson_banner.h"
 #include "classroom/lesson_catalog.h"
+#include "classroom/page_links.h"
 #include "classroom/presentation_mode.h"
 #include "classroom/session_controller.h"
 #include "classroom/shortcuts_dialog.h"
@@ -39,6 +40,7 @@
 #include "explorer/teaching_panel.h"
 #include "network/network_page.h"
 #include "network/network_settings.h"
+#include "sweeps/sweep_page.h"
 
 namespace actlab::ui {
 
@@ -61,6 +63,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
       m_pages(new QTabWidget(this)),
       m_explorer(new ExplorerPage(m_state, m_pages)),
       m_network(new NetworkPage(m_pages)),
+      m_sweeps(new SweepPage(m_pages)),
       m_banner(new LessonBanner(this)) {
     m_settings->setParent(this);
     setObjectName("mainWindow");
@@ -97,12 +100,13 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     setCentralWidget(central);
     addPage(m_explorer, QString());
     addPage(m_network, QString());
-    linkPages();
+    addPage(m_sweeps, QString());
     // Space, ".", the plain-letter shortcuts and Esc work whatever has the focus.
     qApp->installEventFilter(new KeyboardFocus(this));
 
-    m_session = new SessionController({this, m_pages, m_explorer, m_network, m_state, m_settings},
-                                      this);
+    m_session = new SessionController(
+        {this, m_pages, m_explorer, m_network, m_state, m_settings, m_sweeps}, this);
+    linkPages({m_pages, m_state, m_network, m_sweeps, m_session, statusBar()});
     m_presentation = new PresentationMode(this, m_settings);
     m_recovery = new CrashRecovery(m_settings, this, [this] { return autosave(); }, this);
     connect(m_recovery, &CrashRecovery::autosaveFailed, this,
@@ -132,20 +136,6 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::linkPages() {
-    // The explorer shows the network's selected layer, and its sliders reach that layer.
-    connect(m_network, &NetworkPage::selectedActivationShown, m_state,
-            [this](const QString& id, const ParamValues& params) {
-                if (qs(m_state->spec().id) != id) m_state->setActivation(id);
-                if (m_state->params() != params) m_state->setParams(params);
-            });
-    connect(m_network, &NetworkPage::activationHinted, m_state, &ExplorerState::setActivation);
-    connect(m_state, &ExplorerState::paramsChanged, m_network, [this] {
-        m_network->applyExplorerParams(qs(m_state->spec().id), m_state->params(),
-                                       m_state->isValid());
-    });
-}
 
 int MainWindow::addPage(QWidget* page, const QString& title) {
     return m_pages->addTab(page, title);
@@ -370,6 +360,7 @@ void MainWindow::retranslate() {
     m_classroom->retranslate();
     m_pages->setTabText(m_pages->indexOf(m_explorer), tr("Activation Explorer"));
     m_pages->setTabText(m_pages->indexOf(m_network), tr("Network"));
+    m_pages->setTabText(m_pages->indexOf(m_sweeps), tr("Sweeps"));
     m_pages->setTabToolTip(m_pages->indexOf(m_explorer),
                            tr("Each activation function with its derivatives and parameters"));
     m_pages->setTabToolTip(m_pages->indexOf(m_network),
@@ -432,6 +423,9 @@ void MainWindow::showPageHint() {
     if (m_pages->currentWidget() == m_network)
         statusBar()->showMessage(tr("Space trains or pauses. Click the output plot to add "
                                     "points; point at a neuron to see its output large."));
+    else if (m_pages->currentWidget() == m_sweeps)
+        statusBar()->showMessage(tr("A sweep trains the network page's experiment; click a dot "
+                                    "or a cell to open that run there."));
     else
         statusBar()->showMessage(tr("Choose an activation on the left; drag its parameters and "
                                     "watch f, f\u2032 and f\u2033 follow."));

@@ -21,6 +21,7 @@ class LessonCatalog;
 class NetworkPage;
 class PresentationMode;
 class SessionController;
+class SweepPage;
 
 /// The application window. It composes the pages, menus and status bar, and restores its
 /// geometry and the explorer's state from AppSettings; the pages do the work.
@@ -40,6 +41,8 @@ public:
     ExplorerPage* explorerPage() const { return m_explorer; }
     /// The mini-network page, the second page.
     NetworkPage* networkPage() const { return m_network; }
+    /// The Sweeps page, the third page.
+    SweepPage* sweepPage() const { return m_sweeps; }
     /// The state of the explorer, to share "the same function" with other pages.
     ExplorerState* explorerState() const { return m_state; }
     AppSettings* settings() const { return m_settings; }
@@ -82,8 +85,6 @@ protected:
 private:
     QAction* addMenuAction(QMenu* menu, const char* name, void (MainWindow::*slot)());
     QMenu* addMenu(QMenu* parent = nullptr);
-    /// Keeps the explorer and the network page showing the same function.
-    void linkPages();
     void createMenus();
     void fillLessonsMenu();
     void fillRecentMenu();
@@ -108,6 +109,7 @@ private:
     QTabWidget* m_pages;
     ExplorerPage* m_explorer;
     NetworkPage* m_network;
+    SweepPage* m_sweeps;
     LessonBanner* m_banner;
     SessionController* m_session = nullptr;
     PresentationMode* m_presentation = nullptr;

@@ -15,6 +15,9 @@
 #include "explorer/explorer_state.h"
 #include "network/network_page.h"
 #include "network/session_edits.h"
+#include "sweep/sweep_plan.h"
+#include "sweep/sweep_variable.h"
+#include "sweeps/sweep_page.h"
 
 namespace actlab::ui {
 
@@ -72,6 +75,12 @@ nn::Session SessionController::document() const {
                                                                              : "network";
     if (m_parts.explorer) s.view.activation = std::string(m_parts.explorer->spec().id);
     s.view.epochsPerFrame = m_parts.network->epochsPerFrame();
+    // A sweep the user prepared travels with the session, when it fits the experiment (a file
+    // that would not load again is never written).
+    if (m_parts.sweeps && m_parts.sweeps->isPrepared()) {
+        const sweep::SweepSettings sweep = m_parts.sweeps->settings();
+        if (sweep::validate(sweep).empty() && sweep::makePlan(s, sweep).ok()) s.sweep = sweep;
+    }
     return s;
 }
 

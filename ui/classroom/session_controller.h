@@ -20,6 +20,7 @@ namespace actlab::ui {
 class AppSettings;
 class ExplorerState;
 class NetworkPage;
+class SweepPage;
 struct Lesson;
 
 /// Opens, saves and tracks the session shown in the main window.
@@ -34,6 +35,8 @@ public:
         NetworkPage* network = nullptr;
         ExplorerState* explorer = nullptr;
         AppSettings* settings = nullptr;
+        /// Its prepared sweep is saved with the document (optional).
+        SweepPage* sweeps = nullptr;
     };
     explicit SessionController(const Parts& parts, QObject* parent = nullptr);
 
