@@ -134,6 +134,13 @@ PlanBuild makePlan(const nn::Session& session, const SweepSettings& settings) {
     p.base.epoch = 0;
     p.base.compare.clear();
     p.base.sweep.reset();
+    // What belongs to the lesson's networks, not to a run: its claims and the network its view
+    // opens on name compare members that a run does not have; a run trains straight through.
+    p.base.claims.clear();
+    p.base.compareWeights.clear();
+    p.base.history = {};
+    p.base.view.focus.clear();
+    p.base.stopAtEpoch = 0;
     p.variables = parseVariables(settings);
     p.seeds = settings.seeds;
     p.epochs = settings.epochs;

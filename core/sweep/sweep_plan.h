@@ -24,8 +24,9 @@ namespace actlab::sweep {
 inline constexpr int kMaxRuns = 100'000;
 
 struct SweepPlan {
-    /// The session every run starts from: stored weights, the trained epoch, the compare set and
-    /// the stored sweep removed.
+    /// The session every run starts from: stored weights, the trained epoch, the compare set (and
+    /// its weights, the claims and view.focus, which name its members), the loss history, the
+    /// lesson's stop epoch and the stored sweep removed.
     nn::Session base;
     std::vector<SweepVariable> variables;  ///< 1 or 2
     int seeds = 1;
