@@ -54,7 +54,8 @@ void BM_SweepWhileTheWindowPaints(benchmark::State& state, bool deepSpiral) {
     if (deepSpiral) {
         nn::Session s = edits::defaultSession();
         s.generator.kind = nn::DatasetKind::Spiral;
-        s.network.hidden.assign(6, {8, "relu", activation("relu").defaults(), nn::PReluMode::PerLayer});
+        s.network.hidden.assign(
+            6, {8, "relu", activation("relu").defaults(), nn::PReluMode::PerLayer});
         window.networkPage()->applySession(s);
     }
     SweepPage* page = window.sweepPage();
@@ -91,7 +92,8 @@ void BM_SweepWhileTheWindowPaints(benchmark::State& state, bool deepSpiral) {
     if (intervals.empty()) return;
     const double median = intervals[intervals.size() / 2];
     state.counters["median_ms"] = median;
-    state.counters["p99_ms"] = intervals[std::min(intervals.size() - 1, intervals.size() * 99 / 100)];
+    state.counters["p99_ms"] =
+        intervals[std::min(intervals.size() - 1, intervals.size() * 99 / 100)];
     state.counters["worst_ms"] = intervals.back();
     state.counters["fps"] = 1000.0 / median;
     state.counters["sweep_s"] = wall;

@@ -257,7 +257,8 @@ std::vector<sweep::RunResult> lessonSweep(const nn::Session& s, sweep::SweepPlan
 TEST(LessonClaims, DyingReluOverTwentySeeds) {
     sweep::SweepPlan plan;
     const std::vector<sweep::RunResult> runs = lessonSweep(lesson("02-dying-relu"), plan);
-    ASSERT_EQ(plan.variables.at(0).choices, (std::vector<std::string>{"relu", "leaky_relu", "prelu"}));
+    ASSERT_EQ(plan.variables.at(0).choices,
+              (std::vector<std::string>{"relu", "leaky_relu", "prelu"}));
     ASSERT_EQ(plan.seeds, 20);
     int dead[3] = {0, 0, 0};
     for (const sweep::RunResult& r : runs) dead[r.setting] += r.deadPercent > 0 ? 1 : 0;
@@ -278,7 +279,8 @@ TEST(LessonClaims, TanhReachesTheTargetFirstOverTwentySeeds) {
     const auto median = [&](int setting) {
         std::vector<double> v;
         for (const sweep::RunResult& r : runs)
-            if (r.setting == setting) v.push_back(sweep::metricValue(r, sweep::Metric::EpochsToTarget));
+            if (r.setting == setting)
+                v.push_back(sweep::metricValue(r, sweep::Metric::EpochsToTarget));
         return sweep::spread(v).median;
     };
     std::cout << "tanh first in " << c.wins << " of " << c.pairs << "; medians tanh " << median(1)

@@ -119,7 +119,7 @@ bool setUp(const std::string& scene, MainWindow& window) {
             for (sweep::Metric metric :
                  {sweep::Metric::TestLoss, sweep::Metric::TestAccuracy, sweep::Metric::TrainLoss,
                   sweep::Metric::EpochsToTarget, sweep::Metric::DeadPercent})
-                if (sweep::metricId(metric) == m) sweeps->setMetric(metric);
+                if (sweep::metricId(metric) == m) sweeps->setShownMetric(metric);
         }
         settle(20);
         return !sweeps->isRunning();

@@ -80,7 +80,7 @@ TEST_F(SweepPageTest, TheChartFillsInAndMatchesTheCommandLinesRuns) {
     // One dot per run with a finite value of the metric shown.
     int finite = 0;
     for (const sweep::RunResult& r : page->results())
-        finite += std::isfinite(sweep::metricValue(r, page->metric())) ? 1 : 0;
+        finite += std::isfinite(sweep::metricValue(r, page->shownMetric())) ? 1 : 0;
     EXPECT_EQ(page->chart()->dotCount(), finite);
     EXPECT_GT(finite, 0);
     EXPECT_TRUE(page->statusLabel()->text().contains(QStringLiteral("12 runs")))
@@ -161,7 +161,7 @@ TEST_F(SweepPageTest, AnActivationSweepComparesSeedBySeed) {
     ASSERT_TRUE(table->isVisible());
     ASSERT_EQ(table->rowCount(), 3);  // relu–tanh, relu–sigmoid, tanh–sigmoid
     const sweep::PairedComparison c =
-        sweep::compareSettings(page->plan(), page->results(), 0, 2, page->metric());
+        sweep::compareSettings(page->plan(), page->results(), 0, 2, page->shownMetric());
     EXPECT_EQ(table->item(1, 1)->text(),
               QStringLiteral("relu better in %1 of %2 seeds").arg(c.wins).arg(c.pairs));
     EXPECT_EQ(c.pairs, 5);

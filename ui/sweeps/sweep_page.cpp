@@ -144,11 +144,11 @@ void SweepPage::setSettings(const sweep::SweepSettings& settings) {
     m_prepared = true;
 }
 
-sweep::Metric SweepPage::metric() const {
+sweep::Metric SweepPage::shownMetric() const {
     return kMetrics[std::max(0, m_metric->currentIndex())];
 }
 
-void SweepPage::setMetric(sweep::Metric metric) {
+void SweepPage::setShownMetric(sweep::Metric metric) {
     const auto at = std::find(std::begin(kMetrics), std::end(kMetrics), metric);
     m_metric->setCurrentIndex(int(at - std::begin(kMetrics)));
 }
@@ -171,8 +171,9 @@ QString SweepPage::startSweep() {
     m_plan = std::move(build.plan);
     m_results.clear();
     // What is shown: what success is about, unless the user chose otherwise.
-    if (s.target.metric == sweep::TargetMetric::TestAccuracy && metric() == sweep::Metric::TestLoss)
-        setMetric(sweep::Metric::TestAccuracy);
+    if (s.target.metric == sweep::TargetMetric::TestAccuracy &&
+        shownMetric() == sweep::Metric::TestLoss)
+        setShownMetric(sweep::Metric::TestAccuracy);
     m_progress->setRange(0, m_plan.runCount());
     m_progress->setValue(0);
     const int threads =
@@ -212,7 +213,7 @@ void SweepPage::poll() {
 
 void SweepPage::redraw() {
     if (m_plan.variables.empty()) return;
-    m_plot->showResults(m_plan, m_results, metric());
+    m_plot->showResults(m_plan, m_results, shownMetric());
     m_csv->setEnabled(!m_results.empty());
     m_figure->setEnabled(!m_results.empty());
 }
@@ -224,7 +225,7 @@ void SweepPage::updatePaired() {
     m_paired->setVisible(paired);
     if (!paired) return;
     const sweep::SweepVariable& v = m_plan.variables[0];
-    const sweep::Metric m = metric();
+    const sweep::Metric m = shownMetric();
     m_pairedTitle->setText(
         tr("Seed by seed: each seed starts both networks from the same weights where the shapes "
            "agree, so the two differ only by %1. Better means %2 %3.")

@@ -55,8 +55,8 @@ public:
     const sweep::SweepPlan& plan() const { return m_plan; }
     /// The finished runs, in run order.
     const std::vector<sweep::RunResult>& results() const { return m_results; }
-    sweep::Metric metric() const;
-    void setMetric(sweep::Metric metric);
+    sweep::Metric shownMetric() const;
+    void setShownMetric(sweep::Metric metric);
 
     SweepForm* form() const { return m_form; }
     SweepPlot* chart() const { return m_plot; }
