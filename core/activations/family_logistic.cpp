@@ -159,6 +159,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                      " tanh 各一次），相对 SiLU 的优势也不大，而且因任务而异。"},
         .pytorch = "nn.Mish()  # or F.mish(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kMish.fdf, fast::kMish.f},
     }));
 
     rows.push_back(kernel::row<kernels::Softplus>({

@@ -1,6 +1,7 @@
 #pragma once
 // Vectorised batch kernels for the activations used most in network training (tanh, sigmoid,
-// ReLU and its leaky and clipped relatives, identity, ELU, SELU, SiLU, and GELU in both forms).
+// ReLU and its leaky and clipped relatives, identity, ELU, SELU, SiLU, Mish, and GELU in both
+// forms).
 // They are branch-free so the compiler vectorises them, and each is built for AVX-512, AVX2+FMA
 // and the x86-64 baseline, chosen per CPU when first called (GCC function multi-versioning).
 // They stay within the catalogue's accuracy bounds (checked against the golden files like the
@@ -43,5 +44,6 @@ extern const Kernels kSelu;
 extern const Kernels kSilu;
 extern const Kernels kGelu;
 extern const Kernels kGeluTanh;
+extern const Kernels kMish;
 
 }  // namespace actlab::fast
