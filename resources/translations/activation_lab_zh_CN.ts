@@ -2658,12 +2658,6 @@ The session shown was not changed.</source>
         <source>%1 runs in %2 s. Click a dot or a cell to open that run on the network page.</source>
         <translation>%1 次运行，用时 %2 秒。点击一个点或格子，即可在“网络”页面打开该次运行。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s) diverged.</source>
-        <translation>
-            <numerusform>%n 次运行发散。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -2736,6 +2730,14 @@ The session shown was not changed.</source>
         <source>its 95 % interval</source>
         <translation>其 95 % 区间</translation>
     </message>
+    <message>
+        <source>1 run diverged.</source>
+        <translation>1 次运行发散。</translation>
+    </message>
+    <message>
+        <source>%1 runs diverged.</source>
+        <translation>%1 次运行发散。</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::SweepPlot</name>
@@ -2787,12 +2789,6 @@ The session shown was not changed.</source>
         <source>middle half of the seeds</source>
         <translation>中间一半的种子</translation>
     </message>
-    <message numerus="yes">
-        <source>%1, %n seed(s) per value</source>
-        <translation>
-            <numerusform>%1，每个取值 %n 个种子</numerusform>
-        </translation>
-    </message>
     <message>
         <source>median %1</source>
         <translation>%1 的中位数</translation>
@@ -2800,6 +2796,14 @@ The session shown was not changed.</source>
     <message>
         <source>success rate</source>
         <translation>成功率</translation>
+    </message>
+    <message>
+        <source>%1, 1 seed per value</source>
+        <translation>%1，每个取值 1 个种子</translation>
+    </message>
+    <message>
+        <source>%1, %2 seeds per value</source>
+        <translation>%1，每个取值 %2 个种子</translation>
     </message>
 </context>
 <context>

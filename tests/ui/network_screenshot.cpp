@@ -80,7 +80,7 @@ bool setUp(const std::string& scene, MainWindow& window) {
         return true;
     }
     if (scene.rfind("sweep;", 0) == 0) {
-        // sweep;KEY=SPEC[|KEY=SPEC];SEEDS;EPOCHS[;METRIC][;zh]: the Sweeps page after that sweep
+        // sweep;KEY=SPEC[|KEY=SPEC];SEEDS;EPOCHS[;METRIC][;zh][;present]: the Sweeps page after that sweep
         // of the default experiment.
         std::vector<std::string> parts;
         for (std::size_t at = 6, next; at != std::string::npos; at = next) {
@@ -89,6 +89,11 @@ bool setUp(const std::string& scene, MainWindow& window) {
             if (next != std::string::npos) ++next;
         }
         if (parts.size() < 3) return false;
+        if (parts.back() == "present") {  // presentation mode on the projector theme
+            window.setTheme(QStringLiteral("contrast"));
+            window.presentation()->setOn(true);
+            parts.pop_back();
+        }
         if (parts.back() == "zh") {
             window.setLanguage(QStringLiteral("zh_CN"));
             parts.pop_back();

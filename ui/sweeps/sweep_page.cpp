@@ -273,7 +273,9 @@ void SweepPage::updateStatus(const parallel::SweepProgress& p) {
                    .arg(p.total)
                    .arg(p.elapsedSeconds, 0, 'f', 1);
     }
-    if (diverged) text += QLatin1Char(' ') + tr("%n run(s) diverged.", nullptr, diverged);
+    if (diverged)
+        text += QLatin1Char(' ') + (diverged == 1 ? tr("1 run diverged.")
+                                                  : tr("%1 runs diverged.").arg(diverged));
     m_status->setText(text);
 }
 

@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <qcustomplot.h>
 
 #include "common/plot_style.h"
@@ -197,7 +198,9 @@ void SweepPlot::drawOneVariable(const sweep::SweepPlan& plan,
     }
     m_plot->xAxis->setLabel(qs(variable.name));
     m_plot->yAxis->setLabel(
-        tr("%1, %n seed(s) per value", nullptr, plan.seeds).arg(metricTitle(metric)));
+        plan.seeds == 1
+            ? tr("%1, 1 seed per value").arg(metricTitle(metric))
+            : tr("%1, %2 seeds per value").arg(metricTitle(metric)).arg(plan.seeds));
     style::styleMainPlotLegend(m_plot->legend);
     m_plot->legend->setFont(style::plotFont(10));
     m_plot->legend->setVisible(true);
@@ -209,6 +212,7 @@ void SweepPlot::drawOneVariable(const sweep::SweepPlan& plan,
         const double pad = 0.06 * std::max(y.size(), 1e-9 * std::max(1.0, std::fabs(y.upper)));
         m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
     }
+    placeLegend();
 }
 
 void SweepPlot::drawHeatmaps(const sweep::SweepPlan& plan,
@@ -317,6 +321,33 @@ void SweepPlot::drawHeatmaps(const sweep::SweepPlan& plan,
     m_plot->plotLayout()->addElement(0, 3, successScale);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.08);
     m_plot->plotLayout()->setColumnStretchFactor(3, 0.08);
+}
+
+void SweepPlot::placeLegend() {
+    // The corner with the fewest dots under it, so that the legend hides as little as it can.
+    const QCPRange xr = m_plot->xAxis->range(), yr = m_plot->yAxis->range();
+    const bool logX = m_plot->xAxis->scaleType() == QCPAxis::stLogarithmic;
+    const auto fraction = [&](double x) {
+        return logX ? std::log(x / xr.lower) / std::log(xr.upper / xr.lower)
+                    : (x - xr.lower) / xr.size();
+    };
+    const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignBottom | Qt::AlignRight,
+                                     Qt::AlignTop | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignLeft};
+    int best = 0;
+    std::size_t fewest = SIZE_MAX;
+    for (int c = 0; c < 4; ++c) {
+        const bool right = corners[c] & Qt::AlignRight, top = corners[c] & Qt::AlignTop;
+        std::size_t under = 0;
+        for (const Dot& d : m_dots) {
+            const double fx = fraction(d.x), fy = (d.y - yr.lower) / yr.size();
+            under += (right ? fx > 0.6 : fx < 0.4) && (top ? fy > 0.6 : fy < 0.4) ? 1 : 0;
+        }
+        if (under < fewest) {
+            fewest = under;
+            best = c;
+        }
+    }
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, corners[best]);
 }
 
 int SweepPlot::runAt(QPoint pos) const {

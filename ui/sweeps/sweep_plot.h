@@ -60,6 +60,7 @@ private:
     void drawHeatmaps(const sweep::SweepPlan& plan, std::span<const sweep::RunResult> results,
                       sweep::Metric metric);
     void reset(Mode mode);
+    void placeLegend();
 
     QCustomPlot* m_plot = nullptr;
     Mode m_mode = Mode::Empty;
