@@ -294,7 +294,12 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
         switch (net.spec().output) {
             case OutputKind::TanhSquare:
             case OutputKind::SigmoidBce:
-                outputAct->trainFDf(zs, as, ds, {});
+                // Only training's output error needs f′ of the output (grids and evaluation
+                // do not).
+                if (derivatives)
+                    outputAct->trainFDf(zs, as, ds, {});
+                else
+                    outputAct->trainF(zs, as, {});
                 break;
             case OutputKind::LinearSquare:
                 std::copy(zs.begin(), zs.end(), as.begin());
