@@ -129,6 +129,7 @@ void appendExponentialRows(std::vector<ActivationSpec>& rows) {
                      "都与 ELU 一样。"},
         .pytorch = "nn.CELU(alpha=1.0)  # or F.celu(x, alpha=1.0)",
         .kinkConvention = "at x = 0: f′ = 1 and f″ = 1/α (the left piece); C¹ for every α",
+        .fast = {fast::kCelu.fdf, fast::kCelu.f},
     }));
 }
 

@@ -243,6 +243,7 @@ void appendPiecewiseRows(std::vector<ActivationSpec>& rows) {
         .pytorch = "nn.Hardswish()  # or F.hardswish(x)",
         .kinkConvention = "at x = −3: f′ = −0.5; at x = 3: f′ = 1.5 (the middle piece, "
                           "torch's scalar convention); f″ = 1/3 on [−3, 3] and 0 outside",
+        .fast = {fast::kHardswish.fdf, fast::kHardswish.f},
     }));
 
     rows.push_back(kernel::row<kernels::ReLU6>({

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdint>
 
+#include "family_piecewise.h"
 #include "fast_exp.h"
+#include "numerics.h"
 #include "util/portability.h"
 
 namespace actlab::fast {
@@ -284,6 +286,28 @@ struct EluParams {
 ACTLAB_INLINE EluParams eluParams(const ParamValues& v) { return {v[0]}; }
 ACTLAB_INLINE void elu(double x, EluParams p, double& y, double& dy) { eluElement(x, p.alpha, y, dy); }
 
+/// CELU: x for x > 0, α·(e^(x/α) − 1) otherwise, with x/α carried as q + dq (its rounding error)
+/// as the scalar kernel does: f = α·(expm1(q) + e^q·dq), f′ = e^q·(1 + dq).
+ACTLAB_INLINE void celu(double x, EluParams p, double& y, double& dy) {
+    const double q = x / p.alpha;
+    const double qc = q < -800.0 ? -800.0 : q;  // far left: −α and 0, without ∞·0
+    const double dq = qc == q ? std::fma(-q, p.alpha, x) / p.alpha : 0.0;
+    const double e = expBranchFree(qc), em = expm1BranchFree(qc);
+    const double neg = p.alpha * std::fma(e, dq, em);
+    const double dneg = std::fma(e, dq, e);
+    y = x > 0 || x != x ? x : neg;
+    dy = x != x ? x : (x > 0 ? 1.0 : dneg);
+}
+
+/// Hardswish: 0, x(x + 3)/6, x on the three pieces with the scalar kernel's one-rounding forms;
+/// f′ = (2x + 3)/6 on the closed middle piece (torch's convention at ±3).
+ACTLAB_INLINE void hardswish(double x, NoBinding, double& y, double& dy) {
+    const double mid = kernels::divideBySix(num::mul(num::twoSum(x, 3.0), x));
+    const double dmid = kernels::divideBySix(num::twoSum(2.0 * x, 3.0));
+    y = x <= -3.0 ? 0.0 : (x >= 3.0 ? x : mid);
+    dy = x != x ? x : (x < -3.0 ? 0.0 : (x > 3.0 ? 1.0 : dmid));
+}
+
 /// SELU with the exact constants carried as double-doubles, as in the scalar kernel.
 ACTLAB_INLINE void selu(double x, NoBinding, double& y, double& dy) {
     constexpr double kLambdaHi = 1.0507009873554805, kLambdaLo = 3.9874847667154144e-17;
@@ -458,6 +482,8 @@ ACTLAB_FAST_KERNEL(silu, noParams, silu)
 ACTLAB_FAST_KERNEL(gelu, noParams, gelu)
 ACTLAB_FAST_KERNEL(geluTanh, noParams, geluTanh)
 ACTLAB_FAST_KERNEL(mish, noParams, mish)
+ACTLAB_FAST_KERNEL(celu, eluParams, celu)
+ACTLAB_FAST_KERNEL(hardswish, noParams, hardswish)
 
 }  // namespace
 
@@ -475,5 +501,7 @@ const Kernels kSilu{&siluFDf, &siluF};
 const Kernels kGelu{&geluFDf, &geluF};
 const Kernels kGeluTanh{&geluTanhFDf, &geluTanhF};
 const Kernels kMish{&mishFDf, &mishF};
+const Kernels kCelu{&celuFDf, &celuF};
+const Kernels kHardswish{&hardswishFDf, &hardswishF};
 
 }  // namespace actlab::fast

@@ -1,7 +1,7 @@
 #pragma once
 // Vectorised batch kernels for the activations used most in network training (tanh, sigmoid,
-// ReLU and its leaky and clipped relatives, identity, ELU, SELU, SiLU, Mish, and GELU in both
-// forms).
+// ReLU and its leaky and clipped relatives, identity, ELU, CELU, SELU, SiLU, Mish, Hardswish, and
+// GELU in both forms).
 // They are branch-free so the compiler vectorises them, and each is built for AVX-512, AVX2+FMA
 // and the x86-64 baseline, chosen per CPU when first called (GCC function multi-versioning).
 // They stay within the catalogue's accuracy bounds (checked against the golden files like the
@@ -45,5 +45,8 @@ extern const Kernels kSilu;
 extern const Kernels kGelu;
 extern const Kernels kGeluTanh;
 extern const Kernels kMish;
+/// CELU: α is p[0].
+extern const Kernels kCelu;
+extern const Kernels kHardswish;
 
 }  // namespace actlab::fast
