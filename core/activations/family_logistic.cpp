@@ -202,6 +202,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                    "threshold=20)",
         .kinkConvention = "at x·β = threshold: f, f′ and f″ take the log1p piece (the "
                           "switch to x is strict); above it f = x, f′ = 1, f″ = 0",
+        .fast = {fast::kSoftplus.fdf, fast::kSoftplus.f},
     }));
 
     rows.push_back(kernel::row<kernels::LogSigmoid>({
@@ -238,6 +239,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                      "。x 很大时，它的梯度 σ(−x) 会趋于 0。"},
         .pytorch = "nn.LogSigmoid()  # or F.logsigmoid(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kLogSigmoid.fdf, fast::kLogSigmoid.f},
     }));
 
     rows.push_back(kernel::row<kernels::Softsign>({
@@ -307,6 +309,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
                      "差。"},
         .pytorch = "nn.Tanhshrink()  # or F.tanhshrink(x)",
         .kinkConvention = "smooth everywhere",
+        .fast = {fast::kTanhshrink.fdf, fast::kTanhshrink.f},
     }));
 }
 

@@ -299,6 +299,88 @@ ACTLAB_INLINE void celu(double x, EluParams p, double& y, double& dy) {
     dy = x != x ? x : (x > 0 ? 1.0 : dneg);
 }
 
+/// ln(1 + u) for u in [0, 1] without branches, within about one ulp: w = 1 + u and its exact
+/// rounding error c; ln w = k·ln 2 + 2·atanh(s), s = (m − 1)/(m + 1) with m = w/2ᵏ in [√½, √2]
+/// (|s| ≤ 0.172, so the odd series to s²¹ leaves under 2⁻⁵⁴), s carried with its rounding error;
+/// and ln(1 + u) = ln w + c/w.
+ACTLAB_INLINE double log1pUnit(double u) {
+    constexpr double kSqrt2 = 1.4142135623730951;
+    constexpr double kLn2Hi = 0.6931471805599453, kLn2Lo = 2.3190468138462996e-17;
+    const double w = 1.0 + u;
+    const double c = u - (w - 1.0);
+    const bool big = w > kSqrt2;
+    const double m = big ? 0.5 * w : w;
+    const double k = big ? 1.0 : 0.0;
+    const double f = m - 1.0;  // exact (Sterbenz)
+    const num::DoubleDouble p = num::twoSum(m, 1.0);
+    const double s = f / p.hi;
+    const double sl = (std::fma(-s, p.hi, f) - s * p.lo) / p.hi;
+    const double s2 = s * s;
+    // 1/3 + s²/5 + … + s²⁰/23 by Estrin's scheme.
+    const double s4 = s2 * s2, s8 = s4 * s4;
+    const double c0 = std::fma(1.0 / 5, s2, 1.0 / 3), c1 = std::fma(1.0 / 9, s2, 1.0 / 7);
+    const double c2 = std::fma(1.0 / 13, s2, 1.0 / 11), c3 = std::fma(1.0 / 17, s2, 1.0 / 15);
+    const double c4 = std::fma(1.0 / 21, s2, 1.0 / 19);
+    const double q = std::fma(std::fma(std::fma(1.0 / 23, s4, c4), s8, std::fma(c3, s4, c2)), s8,
+                              std::fma(c1, s4, c0));
+    const double small = std::fma(k, kLn2Lo, 2.0 * sl) + 2.0 * s * s2 * q + c / w;
+    return (std::fma(k, kLn2Hi, 2.0 * s)) + small;
+}
+
+/// Softplus (1/β)·ln(1 + e^(βx)), and x once βx passes the threshold (torch's convention); βx
+/// carried with its rounding error, as the scalar kernel: f = (max(z, 0) + ln(1 + e^(−|z|)) +
+/// σ(z)·dz)/β, f′ = σ(z) + σ′(z)·dz. Far left (z < −700) f = e^z/β, scaled by 2⁶⁴ so that a
+/// subnormal result rounds once.
+struct SoftplusParams {
+    double beta, threshold;
+};
+ACTLAB_INLINE SoftplusParams softplusParams(const ParamValues& v) { return {v[0], v[1]}; }
+ACTLAB_INLINE void softplus(double x, SoftplusParams p, double& y, double& dy) {
+    constexpr double kDown = 0x1p-64;
+    const double zh = p.beta * x;
+    const double zl = zh - zh == 0.0 ? std::fma(p.beta, x, -zh) : 0.0;
+    const double z = zh < -800.0 ? -800.0 : (zh > 800.0 ? 800.0 : zh);
+    const double e = expBranchFree(-std::fabs(z));
+    const num::DoubleDouble onePlusE = num::twoSum(1.0, e);
+    const double sig = num::div({z >= 0 ? 1.0 : e, 0.0}, onePlusE);
+    const double sigPrime = num::divSquare({e, 0.0}, onePlusE);
+    const double sp = (z > 0 ? z : 0.0) + log1pUnit(e);
+    const double fMain = std::fma(sig, zl, sp) / p.beta;
+    const double es = expBranchFree(z, 64);
+    const double fTail = std::fma(es, zl, es) / p.beta * kDown;
+    const bool linear = zh > p.threshold;
+    y = x != x || linear ? x : (zh < -700.0 ? fTail : fMain);
+    dy = x != x ? x : (linear ? 1.0 : std::fma(sigPrime, zl, sig));
+}
+
+/// LogSigmoid min(x, 0) − ln(1 + e^(−|x|)) and f′ = σ(−x), as the scalar kernel.
+ACTLAB_INLINE void logSigmoid(double x, NoBinding, double& y, double& dy) {
+    const double e = expBranchFree(-std::fabs(x));
+    y = (x < 0 ? x : 0.0) - log1pUnit(e);
+    dy = num::div({x <= 0 ? 1.0 : e, 0.0}, num::twoSum(1.0, e));
+    dy = x != x ? x : dy;
+}
+
+/// Tanhshrink x − tanh x with the scalar kernel's two forms, both computed and one chosen: below
+/// |x| = 1 Lambert's fraction, x³/(D + x²) and f′ = (x·D)²/(D + x²)², where the subtraction would
+/// cancel; above, (|x| − 1) + 2e/(1 + e), e = e^(−2|x|), and f′ = 1 − s(2 − s), s = 2e/(1 + e).
+ACTLAB_INLINE void tanhshrink(double x, NoBinding, double& y, double& dy) {
+    const double a = std::fabs(x);
+    const bool small = a < 1.0;
+    const double xs = small ? x : 0.5;  // the unused form stays finite
+    const num::DoubleDouble x2 = num::twoProd(xs, xs);
+    const num::DoubleDouble d = num::lambertD(x2.hi);
+    const num::DoubleDouble denominator = num::add(d, x2);
+    const double fSmall = num::div(num::mul(x2, xs), denominator);
+    const double dSmall = num::divSquare(num::mul(num::mul(d, d), x2), denominator);
+    const double e = expBranchFree(-2.0 * a);
+    const double s = num::div({2.0 * e, 0.0}, num::twoSum(1.0, e));  // 1 − tanh|x|
+    const double fLarge = std::copysign((a - 1.0) + s, x);
+    const double dLarge = 1.0 - s * (2.0 - s);
+    y = small ? fSmall : fLarge;
+    dy = small ? dSmall : dLarge;
+}
+
 /// Hardswish: 0, x(x + 3)/6, x on the three pieces with the scalar kernel's one-rounding forms;
 /// f′ = (2x + 3)/6 on the closed middle piece (torch's convention at ±3).
 ACTLAB_INLINE void hardswish(double x, NoBinding, double& y, double& dy) {
@@ -484,6 +566,9 @@ ACTLAB_FAST_KERNEL(geluTanh, noParams, geluTanh)
 ACTLAB_FAST_KERNEL(mish, noParams, mish)
 ACTLAB_FAST_KERNEL(celu, eluParams, celu)
 ACTLAB_FAST_KERNEL(hardswish, noParams, hardswish)
+ACTLAB_FAST_KERNEL(tanhshrink, noParams, tanhshrink)
+ACTLAB_FAST_KERNEL(softplus, softplusParams, softplus)
+ACTLAB_FAST_KERNEL(logSigmoid, noParams, logSigmoid)
 
 }  // namespace
 
@@ -503,5 +588,8 @@ const Kernels kGeluTanh{&geluTanhFDf, &geluTanhF};
 const Kernels kMish{&mishFDf, &mishF};
 const Kernels kCelu{&celuFDf, &celuF};
 const Kernels kHardswish{&hardswishFDf, &hardswishF};
+const Kernels kTanhshrink{&tanhshrinkFDf, &tanhshrinkF};
+const Kernels kSoftplus{&softplusFDf, &softplusF};
+const Kernels kLogSigmoid{&logSigmoidFDf, &logSigmoidF};
 
 }  // namespace actlab::fast

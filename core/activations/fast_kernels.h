@@ -1,7 +1,7 @@
 #pragma once
 // Vectorised batch kernels for the activations used most in network training (tanh, sigmoid,
-// ReLU and its leaky and clipped relatives, identity, ELU, CELU, SELU, SiLU, Mish, Hardswish, and
-// GELU in both forms).
+// ReLU and its leaky and clipped relatives, identity, ELU, CELU, SELU, SiLU, Mish, Softplus,
+// LogSigmoid, Hardswish, Tanhshrink, and GELU in both forms).
 // They are branch-free so the compiler vectorises them, and each is built for AVX-512, AVX2+FMA
 // and the x86-64 baseline, chosen per CPU when first called (GCC function multi-versioning).
 // They stay within the catalogue's accuracy bounds (checked against the golden files like the
@@ -48,5 +48,9 @@ extern const Kernels kMish;
 /// CELU: α is p[0].
 extern const Kernels kCelu;
 extern const Kernels kHardswish;
+extern const Kernels kTanhshrink;
+/// Softplus: β is p[0], the threshold p[1].
+extern const Kernels kSoftplus;
+extern const Kernels kLogSigmoid;
 
 }  // namespace actlab::fast
