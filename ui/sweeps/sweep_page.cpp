@@ -121,8 +121,8 @@ SweepPage::SweepPage(QWidget* parent)
         if (run < 0 || run >= m_plan.runCount()) return;
         emit runOpened(sweep::runSession(m_plan, run), m_plan.epochs, run);
     });
-    connect(m_csv, &QPushButton::clicked, this, &SweepPage::chooseCsvFile);
-    connect(m_figure, &QPushButton::clicked, this, &SweepPage::chooseFigureFile);
+    connect(m_csv, &QPushButton::clicked, this, [this] { exportWithDialog(false); });
+    connect(m_figure, &QPushButton::clicked, this, [this] { exportWithDialog(true); });
     retranslate();
     setRunning(false);
     m_csv->setEnabled(false);
@@ -301,27 +301,16 @@ QString SweepPage::exportFigure(const QString& path) const {
     return PlotExport::saveWidget(m_plot, path, format, 2.0);
 }
 
-void SweepPage::chooseCsvFile() {
+void SweepPage::exportWithDialog(bool figure) {
+    const QString folder = QStandardPaths::writableLocation(
+        figure ? QStandardPaths::PicturesLocation : QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Sweep Results"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-            QStringLiteral("/sweep.csv"),
-        tr("CSV file (*.csv)"));
+        this, figure ? tr("Export Sweep Figure") : tr("Export Sweep Results"),
+        folder + (figure ? QStringLiteral("/sweep.png") : QStringLiteral("/sweep.csv")),
+        figure ? tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)")
+               : tr("CSV file (*.csv)"));
     if (path.isEmpty()) return;
-    if (const QString error = exportCsv(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export"), error);
-    else
-        emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-}
-
-void SweepPage::chooseFigureFile() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Sweep Figure"),
-        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) +
-            QStringLiteral("/sweep.png"),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty()) return;
-    if (const QString error = exportFigure(path); !error.isEmpty())
+    if (const QString error = figure ? exportFigure(path) : exportCsv(path); !error.isEmpty())
         QMessageBox::warning(this, tr("Export"), error);
     else
         emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);

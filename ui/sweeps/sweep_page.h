@@ -83,8 +83,8 @@ private:
     void updateStatus(const parallel::SweepProgress& progress);
     void setRunning(bool running);
     void retranslate();
-    void chooseCsvFile();
-    void chooseFigureFile();
+    /// Asks for a file and writes the CSV or the figure there, saying how it went.
+    void exportWithDialog(bool figure);
 
     std::function<nn::Session()> m_source;
     int m_threads = 0;
