@@ -32,6 +32,8 @@ namespace {
 /// How often the page takes the finished runs: fast enough to look live, far below a frame's
 /// budget (taking them and redrawing the chart costs well under a millisecond per run).
 constexpr int kPollMs = 40;
+/// How often the seed-by-seed table is recomputed while a sweep runs.
+constexpr qint64 kPairedIntervalMs = 500;
 
 const sweep::Metric kMetrics[] = {sweep::Metric::TestLoss,      sweep::Metric::TestAccuracy,
                                   sweep::Metric::TrainLoss,     sweep::Metric::TrainAccuracy,
@@ -170,6 +172,7 @@ QString SweepPage::startSweep() {
     m_prepared = true;
     m_plan = std::move(build.plan);
     m_results.clear();
+    m_pairedClock.invalidate();
     // What is shown: what success is about, unless the user chose otherwise.
     if (s.target.metric == sweep::TargetMetric::TestAccuracy &&
         shownMetric() == sweep::Metric::TestLoss)
@@ -198,10 +201,19 @@ void SweepPage::poll() {
     std::vector<sweep::RunResult> fresh = m_runner.takeFinished();
     const parallel::SweepProgress progress = m_runner.progress();
     if (!fresh.empty()) {
-        m_results.insert(m_results.end(), fresh.begin(), fresh.end());
-        std::sort(m_results.begin(), m_results.end(),
-                  [](const auto& a, const auto& b) { return a.run < b.run; });
+        // Both runs are in run order (takeFinished sorts its batch): one merge keeps them so.
+        const auto middle = m_results.insert(m_results.end(), fresh.begin(), fresh.end());
+        std::inplace_merge(m_results.begin(), middle, m_results.end(),
+                           [](const auto& a, const auto& b) { return a.run < b.run; });
         redraw();
+        // The seed-by-seed table bootstraps every pair (2,000 resamples each): a few times a
+        // second while runs come in, and once more at the end.
+        if (progress.finished || !m_pairedClock.isValid() ||
+            m_pairedClock.elapsed() >= kPairedIntervalMs) {
+            updatePaired();
+            m_pairedClock.start();
+        }
+    } else if (progress.finished) {
         updatePaired();
     }
     updateStatus(progress);

@@ -7,6 +7,7 @@
 // those of `activation-lab sweep` (core/sweep, parallel/sweep_runner.h): the same numbers, the
 // same CSV.
 
+#include <QElapsedTimer>
 #include <QWidget>
 #include <functional>
 #include <vector>
@@ -107,6 +108,7 @@ private:
     std::vector<sweep::RunResult> m_results;
     bool m_running = false;
     bool m_prepared = false;
+    QElapsedTimer m_pairedClock;  ///< since the seed-by-seed table was last computed
 };
 
 }  // namespace actlab::ui

@@ -176,7 +176,7 @@ void SweepPlot::drawOneVariable(const sweep::SweepPlan& plan,
         low->setData(x, q1, true);
         high->setData(x, q3, true);
         low->setPen(Qt::NoPen);
-        low->setName(QString());  // the band's lower edge: no legend entry of its own
+        low->removeFromLegend();  // the band's lower edge: the band has one entry
         high->setPen(Qt::NoPen);
         QColor band = accent;
         band.setAlpha(50);
@@ -204,8 +204,6 @@ void SweepPlot::drawOneVariable(const sweep::SweepPlan& plan,
     style::styleMainPlotLegend(m_plot->legend);
     m_plot->legend->setFont(style::plotFont(10));
     m_plot->legend->setVisible(true);
-    for (int i = 0; i < m_plot->graphCount(); ++i)
-        if (m_plot->graph(i)->name().isEmpty()) m_plot->graph(i)->removeFromLegend();
     bool found = false;
     const QCPRange y = dots->data()->valueRange(found);
     if (found) {
@@ -225,22 +223,18 @@ void SweepPlot::drawHeatmaps(const sweep::SweepPlan& plan,
     m_plot->plotLayout()->addElement(0, 1, second);
     styleAxes(second);
     const std::vector<sweep::SettingSummary> summary = sweep::summarize(plan, results, metric);
-    // The run each cell stands for: the finished run whose value is nearest the median.
+    // The run each cell stands for: the finished run whose value is nearest the median (the
+    // first of the setting when none has a finite value).
+    std::vector<double> nearest(m_cellRuns.size(), HUGE_VAL);
     for (const sweep::RunResult& r : results) {
-        const double v = sweep::metricValue(r, metric);
-        int& chosen = m_cellRuns[std::size_t(r.setting)];
-        const double median = summary[std::size_t(r.setting)].spread.median;
-        const auto distance = [&](double value) {
-            return std::isfinite(value) && std::isfinite(median) ? std::fabs(value - median)
-                                                                 : HUGE_VAL;
-        };
-        if (chosen < 0) {
-            chosen = r.run;
-            continue;
+        const std::size_t cell = std::size_t(r.setting);
+        const double v = sweep::metricValue(r, metric), median = summary[cell].spread.median;
+        const double distance =
+            std::isfinite(v) && std::isfinite(median) ? std::fabs(v - median) : HUGE_VAL;
+        if (m_cellRuns[cell] < 0 || distance < nearest[cell]) {
+            m_cellRuns[cell] = r.run;
+            nearest[cell] = distance;
         }
-        const auto& current = *std::find_if(results.begin(), results.end(),
-                                            [&](const auto& x) { return x.run == chosen; });
-        if (distance(v) < distance(sweep::metricValue(current, metric))) chosen = r.run;
     }
     const auto makeMap = [&](QCPAxisRect* rect, const QString& title, bool success) {
         auto* map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
