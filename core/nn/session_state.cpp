@@ -65,7 +65,7 @@ Session withVariant(Session s, const ClaimVariant& v) {
     if (v.features) s.network.features = *v.features;
     if (v.layers) s.network.hidden = *v.layers;
     if (v.init) s.init = *v.init;
-    if (s.weights && (v.init ||s.network.features.size() != before.features.size() ||
+    if (s.weights && (v.init || s.network.features.size() != before.features.size() ||
                       s.network.hidden != before.hidden))
         s.weights.reset();
     return s;

@@ -16,7 +16,6 @@
 #include "network/network_page.h"
 #include "network/session_edits.h"
 #include "sweep/sweep_plan.h"
-#include "sweep/sweep_variable.h"
 #include "sweeps/sweep_page.h"
 
 namespace actlab::ui {
@@ -79,7 +78,7 @@ nn::Session SessionController::document() const {
     // that would not load again is never written).
     if (m_parts.sweeps && m_parts.sweeps->isPrepared()) {
         const sweep::SweepSettings sweep = m_parts.sweeps->settings();
-        if (sweep::validate(sweep).empty() && sweep::makePlan(s, sweep).ok()) s.sweep = sweep;
+        if (sweep::makePlan(s, sweep).ok()) s.sweep = sweep;  // makePlan validates first
     }
     return s;
 }
