@@ -2798,12 +2798,12 @@ The session shown was not changed.</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <source>%1, 1 seed per value</source>
-        <translation>%1，每个取值 1 个种子</translation>
+        <source>%1 (1 seed per value)</source>
+        <translation>%1（每个取值 1 个种子）</translation>
     </message>
     <message>
-        <source>%1, %2 seeds per value</source>
-        <translation>%1，每个取值 %2 个种子</translation>
+        <source>%1 (%2 seeds per value)</source>
+        <translation>%1（每个取值 %2 个种子）</translation>
     </message>
 </context>
 <context>

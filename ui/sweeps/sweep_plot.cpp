@@ -196,11 +196,12 @@ void SweepPlot::drawOneVariable(const sweep::SweepPlan& plan,
         else
             m_plot->xAxis->setRange(*lo - pad, *hi + pad);
     }
-    m_plot->xAxis->setLabel(qs(variable.name));
-    m_plot->yAxis->setLabel(
-        plan.seeds == 1
-            ? tr("%1, 1 seed per value").arg(metricTitle(metric))
-            : tr("%1, %2 seeds per value").arg(metricTitle(metric)).arg(plan.seeds));
+    // The seed count on the wide axis: on the tall one it is clipped when the chart is short.
+    const QString name = qs(variable.name);
+    m_plot->xAxis->setLabel(plan.seeds == 1
+                                ? tr("%1 (1 seed per value)").arg(name)
+                                : tr("%1 (%2 seeds per value)").arg(name).arg(plan.seeds));
+    m_plot->yAxis->setLabel(metricTitle(metric));
     style::styleMainPlotLegend(m_plot->legend);
     m_plot->legend->setFont(style::plotFont(10));
     m_plot->legend->setVisible(true);
@@ -325,8 +326,9 @@ void SweepPlot::placeLegend() {
         return logX ? std::log(x / xr.lower) / std::log(xr.upper / xr.lower)
                     : (x - xr.lower) / xr.size();
     };
-    const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignBottom | Qt::AlignRight,
-                                     Qt::AlignTop | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignLeft};
+    const Qt::Alignment corners[] = {
+        Qt::AlignTop | Qt::AlignRight, Qt::AlignBottom | Qt::AlignRight,
+        Qt::AlignTop | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignLeft};
     int best = 0;
     std::size_t fewest = SIZE_MAX;
     for (int c = 0; c < 4; ++c) {
