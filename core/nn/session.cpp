@@ -1,7 +1,9 @@
 #include "session.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <locale>
 #include <sstream>
 
@@ -221,10 +223,13 @@ SessionLoad parseSession(std::string_view text) {
                 fail("view.page", "unknown value '" + s.view.page + "'; valid: explorer, network");
             readViewActivation(v, s.view);
             s.view.panel = v.string("panel", "");
-            if (!s.view.panel.empty() && s.view.panel != "boundary" && s.view.panel != "loss" &&
-                s.view.panel != "network" && s.view.panel != "health")
+            static constexpr std::string_view kPanels[] = {
+                "boundary", "loss", "network", "health", "operating_points", "linear_regions"};
+            if (!s.view.panel.empty() &&
+                std::find(std::begin(kPanels), std::end(kPanels), s.view.panel) == std::end(kPanels))
                 fail("view.panel", "unknown value '" + s.view.panel +
-                                       "'; valid: boundary, loss, network, health");
+                                       "'; valid: boundary, loss, network, health, "
+                                       "operating_points, linear_regions");
             s.view.epochsPerFrame = int(v.has("epochsPerFrame") ? v.integer("epochsPerFrame", 1, 1000) : 0);
             s.view.focus = v.string("focus", "");
             if (!s.view.focus.empty() && !memberByLabel(s.compare, s.view.focus))

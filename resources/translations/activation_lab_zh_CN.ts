@@ -1949,6 +1949,52 @@ Widen or move the x range.</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::OperatingPointsPanel</name>
+    <message>
+        <source>Hidden layer %1 · %2</source>
+        <translation>隐藏层 %1 · %2</translation>
+    </message>
+    <message>
+        <source>layer %1 vanishing</source>
+        <translation>第 %1 层 梯度消失</translation>
+    </message>
+    <message>
+        <source>layer %1 dead</source>
+        <translation>第 %1 层 死亡</translation>
+    </message>
+    <message>
+        <source>Then and now: show where z started (dashed)</source>
+        <translation>前后对比：显示 z 起初的位置（虚线）</translation>
+    </message>
+    <message>
+        <source>This network has no hidden layer: nothing passes through an activation.</source>
+        <translation>这个网络没有隐藏层：没有任何输入经过激活函数。</translation>
+    </message>
+    <message>
+        <source>Share of (unit, example) pairs in the zones over epochs: vanishing (solid), dead (dashed)</source>
+        <translation>各区域中（单元，样本）对的占比随轮次的变化：梯度消失（实线），死亡（虚线）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::OperatingPointsPlot</name>
+    <message>
+        <source>% of pairs</source>
+        <translation>占比 %</translation>
+    </message>
+    <message>
+        <source>Click to open %1 in the explorer</source>
+        <translation>点击在探索器中打开 %1</translation>
+    </message>
+    <message>
+        <source>%1 — dead %2 %, vanishing %3 %</source>
+        <translation>%1 — 死亡 %2%，梯度消失 %3%</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::OutputPanel</name>
     <message>
         <source>OUTPUT</source>
@@ -2316,6 +2362,45 @@ Widen or move the x range.</source>
     <message>
         <source>Simulate (width %1)</source>
         <translation>模拟（宽度 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::RegionsPanel</name>
+    <message>
+        <source>Linear regions over epochs</source>
+        <translation>线性区域数随轮次的变化</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>regions</source>
+        <translation>区域数</translation>
+    </message>
+    <message>
+        <source>Linear regions: %1</source>
+        <translation>线性区域：%1 个</translation>
+    </message>
+    <message>
+        <source>Each colour is one activation pattern: which linear piece every hidden unit is on. Inside a region the network is one affine map, so the decision boundary is straight there and bends only where it crosses into another region. That is why the boundaries of piecewise-linear networks are polygons.</source>
+        <translation>每种颜色是一种激活模式：每个隐藏单元处在哪一段线性部分上。在一个区域内，网络是一个仿射映射，所以决策边界在区域内是直的，只有跨入另一个区域时才会转折。这就是分段线性网络的边界呈多边形的原因。</translation>
+    </message>
+    <message>
+        <source>A smooth network: no linear regions</source>
+        <translation>光滑网络：没有线性区域</translation>
+    </message>
+    <message>
+        <source>%1 is smooth, so the network has no linear pieces to count. Shown instead: |∇ₓ output|, how fast the output changes across the plane; it is dark where the boundary is sharp and light where the output is flat.</source>
+        <translation>%1 是光滑的，所以网络没有可数的线性片段。这里改为显示 |∇ₓ 输出|，即输出在平面上变化的快慢：边界陡峭处颜色深，输出平坦处颜色浅。</translation>
+    </message>
+    <message>
+        <source>A hidden activation</source>
+        <translation>某个隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <source>Linear regions</source>
+        <translation>线性区域</translation>
     </message>
 </context>
 <context>
@@ -3044,6 +3129,33 @@ The session shown was not changed.</source>
     <message>
         <source>Show all compared networks again</source>
         <translation>重新显示所有参与比较的网络</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原理</translation>
+    </message>
+    <message>
+        <source>Why the boundary looks as it does: where the inputs sit on the curves, and the linear regions</source>
+        <translation>边界为什么是这个样子：输入落在曲线的哪里，以及线性区域</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::WhyView</name>
+    <message>
+        <source>Operating points</source>
+        <translation>工作点</translation>
+    </message>
+    <message>
+        <source>Where each hidden layer&apos;s inputs z sit on its f and f′: saturation, dead units, self-normalisation</source>
+        <translation>每个隐藏层的输入 z 落在 f 和 f′ 的什么位置：饱和、死亡单元、自归一化</translation>
+    </message>
+    <message>
+        <source>Linear regions</source>
+        <translation>线性区域</translation>
+    </message>
+    <message>
+        <source>The linear pieces of a piecewise-linear network, or how sharp a smooth network&apos;s output is</source>
+        <translation>分段线性网络的线性片段，或光滑网络输出的陡峭程度</translation>
     </message>
 </context>
 </TS>

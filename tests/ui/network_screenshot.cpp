@@ -183,6 +183,14 @@ bool setUp(const std::string& scene, MainWindow& window) {
         if (!error.isEmpty()) std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
         return error.isEmpty();
     }
+    if (scene.rfind("train:", 0) == 0) {
+        // train:FILE:EPOCHS: opens a session file and trains it (the view its view.panel names).
+        const std::size_t colon = scene.rfind(':');
+        if (colon <= 6) return false;
+        const QString error = window.openSession(QString::fromStdString(scene.substr(6, colon - 6)));
+        if (!error.isEmpty()) std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
+        return error.isEmpty() && train(page, std::atoi(scene.c_str() + colon + 1));
+    }
     nn::Session s = edits::defaultSession();
     if (scene == "circle_tanh") {
         // TensorFlow Playground's default experiment, after 300 epochs.
@@ -236,7 +244,7 @@ int main(int argc, char** argv) {
     if (argc != 3 && argc != 5) {
         std::fprintf(stderr,
                      "usage: %s circle_tanh|spiral_relu|compare_xor|health_sigmoid_relu|lesson_zh|"
-                     "presentation|lesson:N:EPOCHS|save:N:EPOCHS:FILE|open:FILE|pytorch:N:EPOCHS OUT.png "
+                     "presentation|lesson:N:EPOCHS|save:N:EPOCHS:FILE|open:FILE|train:FILE:EPOCHS|pytorch:N:EPOCHS OUT.png "
                      "[WIDTH HEIGHT]\n",
                      argv[0]);
         return 2;

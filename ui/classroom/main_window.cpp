@@ -106,7 +106,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
 
     m_session = new SessionController(
         {this, m_pages, m_explorer, m_network, m_state, m_settings, m_sweeps}, this);
-    linkPages({m_pages, m_state, m_network, m_sweeps, m_session, statusBar()});
+    linkPages({m_pages, m_state, m_explorer, m_network, m_sweeps, m_session, statusBar()});
     m_presentation = new PresentationMode(this, m_settings);
     m_recovery = new CrashRecovery(m_settings, this, [this] { return autosave(); }, this);
     connect(m_recovery, &CrashRecovery::autosaveFailed, this,

@@ -22,6 +22,12 @@ void linkPages(const PageLinks& l) {
                      });
     QObject::connect(network, &NetworkPage::activationHinted, state,
                      &ExplorerState::setActivation);
+    QObject::connect(network, &NetworkPage::explorerRequested, state,
+                     [state, l](const QString& id, const ParamValues& params) {
+                         if (qs(state->spec().id) != id) state->setActivation(id);
+                         if (state->params() != params) state->setParams(params);
+                         l.pages->setCurrentWidget(l.explorerPage);
+                     });
     QObject::connect(state, &ExplorerState::paramsChanged, network, [state, network] {
         network->applyExplorerParams(qs(state->spec().id), state->params(), state->isValid());
     });

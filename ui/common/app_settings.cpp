@@ -282,7 +282,8 @@ void AppSettings::setLogLossScale(bool on) {
 
 QString AppSettings::networkView() const {
     const QString v = m_settings.value(kNetworkView).toString();
-    return v == QLatin1String("compare") || v == QLatin1String("health")
+    return v == QLatin1String("compare") || v == QLatin1String("health") ||
+                   v == QLatin1String("why")
                ? v
                : QStringLiteral("network");
 }

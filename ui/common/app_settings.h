@@ -99,7 +99,7 @@ public:
     void setDiscretizeOutput(bool on);
     bool logLossScale() const;
     void setLogLossScale(bool on);
-    /// The network page's main view: "network", "compare" or "health".
+    /// The network page's main view: "network", "compare", "health" or "why".
     QString networkView() const;
     void setNetworkView(const QString& view);
 

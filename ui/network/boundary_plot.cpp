@@ -115,7 +115,16 @@ void BoundaryPlot::setOutput(nn::OutputKind kind, int outputs) {
     applyGradient();
 }
 
+void BoundaryPlot::setCustomColouring(const QCPColorGradient& gradient, QCPRange range,
+                                      bool interpolate) {
+    m_custom = true;
+    m_map->setGradient(gradient);
+    m_map->setDataRange(range);
+    m_map->setInterpolate(interpolate);
+}
+
 void BoundaryPlot::applyGradient() {
+    if (m_custom) return;
     if (m_kind == nn::OutputKind::SoftmaxCe) {
         m_map->setGradient(netstyle::classGradient(m_outputs));
         m_map->setDataRange(QCPRange(-0.5, m_outputs - 0.5));

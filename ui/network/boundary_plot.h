@@ -37,6 +37,9 @@ public:
     /// Shows the test points (outlined) besides the training points (filled).
     void setShowTestData(bool show);
     bool showTestData() const { return m_showTest; }
+    /// Colours the map with `gradient` over `range` instead of the output's colours (the "why"
+    /// views' linear regions and |∇ₓ output|).
+    void setCustomColouring(const QCPColorGradient& gradient, QCPRange range, bool interpolate);
     /// Two flat colours instead of the continuous output (binary outputs).
     void setDiscretize(bool on);
     bool discretize() const { return m_discretize; }
@@ -92,6 +95,7 @@ private:
     bool m_erase = false;
     bool m_showTest = false;
     bool m_discretize = false;
+    bool m_custom = false;
     nn::OutputKind m_kind = nn::OutputKind::TanhSquare;
     int m_outputs = 1;
     QCPColorMap* m_map = nullptr;

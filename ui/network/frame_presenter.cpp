@@ -7,6 +7,7 @@
 #include "network/boundary_plot.h"
 #include "network/compare_view.h"
 #include "network/health_view.h"
+#include "network/why_view.h"
 #include "network/loss_chart.h"
 #include "network/network_diagram.h"
 #include "network/network_style.h"
@@ -59,6 +60,8 @@ void FramePresenter::showFocused(const TrainingSnapshot& snap) {
     output->setMetrics(f.metrics, snap.hasTestSet);
     if (!f.unitGrids.empty()) m_views.diagram->setFrame(f.network, f.unitGrids, f.unitGridSize);
     if (m_hoverUnit >= 0) updateHoverUnit();
+    m_views.why->setData(m_state.data);
+    m_views.why->showNetwork(f.network, f.epoch, f.contour);
     if (output->isVisible()) {
         netstyle::replotIfShown(boundary);
         output->lossChart()->refresh();

@@ -16,6 +16,7 @@ namespace actlab::ui {
 
 class CompareView;
 class HealthView;
+class WhyView;
 class NetworkDiagram;
 class OutputPanel;
 class TrainingBar;
@@ -29,6 +30,7 @@ struct FrameViews {
     OutputPanel* output;
     CompareView* compare;
     HealthView* health;
+    WhyView* why;
     NetworkDiagram* diagram;
 };
 

@@ -37,6 +37,7 @@
 #include "network/training_control.h"
 #include "network/training_worker.h"
 #include "network/view_switcher.h"
+#include "network/why_view.h"
 #include "nn/session_state.h"
 
 namespace actlab::ui {
@@ -71,10 +72,12 @@ NetworkPage::NetworkPage(QWidget* parent)
     m_views->addView(createNetworkView());
     m_views->addView(verticalScroll(m_compare, this));
     m_views->addView(m_health);
+    m_why = new WhyView(this);
+    m_views->addView(m_why);
     m_exports = new NetworkExports(m_output, m_views, m_lastDir, this);
     m_exports->setCodeSource([this] { return codeSource(); });
     m_frames = new FramePresenter(
-        m_state, *m_training, {m_bar, m_banner, m_output, m_compare, m_health, m_diagram}, this);
+        m_state, *m_training, {m_bar, m_banner, m_output, m_compare, m_health, m_why, m_diagram}, this);
     m_editor = new NetworkEditor(m_state, *m_training, {m_diagram, m_layers, m_compare}, this);
 
     // The views keep their share of the width; at a large scale the data and setup panel
@@ -157,6 +160,10 @@ void NetworkPage::connectParts() {
         setCompare(ids);
     });
     connect(m_views, &ViewSwitcher::viewChosen, this, [this](int id) { showView(View(id)); });
+    connect(m_why, &WhyView::explorerRequested, this, &NetworkPage::explorerRequested);
+    connect(m_why, &WhyView::tabChanged, this, [this] {
+        if (currentView() == View::Why) m_state.session.view.panel = WhyView::tabId(m_why->tab());
+    });
     connect(m_views, &ViewSwitcher::backRequested, this, [this] { showView(View::Compare); });
 }
 
@@ -304,9 +311,13 @@ QString NetworkPage::applySession(const nn::Session& session) {
     s.view.epochsPerFrame = m_training->epochsPerFrame();
     m_training->setPlaying(false);
     restart(false, &s);
+    WhyView::Tab whyTab{};
     if (s.view.panel == "health") {
         showView(View::Health);
         if (!s.view.focus.empty()) m_health->scrollToCard(m_state.focus);
+    } else if (WhyView::tabFromId(s.view.panel, whyTab)) {
+        m_why->setTab(whyTab);
+        showView(View::Why);
     } else if (!s.compare.empty() && s.view.panel.empty())
         showView(View::Compare);
     else
@@ -492,28 +503,6 @@ void NetworkPage::setDatasetSpec(const nn::DatasetSpec& spec) {
     }
 }
 
-// --- views -------------------------------------------------------------------------------------
-
-void NetworkPage::showView(View view) {
-    m_views->setCurrent(int(view));
-    m_views->setFocusShown(m_state.comparing() && view == View::Network);
-    m_state.session.view.panel =
-        view == View::Health ? "health" : view == View::Network ? "network" : "";
-    // Hidden views skip their repaints; bring the shown one up to date.
-    if (view == View::Network) {
-        netstyle::replotIfShown(m_output->boundary());
-        m_output->lossChart()->refresh();
-    } else if (view == View::Compare) {
-        m_compare->replotCells();
-    } else {
-        m_health->refresh();
-    }
-}
-
-NetworkPage::View NetworkPage::currentView() const {
-    return View(m_views->current());
-}
-
 void NetworkPage::setLanguage(const QString& lang) {
     m_state.lang = lang;
     m_layers->setLanguage(lang);
@@ -521,6 +510,7 @@ void NetworkPage::setLanguage(const QString& lang) {
     m_compare->setLanguage(lang, names);
     m_output->lossChart()->setNames(names);
     m_health->setTitles(names);
+    m_why->setLanguage(lang);
     m_editor->syncDiagram();
     if (m_state.comparing()) m_views->setFocusCaption(tr("Showing %1").arg(names[m_state.focus]));
 }

@@ -31,6 +31,7 @@ class CompareView;
 class DatasetPanel;
 class FramePresenter;
 class HealthView;
+class WhyView;
 class LayerControls;
 class ModelSetupPanel;
 class NetworkDiagram;
@@ -49,7 +50,7 @@ class NetworkPage : public QWidget {
     Q_OBJECT
 public:
     /// The page's main views.
-    enum class View { Network, Compare, Health };
+    enum class View { Network, Compare, Health, Why };
 
     /// A page with the default session. It announces the selected layer's activation
     /// (selectedActivationShown) and takes parameter changes made elsewhere
@@ -194,6 +195,7 @@ public:
     OutputPanel* outputPanel() const { return m_output; }
     CompareView* compareView() const { return m_compare; }
     HealthView* healthView() const { return m_health; }
+    WhyView* whyView() const { return m_why; }
     QLabel* bannerLabel() const { return m_banner; }
 
     /// Actions for the main window's menus.
@@ -231,6 +233,8 @@ signals:
     void selectedActivationShown(const QString& id, const ParamValues& params);
     /// A session asks for this activation to be shown (its view.activation hint).
     void activationHinted(const QString& id);
+    /// The "Why" view asks for the explorer on this activation with these parameters.
+    void explorerRequested(const QString& id, const ParamValues& params);
     /// A message for the status bar (timeout in ms; 0 keeps it).
     void statusMessage(const QString& text, int timeoutMs);
     /// A snapshot was shown (after its data reached the views; their repaints are queued).
@@ -275,6 +279,7 @@ private:
     OutputPanel* m_output = nullptr;
     CompareView* m_compare = nullptr;
     HealthView* m_health = nullptr;
+    WhyView* m_why = nullptr;
     ViewSwitcher* m_views = nullptr;
     SidePanels* m_sides = nullptr;
     QWidget* m_leftColumn = nullptr;

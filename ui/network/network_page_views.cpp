@@ -1,5 +1,5 @@
-// The network page's left column (data and model setup) and its network view (diagram, layer
-// controls and output), built for NetworkPage's constructor.
+// The network page's left column (data and model setup), its network view (diagram, layer
+// controls and output), built for NetworkPage's constructor, and the switching between views.
 
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -8,13 +8,20 @@
 #include "common/appearance.h"
 #include "common/reflow_layout.h"
 #include "common/scroll_areas.h"
+#include "network/boundary_plot.h"
+#include "network/compare_view.h"
 #include "network/data_editor.h"
 #include "network/dataset_panel.h"
+#include "network/health_view.h"
 #include "network/layer_controls.h"
+#include "network/loss_chart.h"
 #include "network/model_setup_panel.h"
 #include "network/network_diagram.h"
 #include "network/network_page.h"
+#include "network/network_style.h"
 #include "network/output_panel.h"
+#include "network/view_switcher.h"
+#include "network/why_view.h"
 
 namespace actlab::ui {
 
@@ -56,6 +63,30 @@ QWidget* NetworkPage::createNetworkView() {
     h->addLayout(left, 1);
     h->addWidget(m_output, 0);
     return verticalScroll(view, this);
+}
+
+// --- views -------------------------------------------------------------------------------------
+
+void NetworkPage::showView(View view) {
+    m_views->setCurrent(int(view));
+    m_views->setFocusShown(m_state.comparing() && view == View::Network);
+    m_state.session.view.panel = view == View::Health    ? "health"
+                                 : view == View::Network ? "network"
+                                 : view == View::Why     ? WhyView::tabId(m_why->tab())
+                                                         : "";
+    // Hidden views skip their repaints; bring the shown one up to date.
+    if (view == View::Network) {
+        netstyle::replotIfShown(m_output->boundary());
+        m_output->lossChart()->refresh();
+    } else if (view == View::Compare) {
+        m_compare->replotCells();
+    } else if (view == View::Health) {
+        m_health->refresh();
+    }
+}
+
+NetworkPage::View NetworkPage::currentView() const {
+    return View(m_views->current());
 }
 
 }  // namespace actlab::ui

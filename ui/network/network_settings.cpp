@@ -48,6 +48,7 @@ void restoreNetworkSettings(NetworkPage& page, AppSettings& settings, bool withS
     const QString view = settings.networkView();
     page.showView(view == QLatin1String("compare")  ? NetworkPage::View::Compare
                   : view == QLatin1String("health") ? NetworkPage::View::Health
+                  : view == QLatin1String("why")    ? NetworkPage::View::Why
                                                     : NetworkPage::View::Network);
 }
 
@@ -69,6 +70,7 @@ QString saveNetworkSettings(const NetworkPage& page, AppSettings& settings) {
     const NetworkPage::View v = page.currentView();
     settings.setNetworkView(v == NetworkPage::View::Compare  ? QStringLiteral("compare")
                             : v == NetworkPage::View::Health ? QStringLiteral("health")
+                            : v == NetworkPage::View::Why    ? QStringLiteral("why")
                                                              : QStringLiteral("network"));
     return writeNetworkState(page, settings.stateFilePath(), nullptr);
 }

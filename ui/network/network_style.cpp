@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
+#include <vector>
 
 #include "common/plot_style.h"
 
@@ -80,18 +82,47 @@ QColor classTint(int k) {
     return mix(classColor(k), Qt::white, 0.55);
 }
 
-QCPColorGradient classGradient(int classes) {
-    classes = std::max(1, classes);
+namespace {
+/// Flat bands, one per colour, over the data range [−0.5, K − 0.5].
+QCPColorGradient bandGradient(const std::vector<QColor>& bands) {
+    const int k = int(bands.size());
     QCPColorGradient g;
     g.clearColorStops();
     g.setColorInterpolation(QCPColorGradient::ciRGB);
-    // Flat bands, one per class, over the data range [−0.5, K − 0.5].
-    for (int k = 0; k < classes; ++k) {
-        const double lo = double(k) / classes, hi = double(k + 1) / classes;
-        g.setColorStopAt(k == 0 ? 0.0 : lo + 1e-4, classTint(k));
-        g.setColorStopAt(k + 1 == classes ? 1.0 : hi - 1e-4, classTint(k));
+    for (int i = 0; i < k; ++i) {
+        const double lo = double(i) / k, hi = double(i + 1) / k;
+        g.setColorStopAt(i == 0 ? 0.0 : lo + 1e-4, bands[std::size_t(i)]);
+        g.setColorStopAt(i + 1 == k ? 1.0 : hi - 1e-4, bands[std::size_t(i)]);
     }
-    g.setLevelCount(std::max(2, 64 * classes));
+    g.setLevelCount(std::max(2, 64 * k));
+    return g;
+}
+}  // namespace
+
+QCPColorGradient classGradient(int classes) {
+    std::vector<QColor> bands;
+    for (int k = 0; k < std::max(1, classes); ++k) bands.push_back(classTint(k));
+    return bandGradient(bands);
+}
+
+QCPColorGradient regionGradient() {
+    // Light tints of ten hues, in an order where neighbouring ids differ strongly.
+    static const QColor kTints[kRegionColours] = {
+        QColor(0xC6, 0xDB, 0xEF), QColor(0xFD, 0xD0, 0xA2), QColor(0xC7, 0xE9, 0xC0),
+        QColor(0xDA, 0xDA, 0xEB), QColor(0xFC, 0xF3, 0xB5), QColor(0xF4, 0xC7, 0xDC),
+        QColor(0xB9, 0xE6, 0xE4), QColor(0xE4, 0xD1, 0xC0), QColor(0xE8, 0xF0, 0xA8),
+        QColor(0xD9, 0xD9, 0xD9)};
+    return bandGradient(std::vector<QColor>(std::begin(kTints), std::end(kTints)));
+}
+
+QCPColorGradient slopeGradient() {
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    g.setColorStopAt(0.0, QColor(0xFA, 0xFA, 0xFA));
+    g.setColorStopAt(0.5, QColor(0xB4, 0x9B, 0xD0));
+    g.setColorStopAt(1.0, QColor(0x4B, 0x1D, 0x78));
+    g.setLevelCount(256);
     return g;
 }
 

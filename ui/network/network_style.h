@@ -33,6 +33,12 @@ QColor classColor(int k);
 QColor classTint(int k);
 /// A heatmap gradient for predicted classes 0 … classes−1 (data range [−0.5, classes − 0.5]).
 QCPColorGradient classGradient(int classes);
+/// Linear regions: region r is drawn with band r mod kRegionColours (data range
+/// [−0.5, kRegionColours − 0.5]); ids in order of first appearance make neighbours differ.
+inline constexpr int kRegionColours = 10;
+QCPColorGradient regionGradient();
+/// |∇ₓ output|: white (flat) to dark purple (steep) over [0, 1] of the largest value.
+QCPColorGradient slopeGradient();
 
 /// The colour of a point with this label: ±1 for binary sets, 0 … K−1 for multi-class sets, a
 /// real value (on the diverging scale) for regression.

@@ -28,6 +28,7 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
       m_networkButton(viewButton(this)),
       m_compareButton(viewButton(this)),
       m_healthButton(viewButton(this)),
+      m_whyButton(viewButton(this)),
       m_focusLabel(new QLabel(this)),
       m_backButton(new QToolButton(this)),
       m_row(new QWidget(this)) {
@@ -35,6 +36,7 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
     m_buttons->addButton(m_networkButton, 0);
     m_buttons->addButton(m_compareButton, 1);
     m_buttons->addButton(m_healthButton, 2);
+    m_buttons->addButton(m_whyButton, 3);
     m_networkButton->setChecked(true);
     m_focusLabel->setObjectName(QStringLiteral("focusLabel"));
     m_backButton->setObjectName(QStringLiteral("chooseButton"));
@@ -45,6 +47,7 @@ ViewSwitcher::ViewSwitcher(QWidget* parent)
     row->addWidget(m_networkButton);
     row->addWidget(m_compareButton);
     row->addWidget(m_healthButton);
+    row->addWidget(m_whyButton);
     row->addSpacing(20);
     row->addWidget(m_focusLabel);
     row->addSpacing(10);
@@ -102,6 +105,9 @@ void ViewSwitcher::retranslate() {
     m_healthButton->setText(tr("Gradient health"));
     m_healthButton->setToolTip(
         tr("Gradient norms, dead units and activation statistics per layer"));
+    m_whyButton->setText(tr("Why"));
+    m_whyButton->setToolTip(tr("Why the boundary looks as it does: where the inputs sit on the "
+                               "curves, and the linear regions"));
     m_backButton->setText(tr("\u2190 Back to the comparison"));
     m_backButton->setToolTip(tr("Show all compared networks again"));
 }

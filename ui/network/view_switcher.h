@@ -1,6 +1,6 @@
 #pragma once
 // The network page's view switcher: the row of view buttons (Network, Compare activations,
-// Gradient health), the caption of the compared network shown in the full view with its way back,
+// Gradient health, Why), the caption of the compared network shown in the full view with its way back,
 // and the stack of views below them.
 
 #include <QWidget>
@@ -43,6 +43,7 @@ private:
     QToolButton* m_networkButton;
     QToolButton* m_compareButton;
     QToolButton* m_healthButton;
+    QToolButton* m_whyButton;
     QLabel* m_focusLabel;
     QToolButton* m_backButton;
     QWidget* m_row;

@@ -1,0 +1,248 @@
+// The network page's Why view, as a user sees it: it opens from a session or its button, its
+// plots hold the training set's operating points and the network's linear regions as the core
+// computes them, they change while the network trains, and a click on a layer's plot opens the
+// explorer on that activation.
+
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+#include "classroom/main_window.h"
+#include "common/app_settings.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_state.h"
+#include "inspect/operating_points.h"
+#include "inspect/input_gradient.h"
+#include "inspect/region_map.h"
+#include "network/boundary_plot.h"
+#include "network/why_operating_points.h"
+#include "network/why_regions.h"
+#include "network/why_view.h"
+#include "network_test_support.h"
+
+namespace actlab::ui {
+namespace {
+
+using test::layer;
+using test::waitForPause;
+using test::waitForSnapshot;
+
+class WhyViewTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        window = std::make_unique<MainWindow>(new AppSettings(dir.filePath("settings.ini")));
+        window->resize(1600, 1000);
+        window->show();
+        window->pages()->setCurrentWidget(window->networkPage());
+        page = window->networkPage();
+    }
+
+    /// Applies `s` and waits for its first frame.
+    void open(const nn::Session& s) {
+        ASSERT_EQ(page->applySession(s), "");
+        ASSERT_TRUE(waitForSnapshot(page, [](const TrainingSnapshot& snap) {
+            return !snap.networks.empty() && snap.networks[0].epoch == 0;
+        }));
+    }
+
+    void train(int epochs) {
+        const int target = frame().epoch + epochs;
+        page->trainEpochs(epochs);
+        ASSERT_TRUE(waitForPause(page, target));
+        QCoreApplication::processEvents();
+    }
+
+    const NetworkFrame& frame() const { return page->latestSnapshot()->networks[0]; }
+
+    nn::FeatureTable trainFeatures() const {
+        std::vector<double> xs, ys;
+        for (const nn::Point& p : page->data().train) {
+            xs.push_back(p.x);
+            ys.push_back(p.y);
+        }
+        return nn::computeFeatures(frame().network.spec().features, xs, ys);
+    }
+
+    /// The bar heights (% of pairs) of a layer's histogram.
+    static std::vector<double> bars(const OperatingPointsPlot* plot) {
+        std::vector<double> v;
+        for (auto it = plot->nowBars()->data()->constBegin();
+             it != plot->nowBars()->data()->constEnd(); ++it)
+            v.push_back(it->value);
+        return v;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<MainWindow> window;
+    NetworkPage* page = nullptr;
+};
+
+nn::Session sigmoidSession() {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(6, "sigmoid"), layer(4, "sigmoid")};
+    s.view.panel = "operating_points";
+    return s;
+}
+
+TEST_F(WhyViewTest, OperatingPointsHoldTheTrainingSetsHistogramAndFollowTraining) {
+    open(sigmoidSession());
+    EXPECT_EQ(page->currentView(), NetworkPage::View::Why);
+    WhyView* why = page->whyView();
+    ASSERT_EQ(why->tab(), WhyView::Tab::OperatingPoints);
+    OperatingPointsPanel* panel = why->operatingPoints();
+    ASSERT_EQ(panel->plotCount(), 2);
+
+    train(30);
+    EXPECT_EQ(why->epoch(), 30);
+    // The bars are the histogram of the core's pre-activations of the network shown, and with
+    // the values outside the window they count every (unit, example) pair.
+    inspect::OperatingPoints points;
+    const nn::FeatureTable table = trainFeatures();
+    points.compute(frame().network, table);
+    for (int l = 0; l < 2; ++l) {
+        const OperatingPointsPlot* plot = panel->plot(l);
+        const std::vector<double> shown = bars(plot);
+        ASSERT_EQ(shown.size(), 60u);
+        const double lo = plot->xAxis->range().lower, hi = plot->xAxis->range().upper;
+        std::vector<double> edges;
+        inspect::uniformEdges(lo, hi, 60, edges);
+        inspect::Histogram h;
+        ASSERT_TRUE(inspect::histogram(points.preactivations(l), edges, h));
+        EXPECT_EQ(h.total(), std::int64_t(table.points) * frame().network.layers()[std::size_t(l)].out);
+        double sum = 0;
+        for (std::size_t b = 0; b < shown.size(); ++b) {
+            EXPECT_NEAR(shown[b], 100.0 * h.share(b), 1e-9) << "layer " << l << " bin " << b;
+            sum += shown[b];
+        }
+        EXPECT_NEAR(sum + 100.0 * double(h.below + h.above + h.nonFinite) / double(h.total()), 100,
+                    1e-9);
+        // The title prints the zone shares of the same values.
+        const inspect::ZoneShares z = inspect::zoneShares(points.slopes(l), panel->kEpsilon);
+        EXPECT_EQ(panel->shares()[std::size_t(l)].pairs, z.pairs);
+        EXPECT_EQ(panel->shares()[std::size_t(l)].vanishing, z.vanishing);
+        EXPECT_TRUE(plot->titleText().contains(QString::number(l + 1)));
+        // Sigmoid's f′ is never 0 and never below ε = 0.01 inside |z| < 4.6: no dead zone
+        // shaded; the vanishing zones lie in the tails.
+        EXPECT_TRUE(plot->deadZones().empty());
+        for (const auto& [from, to] : plot->vanishingZones())
+            EXPECT_TRUE(to <= -4.5 || from >= 4.5) << from << " " << to;
+        // f and f′ are drawn: sigmoid's f′ peaks at 0.25.
+        double top = 0;
+        for (auto it = plot->dfGraph()->data()->constBegin(); it != plot->dfGraph()->data()->constEnd(); ++it)
+            top = std::max(top, it->value);
+        EXPECT_NEAR(top, 0.25, 1e-3);
+    }
+    // Then and now: the start's histogram is drawn, and differs from now after training.
+    const std::vector<double> now = bars(panel->plot(0));
+    std::vector<double> then;
+    for (auto it = panel->plot(0)->thenGraph()->data()->constBegin();
+         it != panel->plot(0)->thenGraph()->data()->constEnd(); ++it)
+        then.push_back(it->value);
+    ASSERT_EQ(then.size(), now.size());
+    EXPECT_NE(then, now);
+    // The shares over epochs have a point for each frame shown, the last at epoch 30.
+    const QCPGraph* vanishing = panel->sharesChart()->graph(0);
+    ASSERT_GE(vanishing->data()->size(), 2);
+    EXPECT_EQ((vanishing->data()->constEnd() - 1)->key, 30);
+    // Unticking "then and now" removes the start's histogram.
+    panel->thenToggle()->setChecked(false);
+    EXPECT_TRUE(panel->plot(0)->thenGraph()->data()->isEmpty());
+}
+
+TEST_F(WhyViewTest, ReLUAtAHighLearningRateShowsMassInTheDeadZone) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(8, "relu"), layer(8, "relu")};
+    s.init = nn::InitKind::He;
+    s.training.learningRate = 1;
+    s.view.panel = "operating_points";
+    open(s);
+    train(40);
+    const OperatingPointsPanel* panel = page->whyView()->operatingPoints();
+    const OperatingPointsPlot* plot = panel->plot(0);
+    // ReLU's dead zone is z ≤ 0 exactly, from the left edge to the kink at 0.
+    ASSERT_EQ(plot->deadZones().size(), 1u);
+    EXPECT_EQ(plot->deadZones().front().second, 0.0);
+    EXPECT_GT(panel->shares()[0].deadShare(), 0.3);
+}
+
+TEST_F(WhyViewTest, ClickingALayerOpensTheExplorerOnItsActivation) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(4, "tanh"), layer(4, "leaky_relu")};
+    s.network.hidden[1].params[0] = 0.2;
+    s.view.panel = "operating_points";
+    open(s);
+    OperatingPointsPlot* plot = page->whyView()->operatingPoints()->plot(1);
+    ASSERT_TRUE(plot->isVisible());
+    QTest::mouseClick(plot, Qt::LeftButton, {}, plot->rect().center());
+    EXPECT_EQ(window->pages()->currentWidget(), static_cast<QWidget*>(window->explorerPage()));
+    EXPECT_EQ(window->explorerState()->spec().id, "leaky_relu");
+    EXPECT_EQ(window->explorerState()->params()[0], 0.2);
+}
+
+TEST_F(WhyViewTest, LinearRegionsOfAReluNetworkAreTheCoresAndTheirCountIsPlotted) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(6, "relu"), layer(6, "relu")};
+    s.view.panel = "linear_regions";
+    open(s);
+    WhyView* why = page->whyView();
+    ASSERT_EQ(why->tab(), WhyView::Tab::Regions);
+    RegionsPanel* panel = why->regions();
+    train(20);
+    ASSERT_TRUE(panel->result().piecewiseLinear);
+    inspect::RegionMap map;
+    std::vector<int> ids(100 * 100);
+    const inspect::RegionResult r = map.compute(frame().network, 100, ids);
+    EXPECT_EQ(panel->result().regions, r.regions);
+    EXPECT_GT(r.regions, 6);
+    EXPECT_EQ(panel->headline()->text(), QString("Linear regions: %1").arg(r.regions));
+    // The map's cells are the regions' colour bands (cell i·n + j is key i, value n − 1 − j).
+    QCPColorMapData* d = panel->map()->colorMap()->data();
+    for (int cell : {0, 99, 4242, 5050, 9999})
+        EXPECT_EQ(d->cell(cell / 100, 99 - cell % 100), ids[std::size_t(cell)] % 10) << cell;
+    const QCPGraph* counts = panel->countChart()->graph(0);
+    ASSERT_GE(counts->data()->size(), 2);
+    EXPECT_EQ((counts->data()->constEnd() - 1)->value, r.regions);
+    // The session remembers the tab.
+    EXPECT_EQ(page->session().view.panel, "linear_regions");
+}
+
+TEST_F(WhyViewTest, ASmoothNetworkShowsTheInputGradientInstead) {
+    nn::Session s = test::smallSession();  // tanh
+    s.view.panel = "linear_regions";
+    open(s);
+    train(10);
+    RegionsPanel* panel = page->whyView()->regions();
+    EXPECT_FALSE(panel->result().piecewiseLinear);
+    EXPECT_EQ(panel->result().smoothLayer, 0);
+    EXPECT_TRUE(panel->headline()->text().contains("smooth"));
+    EXPECT_FALSE(panel->countChart()->isVisible());
+    inspect::InputGradient g;
+    std::vector<double> mag(100 * 100);
+    g.magnitudeGrid(frame().network, 100, mag);
+    QCPColorMapData* d = panel->map()->colorMap()->data();
+    for (int cell : {0, 4242, 9999})
+        EXPECT_DOUBLE_EQ(d->cell(cell / 100, 99 - cell % 100), mag[std::size_t(cell)]) << cell;
+}
+
+TEST_F(WhyViewTest, TheWhyButtonShowsTheViewAndATabSwitchUpdatesIt) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(4, "relu")};
+    open(s);
+    train(5);
+    page->showView(NetworkPage::View::Why);
+    WhyView* why = page->whyView();
+    why->setTab(WhyView::Tab::Regions);
+    EXPECT_EQ(page->session().view.panel, "linear_regions");
+    EXPECT_TRUE(why->regions()->result().piecewiseLinear);
+    why->setTab(WhyView::Tab::OperatingPoints);
+    EXPECT_EQ(page->session().view.panel, "operating_points");
+    EXPECT_EQ(why->operatingPoints()->plotCount(), 1);
+}
+
+}  // namespace
+}  // namespace actlab::ui

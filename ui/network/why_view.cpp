@@ -1,0 +1,129 @@
+#include "network/why_view.h"
+
+#include <QEvent>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "common/qt_text.h"
+#include "common/scroll_areas.h"
+#include "network/why_operating_points.h"
+#include "network/why_regions.h"
+
+namespace actlab::ui {
+
+WhyView::WhyView(QWidget* parent)
+    : QWidget(parent),
+      m_tabs(new QTabWidget(this)),
+      m_operating(new OperatingPointsPanel),
+      m_regions(new RegionsPanel) {
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(verticalScroll(m_operating, this), QString());
+    m_tabs->addTab(m_regions, QString());
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_dirty = true;
+        refresh();
+        emit tabChanged(tab());
+    });
+    connect(m_operating, &OperatingPointsPanel::explorerRequested, this,
+            &WhyView::explorerRequested);
+    retranslate();
+}
+
+void WhyView::setData(const nn::Dataset& data) {
+    if (data == m_data) return;
+    m_data = data;
+    m_features.clear();  // the features are rebuilt with the next network
+    m_regions->setData(data);
+    m_dirty = true;
+    refresh();
+}
+
+void WhyView::setLanguage(const QString& lang) {
+    m_lang = lang;
+    m_dirty = true;
+    refresh();
+}
+
+void WhyView::showNetwork(const nn::Mlp& net, int epoch,
+                          const std::vector<nn::ContourSegment>& contour) {
+    const bool sameShape = m_hasNet && net.spec() == m_initial.spec();
+    if (!m_hasNet || !sameShape || epoch == 0 || epoch < m_epoch) m_initial = net;
+    m_net = net;
+    m_epoch = epoch;
+    m_contour = contour;
+    m_hasNet = true;
+    m_dirty = true;
+    refresh();
+}
+
+void WhyView::refresh() {
+    if (!m_hasNet || !m_dirty || !isVisible()) return;
+    m_dirty = false;
+    const std::vector<nn::Feature>& features = m_net.spec().features;
+    if (features != m_features || m_train.points != int(m_data.train.size())) {
+        std::vector<double> xs, ys;
+        for (const nn::Point& p : m_data.train) {
+            xs.push_back(p.x);
+            ys.push_back(p.y);
+        }
+        m_train = nn::computeFeatures(features, xs, ys);
+        m_features = features;
+    }
+    if (tab() == Tab::OperatingPoints)
+        m_operating->update(m_net, m_initial, m_train, m_epoch, layerNames());
+    else
+        m_regions->update(m_net, m_epoch, m_contour, layerNames());
+}
+
+QStringList WhyView::layerNames() const {
+    QStringList names;
+    for (int l = 0; l < int(m_net.spec().hidden.size()); ++l)
+        names << qs(m_net.activationOf(l)->name, m_lang);
+    return names;
+}
+
+void WhyView::setTab(Tab tab) {
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+WhyView::Tab WhyView::tab() const {
+    return Tab(m_tabs->currentIndex());
+}
+
+const char* WhyView::tabId(Tab tab) {
+    return tab == Tab::Regions ? "linear_regions" : "operating_points";
+}
+
+bool WhyView::tabFromId(std::string_view id, Tab& tab) {
+    for (Tab t : {Tab::OperatingPoints, Tab::Regions})
+        if (id == tabId(t)) {
+            tab = t;
+            return true;
+        }
+    return false;
+}
+
+void WhyView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    refresh();
+}
+
+void WhyView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslate();
+}
+
+void WhyView::retranslate() {
+    m_tabs->setTabText(0, tr("Operating points"));
+    m_tabs->setTabToolTip(0, tr("Where each hidden layer's inputs z sit on its f and f′: "
+                                "saturation, dead units, self-normalisation"));
+    m_tabs->setTabText(1, tr("Linear regions"));
+    m_tabs->setTabToolTip(1, tr("The linear pieces of a piecewise-linear network, or how sharp "
+                                "a smooth network's output is"));
+}
+
+}  // namespace actlab::ui

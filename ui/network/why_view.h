@@ -1,0 +1,76 @@
+#pragma once
+// The network page's "Why" view: the mechanisms behind the decision boundary of the network in
+// the full view, live while it trains. Tabs: Operating points (where z sits on f and f′) and
+// Linear regions (the pieces a piecewise-linear network is made of, or |∇ₓ output| for a smooth
+// one). Definitions in docs/why-views.md.
+
+#include <QWidget>
+
+#include "activations/activation_spec.h"
+#include "nn/contour.h"
+#include "nn/dataset.h"
+#include "nn/network.h"
+
+class QTabWidget;
+
+namespace actlab::ui {
+
+class OperatingPointsPanel;
+class RegionsPanel;
+
+class WhyView : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tab { OperatingPoints, Regions };
+
+    explicit WhyView(QWidget* parent = nullptr);
+
+    /// The points trained on (their features are computed once per data and feature set).
+    void setData(const nn::Dataset& data);
+    /// The language of the activation names.
+    void setLanguage(const QString& lang);
+    /// The network in the full view at `epoch` with its decision boundary. The first network
+    /// of a run (epoch 0, or any epoch after going back or changing shape) is kept as "then".
+    void showNetwork(const nn::Mlp& net, int epoch, const std::vector<nn::ContourSegment>& contour);
+
+    void setTab(Tab tab);
+    Tab tab() const;
+    /// Session ids of the tabs ("operating_points", "linear_regions") and back.
+    static const char* tabId(Tab tab);
+    static bool tabFromId(std::string_view id, Tab& tab);
+
+    OperatingPointsPanel* operatingPoints() const { return m_operating; }
+    RegionsPanel* regions() const { return m_regions; }
+    /// The epoch last shown.
+    int epoch() const { return m_epoch; }
+
+signals:
+    /// Open the explorer on this activation with these parameters.
+    void explorerRequested(const QString& id, const ParamValues& params);
+    void tabChanged(Tab tab);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    /// Recomputes the current tab from the last network (when shown).
+    void refresh();
+    void retranslate();
+    QStringList layerNames() const;
+
+    QTabWidget* m_tabs;
+    OperatingPointsPanel* m_operating;
+    RegionsPanel* m_regions;
+    nn::Dataset m_data;
+    nn::FeatureTable m_train;
+    std::vector<nn::Feature> m_features;  ///< of m_train
+    nn::Mlp m_net, m_initial;
+    std::vector<nn::ContourSegment> m_contour;
+    int m_epoch = -1;
+    bool m_hasNet = false;
+    bool m_dirty = false;
+    QString m_lang = QStringLiteral("en");
+};
+
+}  // namespace actlab::ui
