@@ -1224,6 +1224,65 @@ Widen or move the x range.</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::HiddenSpacePanel</name>
+    <message>
+        <source>Axes: the input features</source>
+        <translation>坐标轴：输入特征</translation>
+    </message>
+    <message>
+        <source>Axes: the layer&apos;s one unit on both axes</source>
+        <translation>坐标轴：两个轴都是该层唯一的单元</translation>
+    </message>
+    <message>
+        <source>Axes: unit 1 and unit 2 of the layer</source>
+        <translation>坐标轴：该层的单元 1 和单元 2</translation>
+    </message>
+    <message>
+        <source>Axes: units %1 and %2 (the other units at their mean)</source>
+        <translation>坐标轴：单元 %1 和 %2（其余单元取其均值）</translation>
+    </message>
+    <message>
+        <source>Axes: the first two principal components of the points (%1 % and %2 % of the variance)</source>
+        <translation>坐标轴：各点的前两个主成分（分别占方差的 %1% 和 %2%）</translation>
+    </message>
+    <message>
+        <source>The dashed line is the decision boundary: the output is affine in this layer, so it is straight.</source>
+        <translation>虚线是决策边界：输出对这一层是仿射的，所以它是直线。</translation>
+    </message>
+    <message>
+        <source>Stage: the input</source>
+        <translation>阶段：输入</translation>
+    </message>
+    <message>
+        <source>Stage: hidden layer %1 of %2</source>
+        <translation>阶段：第 %1 个隐藏层（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Play through the layers</source>
+        <translation>逐层播放</translation>
+    </message>
+    <message>
+        <source>Principal components</source>
+        <translation>主成分</translation>
+    </message>
+    <message>
+        <source>Two units</source>
+        <translation>两个单元</translation>
+    </message>
+    <message>
+        <source>How a layer wider than 2 is drawn in the plane</source>
+        <translation>宽度超过 2 的层如何画到平面上</translation>
+    </message>
+    <message>
+        <source>The unit on the horizontal axis</source>
+        <translation>横轴上的单元</translation>
+    </message>
+    <message>
+        <source>The unit on the vertical axis</source>
+        <translation>纵轴上的单元</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::LayerControls</name>
     <message>
         <source>No hidden layer: the inputs feed the output directly</source>
@@ -1280,6 +1339,69 @@ Widen or move the x range.</source>
     <message>
         <source>Your formula…</source>
         <translation>自定义公式…</translation>
+    </message>
+</context>
+<context>
+    <name>actlab::ui::LedgerPanel</name>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>h%1</source>
+        <translation>隐%1</translation>
+    </message>
+    <message>
+        <source>Click a training point on the map, and choose the first-layer weight below: the ledger shows how back-propagation builds its gradient.</source>
+        <translation>在图上点击一个训练点，并在下方选择第一层的权重：账本显示反向传播如何一步步算出它的梯度。</translation>
+    </message>
+    <message>
+        <source>Weight from input feature</source>
+        <translation>权重：从输入特征</translation>
+    </message>
+    <message>
+        <source>to first-layer unit</source>
+        <translation>到第一层单元</translation>
+    </message>
+    <message>
+        <source>‖δ‖ of the layer</source>
+        <translation>该层的 ‖δ‖</translation>
+    </message>
+    <message>
+        <source>bound from f′ alone: ‖δ_out‖ × Π sup |f′|</source>
+        <translation>仅由 f′ 给出的上界：‖δ_out‖ × Π sup |f′|</translation>
+    </message>
+    <message>
+        <source>norm (log scale)</source>
+        <translation>范数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Output&lt;/b&gt;&lt;/td&gt;&lt;td&gt;o = %1, t = %2, loss %3&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;输出&lt;/b&gt;&lt;/td&gt;&lt;td&gt;o = %1，t = %2，损失 %3&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>∂L/∂o</source>
+        <translation>∂L/∂o</translation>
+    </message>
+    <message>
+        <source>Wᵀδ</source>
+        <translation>Wᵀδ</translation>
+    </message>
+    <message>
+        <source>f′(z) = %1 ⊙ </source>
+        <translation>f′(z) = %1 ⊙ </translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;∂L/∂w&lt;/b&gt;&lt;/td&gt;&lt;td&gt;= δ(unit %1) × feature %2 (%3) = &lt;b&gt;%4&lt;/b&gt;; the trainer computes %5 (relative difference %6)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;∂L/∂w&lt;/b&gt;&lt;/td&gt;&lt;td&gt;= δ（单元 %1）× 特征 %2（%3）= &lt;b&gt;%4&lt;/b&gt;；训练器算出的是 %5（相对差 %6）&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
 </context>
 <context>
@@ -3135,8 +3257,8 @@ The session shown was not changed.</source>
         <translation>原理</translation>
     </message>
     <message>
-        <source>Why the boundary looks as it does: where the inputs sit on the curves, and the linear regions</source>
-        <translation>边界为什么是这个样子：输入落在曲线的哪里，以及线性区域</translation>
+        <source>Why the boundary looks as it does: operating points, hidden space, linear regions and the chain rule</source>
+        <translation>边界为什么是这个样子：工作点、隐藏空间、线性区域和链式法则</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3278,22 @@ The session shown was not changed.</source>
     <message>
         <source>The linear pieces of a piecewise-linear network, or how sharp a smooth network&apos;s output is</source>
         <translation>分段线性网络的线性片段，或光滑网络输出的陡峭程度</translation>
+    </message>
+    <message>
+        <source>Hidden space</source>
+        <translation>隐藏空间</translation>
+    </message>
+    <message>
+        <source>The points and a grid of the input plane pushed through the layers: how the network folds or bends the plane</source>
+        <translation>数据点和输入平面上的网格经过各层之后的样子：网络如何折叠或弯曲平面</translation>
+    </message>
+    <message>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <source>One gradient built up layer by layer: why gradients vanish, with real numbers</source>
+        <translation>逐层构建一个梯度：用真实数字说明梯度为何消失</translation>
     </message>
 </context>
 </TS>

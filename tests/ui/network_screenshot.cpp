@@ -184,12 +184,30 @@ bool setUp(const std::string& scene, MainWindow& window) {
         return error.isEmpty();
     }
     if (scene.rfind("train:", 0) == 0) {
-        // train:FILE:EPOCHS: opens a session file and trains it (the view its view.panel names).
-        const std::size_t colon = scene.rfind(':');
-        if (colon <= 6) return false;
-        const QString error = window.openSession(QString::fromStdString(scene.substr(6, colon - 6)));
+        // train:FILE:EPOCHS[;zh][;present]: opens a session file and trains it (the view its
+        // view.panel names), in Chinese and in presentation mode on the projector theme.
+        std::string rest = scene.substr(6);
+        bool present = false, zh = false;
+        for (const char* suffix : {";present", ";zh", ";present", ";zh"}) {
+            const std::string sfx(suffix);
+            const std::size_t n = sfx.size();
+            if (rest.size() > n && rest.compare(rest.size() - n, n, sfx) == 0) {
+                (sfx == ";zh" ? zh : present) = true;
+                rest.resize(rest.size() - sfx.size());
+            }
+        }
+        const std::size_t colon = rest.rfind(':');
+        if (colon == std::string::npos || colon == 0) return false;
+        if (zh) window.setLanguage(QStringLiteral("zh_CN"));
+        const QString error = window.openSession(QString::fromStdString(rest.substr(0, colon)));
         if (!error.isEmpty()) std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
-        return error.isEmpty() && train(page, std::atoi(scene.c_str() + colon + 1));
+        if (!error.isEmpty() || !train(page, std::atoi(rest.c_str() + colon + 1))) return false;
+        if (present) {
+            window.setTheme(QStringLiteral("contrast"));
+            window.presentation()->setOn(true);
+            settle(30);
+        }
+        return true;
     }
     nn::Session s = edits::defaultSession();
     if (scene == "circle_tanh") {

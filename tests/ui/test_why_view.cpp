@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QComboBox>
 #include <QTest>
 #include <memory>
 
@@ -20,6 +21,8 @@
 #include "inspect/input_gradient.h"
 #include "inspect/region_map.h"
 #include "network/boundary_plot.h"
+#include "network/why_hidden_space.h"
+#include "network/why_ledger.h"
 #include "network/why_operating_points.h"
 #include "network/why_regions.h"
 #include "network/why_view.h"
@@ -113,7 +116,8 @@ TEST_F(WhyViewTest, OperatingPointsHoldTheTrainingSetsHistogramAndFollowTraining
         inspect::uniformEdges(lo, hi, 60, edges);
         inspect::Histogram h;
         ASSERT_TRUE(inspect::histogram(points.preactivations(l), edges, h));
-        EXPECT_EQ(h.total(), std::int64_t(table.points) * frame().network.layers()[std::size_t(l)].out);
+        const int units = frame().network.layers()[std::size_t(l)].out;
+        EXPECT_EQ(h.total(), std::int64_t(table.points) * units);
         double sum = 0;
         for (std::size_t b = 0; b < shown.size(); ++b) {
             EXPECT_NEAR(shown[b], 100.0 * h.share(b), 1e-9) << "layer " << l << " bin " << b;
@@ -133,8 +137,8 @@ TEST_F(WhyViewTest, OperatingPointsHoldTheTrainingSetsHistogramAndFollowTraining
             EXPECT_TRUE(to <= -4.5 || from >= 4.5) << from << " " << to;
         // f and f′ are drawn: sigmoid's f′ peaks at 0.25.
         double top = 0;
-        for (auto it = plot->dfGraph()->data()->constBegin(); it != plot->dfGraph()->data()->constEnd(); ++it)
-            top = std::max(top, it->value);
+        const auto& df = *plot->dfGraph()->data();
+        for (auto it = df.constBegin(); it != df.constEnd(); ++it) top = std::max(top, it->value);
         EXPECT_NEAR(top, 0.25, 1e-3);
     }
     // Then and now: the start's histogram is drawn, and differs from now after training.
@@ -242,6 +246,116 @@ TEST_F(WhyViewTest, TheWhyButtonShowsTheViewAndATabSwitchUpdatesIt) {
     why->setTab(WhyView::Tab::OperatingPoints);
     EXPECT_EQ(page->session().view.panel, "operating_points");
     EXPECT_EQ(why->operatingPoints()->plotCount(), 1);
+}
+
+TEST_F(WhyViewTest, TheHiddenSpaceIsTheForwardPassAndEndsInAStraightBoundary) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(2, "tanh"), layer(2, "tanh")};
+    s.view.panel = "hidden_space";
+    open(s);
+    train(20);
+    WhyView* why = page->whyView();
+    ASSERT_EQ(why->tab(), WhyView::Tab::HiddenSpace);
+    HiddenSpacePanel* panel = why->hiddenSpace();
+    ASSERT_EQ(panel->stageCount(), 3);
+    EXPECT_EQ(panel->stage(), 2);  // the last hidden layer by default
+
+    // Stage k's points are a_k of a forward pass of the network shown, unit 0 across and
+    // unit 1 up (a width-2 layer is drawn directly).
+    const nn::Mlp& net = frame().network;
+    const nn::FeatureTable table = trainFeatures();
+    nn::Workspace ws;
+    net.prepare(ws, table.points);
+    net.loadInputs(table, 0, ws);
+    net.forward(ws, false);
+    for (int k = 1; k <= 2; ++k) {
+        const StageDrawing& d = panel->drawing(k);
+        ASSERT_EQ(int(d.px.size()), table.points);
+        for (int p : {0, 17, table.points - 1}) {
+            EXPECT_DOUBLE_EQ(d.px[std::size_t(p)], ws.a[std::size_t(k)][std::size_t(p)]);
+            EXPECT_DOUBLE_EQ(d.py[std::size_t(p)],
+                             ws.a[std::size_t(k)][std::size_t(ws.stride + p)]);
+        }
+    }
+    // At the last stage the boundary is the line w·h + b = 0 of the output layer.
+    ASSERT_TRUE(panel->boundaryLine()->visible());
+    const nn::LayerParams& out = net.layers().back();
+    for (QCPItemPosition* at : {panel->boundaryLine()->point1, panel->boundaryLine()->point2}) {
+        const double z = out.w[0] * at->coords().x() + out.w[1] * at->coords().y() + out.b[0];
+        EXPECT_NEAR(z, 0, 1e-9);
+    }
+    // The input stage has no straight line; the contour is carried instead.
+    panel->setStage(0);
+    EXPECT_FALSE(panel->boundaryLine()->visible());
+    EXPECT_EQ(panel->drawing(0).px[5], page->data().train[5].x);
+
+    // Playing runs through the stages and stops at the last one.
+    panel->play();
+    EXPECT_TRUE(panel->playing());
+    EXPECT_TRUE(test::waitUntil([&] { return !panel->playing(); }, 20000));
+    EXPECT_EQ(panel->stage(), 2);
+}
+
+TEST_F(WhyViewTest, AWideLayerIsDrawnByPrincipalComponentsOrTwoUnits) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(6, "relu"), layer(5, "relu")};
+    s.view.panel = "hidden_space";
+    open(s);
+    train(5);
+    HiddenSpacePanel* panel = page->whyView()->hiddenSpace();
+    EXPECT_TRUE(panel->axesLabel()->text().contains("principal components"));
+    panel->setUnits(2, 4);
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return panel->axesLabel()->text().contains("units 3 and 5"); }, 5000));
+    // Units 3 and 5 (0-based 2 and 4) of the last layer, from a forward pass.
+    const nn::Mlp& net = frame().network;
+    const nn::FeatureTable table = trainFeatures();
+    nn::Workspace ws;
+    net.prepare(ws, table.points);
+    net.loadInputs(table, 0, ws);
+    net.forward(ws, false);
+    const StageDrawing& d = panel->drawing(2);
+    for (int p : {0, 99}) {
+        const double a = ws.a[2][std::size_t(2 * ws.stride + p)];
+        const double b = ws.a[2][std::size_t(4 * ws.stride + p)];
+        // The two units' values, centred at their mean (the projection's centre is 0 here).
+        EXPECT_NEAR(d.px[std::size_t(p)] - d.px[0], a - ws.a[2][std::size_t(2 * ws.stride)], 1e-12);
+        EXPECT_NEAR(d.py[std::size_t(p)] - d.py[0], b - ws.a[2][std::size_t(4 * ws.stride)], 1e-12);
+    }
+}
+
+TEST_F(WhyViewTest, TheLedgerOfASixLayerSigmoidNetworkEqualsTheTrainersGradient) {
+    nn::Session s = test::smallSession();
+    s.network.hidden.assign(6, layer(4, "sigmoid"));
+    s.view.panel = "ledger";
+    open(s);
+    train(5);
+    WhyView* why = page->whyView();
+    ASSERT_EQ(why->tab(), WhyView::Tab::Ledger);
+    LedgerPanel* panel = why->ledger();
+    panel->choose(3, 1, 2);
+    const inspect::ChainLedger& l = panel->ledger();
+    EXPECT_EQ(l.input, 1);
+    EXPECT_EQ(l.unit, 2);
+    ASSERT_EQ(l.layers.size(), 7u);
+    // The final number is the trainer's gradient for that weight on that example.
+    EXPECT_NE(l.gradient, 0);
+    EXPECT_LE(std::fabs(l.gradient - panel->trainerGradient()), 1e-12 * std::fabs(l.gradient));
+    // Bars: ‖δ‖ per layer from the output down; the bound multiplies by sigmoid's 0.25 a layer.
+    ASSERT_EQ(panel->normBars()->data()->size(), 7);
+    ASSERT_EQ(panel->boundGraph()->data()->size(), 7);
+    const double top = panel->boundGraph()->data()->at(0)->value;
+    for (int k = 0; k < 7; ++k) {
+        const double norm = l.layers[std::size_t(k)].deltaNorm;
+        EXPECT_DOUBLE_EQ(panel->normBars()->data()->at(k)->value, norm);
+        EXPECT_NEAR(panel->boundGraph()->data()->at(k)->value / top, std::pow(0.25, k), 1e-9);
+    }
+    EXPECT_TRUE(panel->table()->text().contains("Hidden layer 6"));
+    // A click on the map picks the nearest training point.
+    const nn::Point& p = page->data().train[42];
+    const QPointF at = panel->map()->pixelFor(p.x, p.y);
+    QTest::mouseClick(panel->map(), Qt::LeftButton, {}, at.toPoint());
+    EXPECT_EQ(panel->example(), 42);
 }
 
 }  // namespace

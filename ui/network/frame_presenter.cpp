@@ -61,7 +61,7 @@ void FramePresenter::showFocused(const TrainingSnapshot& snap) {
     if (!f.unitGrids.empty()) m_views.diagram->setFrame(f.network, f.unitGrids, f.unitGridSize);
     if (m_hoverUnit >= 0) updateHoverUnit();
     m_views.why->setData(m_state.data);
-    m_views.why->showNetwork(f.network, f.epoch, f.contour);
+    m_views.why->showNetwork(f.network, f.epoch, f.contour, f.outputGrid, f.gridSize);
     if (output->isVisible()) {
         netstyle::replotIfShown(boundary);
         output->lossChart()->refresh();

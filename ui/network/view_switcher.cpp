@@ -106,8 +106,8 @@ void ViewSwitcher::retranslate() {
     m_healthButton->setToolTip(
         tr("Gradient norms, dead units and activation statistics per layer"));
     m_whyButton->setText(tr("Why"));
-    m_whyButton->setToolTip(tr("Why the boundary looks as it does: where the inputs sit on the "
-                               "curves, and the linear regions"));
+    m_whyButton->setToolTip(tr("Why the boundary looks as it does: operating points, hidden "
+                               "space, linear regions and the chain rule"));
     m_backButton->setText(tr("\u2190 Back to the comparison"));
     m_backButton->setToolTip(tr("Show all compared networks again"));
 }

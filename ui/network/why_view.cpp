@@ -7,6 +7,8 @@
 
 #include "common/qt_text.h"
 #include "common/scroll_areas.h"
+#include "network/why_hidden_space.h"
+#include "network/why_ledger.h"
 #include "network/why_operating_points.h"
 #include "network/why_regions.h"
 
@@ -16,10 +18,14 @@ WhyView::WhyView(QWidget* parent)
     : QWidget(parent),
       m_tabs(new QTabWidget(this)),
       m_operating(new OperatingPointsPanel),
+      m_hidden(new HiddenSpacePanel),
+      m_ledger(new LedgerPanel),
       m_regions(new RegionsPanel) {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(verticalScroll(m_operating, this), QString());
+    m_tabs->addTab(m_hidden, QString());
     m_tabs->addTab(m_regions, QString());
+    m_tabs->addTab(m_ledger, QString());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -27,6 +33,10 @@ WhyView::WhyView(QWidget* parent)
         m_dirty = true;
         refresh();
         emit tabChanged(tab());
+    });
+    connect(m_hidden, &HiddenSpacePanel::settingsChanged, this, [this] {
+        m_dirty = true;
+        refresh();
     });
     connect(m_operating, &OperatingPointsPanel::explorerRequested, this,
             &WhyView::explorerRequested);
@@ -38,6 +48,7 @@ void WhyView::setData(const nn::Dataset& data) {
     m_data = data;
     m_features.clear();  // the features are rebuilt with the next network
     m_regions->setData(data);
+    m_ledger->setData(data);
     m_dirty = true;
     refresh();
 }
@@ -49,7 +60,10 @@ void WhyView::setLanguage(const QString& lang) {
 }
 
 void WhyView::showNetwork(const nn::Mlp& net, int epoch,
-                          const std::vector<nn::ContourSegment>& contour) {
+                          const std::vector<nn::ContourSegment>& contour,
+                          std::span<const double> grid, int n) {
+    m_grid.assign(grid.begin(), grid.end());
+    m_gridSize = n;
     const bool sameShape = m_hasNet && net.spec() == m_initial.spec();
     if (!m_hasNet || !sameShape || epoch == 0 || epoch < m_epoch) m_initial = net;
     m_net = net;
@@ -73,10 +87,14 @@ void WhyView::refresh() {
         m_train = nn::computeFeatures(features, xs, ys);
         m_features = features;
     }
-    if (tab() == Tab::OperatingPoints)
-        m_operating->update(m_net, m_initial, m_train, m_epoch, layerNames());
-    else
-        m_regions->update(m_net, m_epoch, m_contour, layerNames());
+    switch (tab()) {
+        case Tab::OperatingPoints:
+            m_operating->update(m_net, m_initial, m_train, m_epoch, layerNames());
+            break;
+        case Tab::HiddenSpace: m_hidden->update(m_net, m_data, m_train, m_contour); break;
+        case Tab::Regions: m_regions->update(m_net, m_epoch, m_contour, layerNames()); break;
+        case Tab::Ledger: m_ledger->update(m_net, m_grid, m_gridSize, m_contour); break;
+    }
 }
 
 QStringList WhyView::layerNames() const {
@@ -95,11 +113,17 @@ WhyView::Tab WhyView::tab() const {
 }
 
 const char* WhyView::tabId(Tab tab) {
-    return tab == Tab::Regions ? "linear_regions" : "operating_points";
+    switch (tab) {
+        case Tab::HiddenSpace: return "hidden_space";
+        case Tab::Regions: return "linear_regions";
+        case Tab::Ledger: return "ledger";
+        case Tab::OperatingPoints: break;
+    }
+    return "operating_points";
 }
 
 bool WhyView::tabFromId(std::string_view id, Tab& tab) {
-    for (Tab t : {Tab::OperatingPoints, Tab::Regions})
+    for (Tab t : {Tab::OperatingPoints, Tab::HiddenSpace, Tab::Regions, Tab::Ledger})
         if (id == tabId(t)) {
             tab = t;
             return true;
@@ -121,8 +145,14 @@ void WhyView::retranslate() {
     m_tabs->setTabText(0, tr("Operating points"));
     m_tabs->setTabToolTip(0, tr("Where each hidden layer's inputs z sit on its f and f′: "
                                 "saturation, dead units, self-normalisation"));
-    m_tabs->setTabText(1, tr("Linear regions"));
-    m_tabs->setTabToolTip(1, tr("The linear pieces of a piecewise-linear network, or how sharp "
+    m_tabs->setTabText(1, tr("Hidden space"));
+    m_tabs->setTabToolTip(1, tr("The points and a grid of the input plane pushed through the "
+                                "layers: how the network folds or bends the plane"));
+    m_tabs->setTabText(2, tr("Linear regions"));
+    m_tabs->setTabText(3, tr("Chain rule"));
+    m_tabs->setTabToolTip(3, tr("One gradient built up layer by layer: why gradients vanish, "
+                                "with real numbers"));
+    m_tabs->setTabToolTip(2, tr("The linear pieces of a piecewise-linear network, or how sharp "
                                 "a smooth network's output is"));
 }
 

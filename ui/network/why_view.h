@@ -1,10 +1,13 @@
 #pragma once
 // The network page's "Why" view: the mechanisms behind the decision boundary of the network in
-// the full view, live while it trains. Tabs: Operating points (where z sits on f and f′) and
-// Linear regions (the pieces a piecewise-linear network is made of, or |∇ₓ output| for a smooth
-// one). Definitions in docs/why-views.md.
+// the full view, live while it trains. Tabs: Operating points (where z sits on f and f′), Hidden
+// space (how the layers bend the plane), Linear regions (the pieces of a piecewise-linear
+// network, or |∇ₓ output| for a smooth one) and the Chain rule (one gradient, layer by layer).
+// Definitions in docs/why-views.md.
 
 #include <QWidget>
+#include <span>
+#include <vector>
 
 #include "activations/activation_spec.h"
 #include "nn/contour.h"
@@ -15,13 +18,15 @@ class QTabWidget;
 
 namespace actlab::ui {
 
+class HiddenSpacePanel;
+class LedgerPanel;
 class OperatingPointsPanel;
 class RegionsPanel;
 
 class WhyView : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { OperatingPoints, Regions };
+    enum class Tab { OperatingPoints, HiddenSpace, Regions, Ledger };
 
     explicit WhyView(QWidget* parent = nullptr);
 
@@ -29,18 +34,23 @@ public:
     void setData(const nn::Dataset& data);
     /// The language of the activation names.
     void setLanguage(const QString& lang);
-    /// The network in the full view at `epoch` with its decision boundary. The first network
-    /// of a run (epoch 0, or any epoch after going back or changing shape) is kept as "then".
-    void showNetwork(const nn::Mlp& net, int epoch, const std::vector<nn::ContourSegment>& contour);
+    /// The network in the full view at `epoch` with its decision boundary and output grid (n×n,
+    /// GridEvaluator's layout). The first network of a run (epoch 0, or any epoch after going
+    /// back or changing shape) is kept as "then".
+    void showNetwork(const nn::Mlp& net, int epoch, const std::vector<nn::ContourSegment>& contour,
+                     std::span<const double> grid, int n);
 
     void setTab(Tab tab);
     Tab tab() const;
-    /// Session ids of the tabs ("operating_points", "linear_regions") and back.
+    /// Session ids of the tabs ("operating_points", "hidden_space", "linear_regions",
+    /// "ledger") and back.
     static const char* tabId(Tab tab);
     static bool tabFromId(std::string_view id, Tab& tab);
 
     OperatingPointsPanel* operatingPoints() const { return m_operating; }
     RegionsPanel* regions() const { return m_regions; }
+    HiddenSpacePanel* hiddenSpace() const { return m_hidden; }
+    LedgerPanel* ledger() const { return m_ledger; }
     /// The epoch last shown.
     int epoch() const { return m_epoch; }
 
@@ -61,6 +71,10 @@ private:
 
     QTabWidget* m_tabs;
     OperatingPointsPanel* m_operating;
+    HiddenSpacePanel* m_hidden;
+    LedgerPanel* m_ledger;
+    std::vector<double> m_grid;
+    int m_gridSize = 0;
     RegionsPanel* m_regions;
     nn::Dataset m_data;
     nn::FeatureTable m_train;
