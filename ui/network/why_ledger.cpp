@@ -92,7 +92,8 @@ LedgerPanel::LedgerPanel(QWidget* parent)
         m_bound->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 7));
         const double ring = 18 * std::max(1.0, Appearance::instance().scale());
         const QPen pen(c.strong, style::width(3));
-        m_marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, pen, Qt::NoBrush, ring));
+        m_marker->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, pen, Qt::NoBrush, ring));
     };
     restyle();
     connect(&Appearance::instance(), &Appearance::changed, this, restyle);
