@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTimer>
@@ -17,8 +18,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/appearance.h"
 #include "common/plot_export.h"
 #include "common/qt_text.h"
+#include "common/scroll_areas.h"
 #include "sweep/sweep_csv.h"
 #include "sweeps/sweep_form.h"
 #include "sweeps/sweep_plot.h"
@@ -79,9 +82,21 @@ SweepPage::SweepPage(QWidget* parent)
     m_paired->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_paired->horizontalHeader()->setStretchLastSection(true);
     m_paired->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_paired->setMaximumHeight(170);
+    // The table shows its rows whole (it does not scroll inside the page); the page scrolls
+    // when the chart and the table do not fit, as at 1280×800 in presentation mode.
+    m_paired->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_paired->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    const auto fitChart = [this] {
+        m_plot->setMinimumHeight(int(260 * std::max(1.0, Appearance::instance().scale())));
+    };
+    fitChart();
+    connect(&Appearance::instance(), &Appearance::changed, this, fitChart);
 
-    auto* layout = new QVBoxLayout(this);
+    auto* content = new QWidget(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(verticalScroll(content, this));
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->addWidget(m_hint);
     layout->addWidget(m_form);
@@ -264,6 +279,10 @@ void SweepPage::updatePaired() {
                                                              .arg(number(c.low), number(c.high))
                                                        : QStringLiteral("—")));
         }
+    // Every row whole: the header, the rows and the frame.
+    int height = m_paired->horizontalHeader()->sizeHint().height() + 2 * m_paired->frameWidth();
+    for (int r = 0; r < m_paired->rowCount(); ++r) height += m_paired->rowHeight(r);
+    m_paired->setFixedHeight(height);
 }
 
 void SweepPage::updateStatus(const parallel::SweepProgress& p) {
