@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "activations/activation_call.h"
+#include "inspect/operating_points.h"
 #include "nn/claim_check.h"
 #include "nn/session.h"
 #include "theory/mean_field.h"
@@ -267,6 +268,42 @@ TEST(LessonClaims, DyingReluOverTwentySeeds) {
     EXPECT_GE(dead[0], 18);
     EXPECT_EQ(dead[1], 0);
     EXPECT_EQ(dead[2], 0);
+}
+
+/// The share of (unit, example) pairs of every hidden layer in the dead zone (f′ = 0), over the
+/// training set, as the Why view's operating points count them.
+double deadShare(const nn::Mlp& net, const nn::Dataset& data) {
+    std::vector<double> xs, ys;
+    for (const nn::Point& p : data.train) {
+        xs.push_back(p.x);
+        ys.push_back(p.y);
+    }
+    inspect::OperatingPoints points;
+    points.compute(net, nn::computeFeatures(net.spec().features, xs, ys));
+    std::int64_t dead = 0, pairs = 0;
+    for (int l = 0; l < points.layerCount(); ++l) {
+        const inspect::ZoneShares z = inspect::zoneShares(points.slopes(l), 0.01);
+        dead += z.dead;
+        pairs += z.pairs;
+    }
+    return double(dead) / double(pairs);
+}
+
+TEST(LessonClaims, DyingReluHasMoreOfItsPairsInTheDeadZoneAfterFiftyEpochs) {
+    // The text: after 50 epochs more of ReLU's (unit, example) pairs are in the dead zone than
+    // at the start (the Why view's dashed histogram), for ReLU's network of the comparison.
+    nn::Session s = lesson("02-dying-relu");
+    const nn::CompareMember relu = s.compare.at(0);
+    ASSERT_EQ(relu.activation, "relu");
+    for (std::uint64_t seed : {1, 2, 3, 4, 5}) {
+        s.seed = seed;
+        const nn::Trainer start = trained(s, relu, 0);
+        const nn::Trainer later = trained(s, relu, 50);
+        const double before = deadShare(start.network(), start.data());
+        const double after = deadShare(later.network(), later.data());
+        std::cout << "seed " << seed << ": dead pairs " << before << " -> " << after << "\n";
+        EXPECT_GT(after, before) << "seed " << seed;
+    }
 }
 
 TEST(LessonClaims, TanhReachesTheTargetFirstOverTwentySeeds) {
