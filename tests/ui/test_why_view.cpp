@@ -71,6 +71,15 @@ protected:
         return nn::computeFeatures(frame().network.spec().features, xs, ys);
     }
 
+    /// A forward pass of `net` over every point of `table` in one batch.
+    static nn::Workspace forwardPass(const nn::Mlp& net, const nn::FeatureTable& table) {
+        nn::Workspace ws;
+        net.prepare(ws, table.points);
+        net.loadInputs(table, 0, ws);
+        net.forward(ws, false);
+        return ws;
+    }
+
     /// The bar heights (% of pairs) of a layer's histogram.
     static std::vector<double> bars(const OperatingPointsPlot* plot) {
         std::vector<double> v;
@@ -264,10 +273,7 @@ TEST_F(WhyViewTest, TheHiddenSpaceIsTheForwardPassAndEndsInAStraightBoundary) {
     // unit 1 up (a width-2 layer is drawn directly).
     const nn::Mlp& net = frame().network;
     const nn::FeatureTable table = trainFeatures();
-    nn::Workspace ws;
-    net.prepare(ws, table.points);
-    net.loadInputs(table, 0, ws);
-    net.forward(ws, false);
+    const nn::Workspace ws = forwardPass(net, table);
     for (int k = 1; k <= 2; ++k) {
         const StageDrawing& d = panel->drawing(k);
         ASSERT_EQ(int(d.px.size()), table.points);
@@ -310,10 +316,7 @@ TEST_F(WhyViewTest, AWideLayerIsDrawnByPrincipalComponentsOrTwoUnits) {
     // Units 3 and 5 (0-based 2 and 4) of the last layer, from a forward pass.
     const nn::Mlp& net = frame().network;
     const nn::FeatureTable table = trainFeatures();
-    nn::Workspace ws;
-    net.prepare(ws, table.points);
-    net.loadInputs(table, 0, ws);
-    net.forward(ws, false);
+    const nn::Workspace ws = forwardPass(net, table);
     const StageDrawing& d = panel->drawing(2);
     for (int p : {0, 99}) {
         const double a = ws.a[2][std::size_t(2 * ws.stride + p)];
