@@ -2069,6 +2069,10 @@ Widen or move the x range.</source>
         <source>Compare mode: this exports the network shown, %1. Show another one (N) to export it.</source>
         <translation>对比模式：导出的是当前显示的网络 %1。要导出其他网络，请先切换显示（N）。</translation>
     </message>
+    <message>
+        <source>Why ▸ Chain rule now follows this weight (input %1 → unit %2).</source>
+        <translation>“原理 ▸ 链式法则”现在跟踪这个权重（输入 %1 → 单元 %2）。</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::OperatingPointsPanel</name>

@@ -21,6 +21,7 @@
 #include "inspect/input_gradient.h"
 #include "inspect/region_map.h"
 #include "network/boundary_plot.h"
+#include "network/network_diagram.h"
 #include "network/why_hidden_space.h"
 #include "network/why_ledger.h"
 #include "network/why_operating_points.h"
@@ -354,6 +355,12 @@ TEST_F(WhyViewTest, TheLedgerOfASixLayerSigmoidNetworkEqualsTheTrainersGradient)
         EXPECT_NEAR(panel->boundGraph()->data()->at(k)->value / top, std::pow(0.25, k), 1e-9);
     }
     EXPECT_TRUE(panel->table()->text().contains("Hidden layer 6"));
+    // A first-layer link of the network diagram chooses the weight.
+    emit page->diagram()->linkClicked(0, 0, 3);
+    EXPECT_EQ(panel->ledger().input, 0);
+    EXPECT_EQ(panel->ledger().unit, 3);
+    emit page->diagram()->linkClicked(1, 0, 1);  // a deeper weight: the ledger keeps its own
+    EXPECT_EQ(panel->ledger().unit, 3);
     // A click on the map picks the nearest training point.
     const nn::Point& p = page->data().train[42];
     const QPointF at = panel->map()->pixelFor(p.x, p.y);

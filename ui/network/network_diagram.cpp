@@ -563,6 +563,7 @@ void NetworkDiagram::mouseMoveEvent(QMouseEvent* event) {
 void NetworkDiagram::mousePressEvent(QMouseEvent* event) {
     const Hover h = hitTest(event->position());
     if (h.kind == Hover::Node && h.column < layerCount()) emit layerSelected(h.column);
+    if (h.kind == Hover::Link) emit linkClicked(h.layer, h.from, h.to);
     QWidget::mousePressEvent(event);
 }
 

@@ -67,6 +67,9 @@ signals:
     void neuronsChangeRequested(int layer, int delta);
     /// A layer's activation chip or one of its neurons was clicked.
     void layerSelected(int layer);
+    /// A link was clicked: the weight of layer `layer` (0: from the input features) from source
+    /// `from` to unit `to`.
+    void linkClicked(int layer, int from, int to);
     /// The mouse is over a unit (index into the unit grids, with a caption), or left it (−1).
     void unitHovered(int unit, const QString& caption);
 

@@ -37,6 +37,7 @@
 #include "network/training_control.h"
 #include "network/training_worker.h"
 #include "network/view_switcher.h"
+#include "network/why_ledger.h"
 #include "network/why_view.h"
 #include "nn/session_state.h"
 
@@ -161,6 +162,15 @@ void NetworkPage::connectParts() {
     });
     connect(m_views, &ViewSwitcher::viewChosen, this, [this](int id) { showView(View(id)); });
     connect(m_why, &WhyView::explorerRequested, this, &NetworkPage::explorerRequested);
+    // A first-layer link of the diagram chooses the weight of the Why view's chain rule.
+    connect(m_diagram, &NetworkDiagram::linkClicked, this, [this](int layer, int from, int to) {
+        if (layer != 0) return;
+        m_why->ledger()->choose(m_why->ledger()->example(), from, to);
+        emit statusMessage(tr("Why ▸ Chain rule now follows this weight (input %1 → unit %2).")
+                               .arg(from + 1)
+                               .arg(to + 1),
+                           6000);
+    });
     connect(m_why, &WhyView::tabChanged, this, [this] {
         if (currentView() == View::Why) m_state.session.view.panel = WhyView::tabId(m_why->tab());
     });
