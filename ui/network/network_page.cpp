@@ -78,7 +78,8 @@ NetworkPage::NetworkPage(QWidget* parent)
     m_exports = new NetworkExports(m_output, m_views, m_lastDir, this);
     m_exports->setCodeSource([this] { return codeSource(); });
     m_frames = new FramePresenter(
-        m_state, *m_training, {m_bar, m_banner, m_output, m_compare, m_health, m_why, m_diagram}, this);
+        m_state, *m_training,
+        {m_bar, m_banner, m_output, m_compare, m_health, m_why, m_diagram}, this);
     m_editor = new NetworkEditor(m_state, *m_training, {m_diagram, m_layers, m_compare}, this);
 
     // The views keep their share of the width; at a large scale the data and setup panel
