@@ -121,12 +121,7 @@ std::string hiddenLayerCsv(const nn::Mlp& net, const nn::Dataset& data, int stag
     inspect::StageEvaluator evaluator;
     std::vector<double> values;
     for (const auto& [name, points] : {std::pair{"train", &data.train}, {"test", &data.test}}) {
-        std::vector<double> xs, ys;
-        for (const nn::Point& p : *points) {
-            xs.push_back(p.x);
-            ys.push_back(p.y);
-        }
-        const nn::FeatureTable table = nn::computeFeatures(net.spec().features, xs, ys);
+        const nn::FeatureTable table = nn::computeFeatures(net.spec().features, *points);
         const std::size_t n = points->size();
         values.resize(std::size_t(width) * n);
         evaluator.activations(net, table, stage, values);
@@ -154,13 +149,8 @@ std::string regionsCsv(const std::vector<int>& region, int regions, int n) {
 
 /// `layer,unit,index,z` for every hidden unit and training point.
 std::string preactivationsCsv(const nn::Mlp& net, const nn::Dataset& data) {
-    std::vector<double> xs, ys;
-    for (const nn::Point& p : data.train) {
-        xs.push_back(p.x);
-        ys.push_back(p.y);
-    }
     inspect::OperatingPoints points;
-    points.compute(net, nn::computeFeatures(net.spec().features, xs, ys));
+    points.compute(net, nn::computeFeatures(net.spec().features, data.train));
     std::ostringstream csv;
     csv << "layer,unit,index,z\n";
     const std::size_t n = std::size_t(points.pointCount());

@@ -97,6 +97,17 @@ FeatureTable computeFeatures(std::span<const Feature> features, std::span<const 
     return t;
 }
 
+FeatureTable computeFeatures(std::span<const Feature> features, std::span<const Point> points) {
+    std::vector<double> xs, ys;
+    xs.reserve(points.size());
+    ys.reserve(points.size());
+    for (const Point& p : points) {
+        xs.push_back(p.x);
+        ys.push_back(p.y);
+    }
+    return computeFeatures(features, xs, ys);
+}
+
 Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
     int in = inputs();
     for (const LayerSpec& layer : spec.hidden) {

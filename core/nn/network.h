@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "activations/activation_spec.h"
+#include "dataset.h"
 #include "features.h"
 
 namespace actlab::nn {
@@ -89,6 +90,8 @@ struct FeatureTable {
 /// The features of (xs[p], ys[p]) for every p.
 FeatureTable computeFeatures(std::span<const Feature> features, std::span<const double> xs,
                              std::span<const double> ys);
+/// The features of the points (their x and y), in order.
+FeatureTable computeFeatures(std::span<const Feature> features, std::span<const Point> points);
 
 /// Examples per block of the forward and backward passes: one AVX2 vector, half an AVX-512 one
 /// (which runs at the same rate per element on CPUs that split 512-bit operations in two). A

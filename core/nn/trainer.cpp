@@ -69,16 +69,8 @@ Trainer::Trainer(Dataset data, Mlp network, TrainingConfig config, std::uint64_t
 }
 
 void Trainer::rebuildFeatures() {
-    const auto table = [&](const std::vector<Point>& pts) {
-        std::vector<double> xs, ys;
-        for (const Point& p : pts) {
-            xs.push_back(p.x);
-            ys.push_back(p.y);
-        }
-        return computeFeatures(m_state.net.spec().features, xs, ys);
-    };
-    m_trainFeatures = table(m_data.train);
-    m_testFeatures = table(m_data.test);
+    m_trainFeatures = computeFeatures(m_state.net.spec().features, m_data.train);
+    m_testFeatures = computeFeatures(m_state.net.spec().features, m_data.test);
     m_trainLabels.clear();
     for (const Point& p : m_data.train) m_trainLabels.push_back(p.label);
 }

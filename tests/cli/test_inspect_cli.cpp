@@ -95,12 +95,7 @@ nn::Trainer trained(const nn::Session& s, int epochs) {
 }
 
 nn::FeatureTable features(const nn::Mlp& net, const std::vector<nn::Point>& points) {
-    std::vector<double> xs, ys;
-    for (const nn::Point& p : points) {
-        xs.push_back(p.x);
-        ys.push_back(p.y);
-    }
-    return nn::computeFeatures(net.spec().features, xs, ys);
+    return nn::computeFeatures(net.spec().features, points);
 }
 
 TEST(InspectCli, HiddenLayerIsTheTrainedNetworksActivations) {

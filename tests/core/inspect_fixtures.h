@@ -50,12 +50,7 @@ inline std::vector<nn::Point> makePoints(int count, int classes, std::uint64_t s
 }
 
 inline nn::FeatureTable featuresOf(const nn::Mlp& net, const std::vector<nn::Point>& points) {
-    std::vector<double> xs, ys;
-    for (const nn::Point& p : points) {
-        xs.push_back(p.x);
-        ys.push_back(p.y);
-    }
-    return nn::computeFeatures(net.spec().features, xs, ys);
+    return nn::computeFeatures(net.spec().features, points);
 }
 
 /// z and a of every layer (0: a = the features) at one point, with the registry's scalar kernels

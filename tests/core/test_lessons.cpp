@@ -273,13 +273,8 @@ TEST(LessonClaims, DyingReluOverTwentySeeds) {
 /// The share of (unit, example) pairs of every hidden layer in the dead zone (f′ = 0), over the
 /// training set, as the Why view's operating points count them.
 double deadShare(const nn::Mlp& net, const nn::Dataset& data) {
-    std::vector<double> xs, ys;
-    for (const nn::Point& p : data.train) {
-        xs.push_back(p.x);
-        ys.push_back(p.y);
-    }
     inspect::OperatingPoints points;
-    points.compute(net, nn::computeFeatures(net.spec().features, xs, ys));
+    points.compute(net, nn::computeFeatures(net.spec().features, data.train));
     std::int64_t dead = 0, pairs = 0;
     for (int l = 0; l < points.layerCount(); ++l) {
         const inspect::ZoneShares z = inspect::zoneShares(points.slopes(l), 0.01);

@@ -64,12 +64,7 @@ protected:
     const NetworkFrame& frame() const { return page->latestSnapshot()->networks[0]; }
 
     nn::FeatureTable trainFeatures() const {
-        std::vector<double> xs, ys;
-        for (const nn::Point& p : page->data().train) {
-            xs.push_back(p.x);
-            ys.push_back(p.y);
-        }
-        return nn::computeFeatures(frame().network.spec().features, xs, ys);
+        return nn::computeFeatures(frame().network.spec().features, page->data().train);
     }
 
     /// A forward pass of `net` over every point of `table` in one batch.

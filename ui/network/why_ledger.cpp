@@ -176,7 +176,7 @@ void LedgerPanel::rebuild() {
         if (k == 0)
             b = l.deltaNorm;
         else
-            b *= inspect::layerSlopeBound(net, l.layer);
+            b *= slopeBound(l.layer);
         bound << std::max(b, kFloor);
         ticker->addTick(double(k), l.layer == hidden ? tr("out") : tr("h%1").arg(l.layer + 1));
     }
@@ -191,6 +191,18 @@ void LedgerPanel::rebuild() {
     if (m_chart->isVisible()) m_chart->replot(QCustomPlot::rpQueuedReplot);
     if (m_map->isVisible()) m_map->replot(QCustomPlot::rpQueuedReplot);
     retranslate();
+}
+
+double LedgerPanel::slopeBound(int layer) {
+    if (m_bounds.size() <= std::size_t(layer)) m_bounds.resize(std::size_t(layer) + 1);
+    Bound& b = m_bounds[std::size_t(layer)];
+    const ActivationSpec* spec = m_net.activationOf(layer);
+    const ParamValues params = m_net.paramsOf(layer, 0);
+    const std::vector<double>& learnable = m_net.layers()[std::size_t(layer)].learnable;
+    // A formula's row can be replaced by another at the same address: not cached.
+    if (spec->isFormula() || b.spec != spec || b.params != params || b.learnable != learnable)
+        b = {spec, params, learnable, inspect::layerSlopeBound(m_net, layer)};
+    return b.value;
 }
 
 void LedgerPanel::changeEvent(QEvent* event) {

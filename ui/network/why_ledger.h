@@ -75,7 +75,16 @@ private:
     inspect::LedgerBuilder m_builder;
     inspect::ChainLedger m_ledger;
     double m_trainerGradient = 0;
-    std::vector<double> m_bounds;  ///< per hidden layer: sup |f′|
+    /// sup |f′| of a hidden layer, computed only when its activation or parameters change
+    /// (inspect::layerSlopeBound searches f′ over the whole line).
+    double slopeBound(int layer);
+    struct Bound {
+        const ActivationSpec* spec = nullptr;
+        ParamValues params{};
+        std::vector<double> learnable;
+        double value = 0;
+    };
+    std::vector<Bound> m_bounds;  ///< per hidden layer
 };
 
 }  // namespace actlab::ui

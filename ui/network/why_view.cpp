@@ -79,12 +79,7 @@ void WhyView::refresh() {
     m_dirty = false;
     const std::vector<nn::Feature>& features = m_net.spec().features;
     if (features != m_features || m_train.points != int(m_data.train.size())) {
-        std::vector<double> xs, ys;
-        for (const nn::Point& p : m_data.train) {
-            xs.push_back(p.x);
-            ys.push_back(p.y);
-        }
-        m_train = nn::computeFeatures(features, xs, ys);
+        m_train = nn::computeFeatures(features, m_data.train);
         m_features = features;
     }
     switch (tab()) {
