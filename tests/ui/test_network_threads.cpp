@@ -321,6 +321,11 @@ TEST_F(WorkerTest, PauseAnswersWithinOneMiniBatchOnTheExtremeNetwork) {
     EXPECT_LT(latencies[2], 100 * kSlowBuild);
     worker.setPlaying(false);
     ASSERT_TRUE(waitUntil([&] { return !latest->playing; }));
+    // The frame the pause cut short is not owed to a step: "." trains exactly one epoch.
+    const int pausedAt = latest->networks[0].epoch;
+    worker.step();
+    ASSERT_TRUE(waitForEpoch(pausedAt + 1));
+    EXPECT_EQ(latest->networks[0].epoch, pausedAt + 1);
 }
 
 TEST_F(WorkerTest, QuitJoinsTheWorkerWithinOneMiniBatchOnTheExtremeNetwork) {

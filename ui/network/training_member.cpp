@@ -178,6 +178,14 @@ void TrainingMember::finish(NetworkFrame& f, bool focused, int gridSize, int uni
     f.divergenceCause = divergedAt > 0 ? divergedCause : nn::DivergenceCause{};
 }
 
+void levelOwed(std::vector<std::unique_ptr<TrainingMember>>& members) {
+    int furthest = 0;
+    for (const auto& m : members)
+        if (!m->trainer->diverged()) furthest = std::max(furthest, m->trainer->epoch());
+    for (auto& m : members)
+        m->owed = m->trainer->diverged() ? 0 : furthest - m->trainer->epoch();
+}
+
 void frameContour(NetworkFrame& f, int numClasses) {
     const nn::OutputKind kind = f.network.spec().output;
     if (kind == nn::OutputKind::SoftmaxCe) {

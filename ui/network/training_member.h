@@ -89,4 +89,9 @@ private:
 /// regression.
 void frameContour(NetworkFrame& frame, int numClasses);
 
+/// On a pause or a step: a frame cut short owes each network only what brings it level with the
+/// furthest (networks that diverged owe nothing), so a step then moves every network to one
+/// epoch past the furthest and not through the rest of the abandoned frame.
+void levelOwed(std::vector<std::unique_ptr<TrainingMember>>& members);
+
 }  // namespace actlab::ui

@@ -79,10 +79,12 @@ public:
     /// slider never keeps abandoning a long epoch.
     void post(Command command, bool urgent = false) {
         {
+            // The flag is raised under the lock, with the command: the worker clears it when it
+            // takes the commands, so it can never outlive the command that raised it.
             std::lock_guard lock(m_mutex);
             m_commands.push_back(std::move(command));
+            if (urgent) m_interrupt.store(true, std::memory_order_relaxed);
         }
-        if (urgent) m_interrupt.store(true, std::memory_order_relaxed);
         m_wake.notify_all();
     }
 
@@ -166,6 +168,7 @@ public:
     void step() {
         m_playing = false;
         m_remaining = 0;
+        levelOwed(m_members);
         if (!m_hasTrain) {
             m_dirty = true;
             return;
@@ -313,6 +316,8 @@ private:
         if (on && !m_playing) m_nextFrame = Clock::now();
         if (on)
             for (auto& m : m_members) m->resume();
+        else
+            levelOwed(m_members);
         m_playing = on;
         m_dirty = true;  // the play state is part of the snapshot
     }
