@@ -15,6 +15,7 @@ if [ "${1:-}" = "--clang" ]; then
   ctest --preset clang -j "${ACTLAB_JOBS:-2}" | grep -E "tests passed|Total Test time"
 fi
 step "plain C++ lanes, no clones (ACTLAB_PORTABLE_LANES, ACTLAB_NO_CLONES)"
-scripts/build.sh portable
+cmake --preset portable >/dev/null
+cmake --build --preset portable -j "${ACTLAB_JOBS:-2}" --target actlab_core_tests
 ctest --preset portable -j "${ACTLAB_JOBS:-2}" | grep -E "tests passed|Total Test time"
 step "portable build passed"
