@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-dir=build/fuzz
-scripts/build.sh fuzz
+# ACTLAB_FUZZ_PRESET=asan-core uses the harnesses of that build (CI's, already built) instead.
+preset=${ACTLAB_FUZZ_PRESET:-fuzz}
+dir=build/$preset
+scripts/build.sh "$preset"
 mkdir -p "$dir/artifacts"
 status=0
 for harness in session dataset_csv cli_args formula; do

@@ -4,8 +4,9 @@
 # the portable build (plain C++ lanes), every fuzzer for a bounded time, a short run of every
 # benchmark (so none rots) and a soak of the real window under Xvfb.
 # With --ci, the short run CI makes after the test suite (it must leave CI well inside its time):
-# ASan + UBSan over the core, the command line and their tests (no GUI), TSan over the sweep's
-# thread pool, every fuzzer for FUZZ_SECONDS, the quick benchmarks and the soak.
+# ASan + UBSan over the core, the command line and their tests (no GUI; the fuzzers come from the
+# same build), TSan over the sweep's thread pool, every fuzzer for FUZZ_SECONDS, the quick
+# benchmarks and the soak.
 # Usage: scripts/run-hardening.sh [--ci] [FUZZ_SECONDS] [SOAK_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,11 @@ else
   scripts/run-portability.sh
 fi
 step "fuzzing, ${fuzz_seconds}s per harness"
-scripts/run-fuzzers.sh "$fuzz_seconds"
+if $ci; then
+  ACTLAB_FUZZ_PRESET=asan-core scripts/run-fuzzers.sh "$fuzz_seconds"  # built with the tests
+else
+  scripts/run-fuzzers.sh "$fuzz_seconds"
+fi
 step "benchmarks, quick run"
 scripts/run-benchmarks.sh --quick
 if [ -x scripts/soak.sh ]; then
