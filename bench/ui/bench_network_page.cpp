@@ -12,7 +12,10 @@
 // Variants: compare mode with eight activations (Sigmoid, Tanh, ReLU, Leaky ReLU, ELU, GELU,
 // SELU, PReLU), each a network of 6 hidden layers of 8 neurons training 50 epochs per frame, every
 // 100×100 boundary redrawn; and a single such network in the full view (diagram with neuron
-// thumbnails, boundary, loss chart). The whole main window is shown at 1600×1000.
+// thumbnails, boundary, loss chart); and the eight compared with the Why view's side-by-side tab
+// shown instead of the boundaries (each card's operating points, last hidden space and linear
+// regions, brought up to date in turn), timed by the epoch counter's repaints. The whole main
+// window is shown at 1600×1000.
 
 #include <benchmark/benchmark.h>
 
@@ -24,16 +27,19 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "activations/registry.h"
 #include "classroom/main_window.h"
 #include "common/app_settings.h"
+#include "common/text_line.h"
 #include "network/boundary_plot.h"
 #include "network/compare_view.h"
 #include "network/network_page.h"
 #include "network/output_panel.h"
 #include "network/session_edits.h"
+#include "network/training_bar.h"
 #include "network/training_worker.h"
 
 using namespace actlab;
@@ -82,6 +88,8 @@ std::vector<nn::CompareMember> compareSet(int which) {
     return {"relu", "leaky_relu", "prelu", "relu6", "hardtanh", "rrelu", "sigmoid", "tanh"};
 }
 
+enum class Shown { Single, Compare, CompareWhy };
+
 nn::Session deepSession(bool compare, int set) {
     nn::Session s = edits::defaultSession();
     s.generator.kind = nn::DatasetKind::Xor;
@@ -94,7 +102,8 @@ nn::Session deepSession(bool compare, int set) {
     return s;
 }
 
-void runFrames(benchmark::State& st, bool compare) {
+void runFrames(benchmark::State& st, Shown shown) {
+    const bool compare = shown != Shown::Single;
     QTemporaryDir dir;
     MainWindow window(new AppSettings(dir.filePath("settings.ini")));
     window.resize(1600, 1000);
@@ -102,14 +111,18 @@ void runFrames(benchmark::State& st, bool compare) {
     window.pages()->setCurrentWidget(window.networkPage());
     NetworkPage* page = window.networkPage();
     const int set = compare ? static_cast<int>(st.range(1)) : 0;
-    if (!page->applySession(deepSession(compare, set)).isEmpty()) {
+    nn::Session session = deepSession(compare, set);
+    if (shown == Shown::CompareWhy) session.view.panel = "side_by_side";
+    if (!page->applySession(session).isEmpty()) {
         st.SkipWithError("session refused");
         return;
     }
     const int epochsPerFrame = static_cast<int>(st.range(0));
     page->setEpochsPerFrame(epochsPerFrame);
-    QWidget* watched = compare ? static_cast<QWidget*>(page->compareView()->cell(0)->plot())
-                               : static_cast<QWidget*>(page->outputPanel()->boundary());
+    QWidget* watched = shown == Shown::CompareWhy
+                           ? static_cast<QWidget*>(page->trainingBar()->epochLabel())
+                       : compare ? static_cast<QWidget*>(page->compareView()->cell(0)->plot())
+                                 : static_cast<QWidget*>(page->outputPanel()->boundary());
     FrameClock clock(page);
     watched->installEventFilter(&clock);
     for (int i = 0; i < 10; ++i) QCoreApplication::processEvents();
@@ -140,23 +153,38 @@ void runFrames(benchmark::State& st, bool compare) {
     report(st, ms);
     st.counters["epochs_per_s"] = epochs / elapsed;
     st.counters["threads"] = page->worker()->threadCount();
-    st.SetLabel(!compare   ? "1 ReLU network 6x8, full view"
-                : set == 0 ? "classic eight (sigmoid ... gelu, selu, prelu), 6x8 each, 100x100 maps"
-                           : "eight cheap activations (ReLU family, sigmoid, tanh), 6x8 each");
+    const char* what = !compare   ? "1 ReLU network 6x8, full view"
+                       : set == 0 ? "classic eight (sigmoid ... gelu, selu, prelu), 6x8 each"
+                                  : "eight cheap activations (ReLU family, sigmoid, tanh), 6x8";
+    const char* view = shown == Shown::CompareWhy ? ", Why side by side"
+                       : compare                  ? ", 100x100 maps"
+                                                  : "";
+    st.SetLabel(std::string(what) + view);
 }
 
 void BM_CompareEightFrames(benchmark::State& st) {
-    runFrames(st, true);
+    runFrames(st, Shown::Compare);
+}
+
+void BM_CompareEightWhyFrames(benchmark::State& st) {
+    runFrames(st, Shown::CompareWhy);
 }
 
 void BM_SingleNetworkFrames(benchmark::State& st) {
-    runFrames(st, false);
+    runFrames(st, Shown::Single);
 }
 
 BENCHMARK(BM_CompareEightFrames)
     ->ArgNames({"epochs_per_frame", "cheap"})
     ->Args({50, 0})
     ->Args({50, 1})
+    ->UseManualTime()
+    ->Iterations(300)
+    ->Unit(benchmark::kMillisecond);
+
+BENCHMARK(BM_CompareEightWhyFrames)
+    ->ArgNames({"epochs_per_frame", "cheap"})
+    ->Args({50, 0})
     ->UseManualTime()
     ->Iterations(300)
     ->Unit(benchmark::kMillisecond);

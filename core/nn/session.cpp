@@ -225,12 +225,14 @@ SessionLoad parseSession(std::string_view text) {
             s.view.panel = v.string("panel", "");
             static constexpr std::string_view kPanels[] = {
                 "boundary",         "loss",         "network",        "health",
-                "operating_points", "hidden_space", "linear_regions", "ledger"};
+                "operating_points", "hidden_space", "linear_regions", "ledger",
+                "side_by_side"};
             const auto known = std::find(std::begin(kPanels), std::end(kPanels), s.view.panel);
             if (!s.view.panel.empty() && known == std::end(kPanels))
                 fail("view.panel", "unknown value '" + s.view.panel +
                                        "'; valid: boundary, loss, network, health, "
-                                       "operating_points, hidden_space, linear_regions, ledger");
+                                       "operating_points, hidden_space, linear_regions, ledger, "
+                                       "side_by_side");
             s.view.epochsPerFrame = int(v.has("epochsPerFrame") ? v.integer("epochsPerFrame", 1, 1000) : 0);
             s.view.focus = v.string("focus", "");
             if (!s.view.focus.empty() && !memberByLabel(s.compare, s.view.focus))

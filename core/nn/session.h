@@ -77,7 +77,8 @@ struct Session {
         std::string formula;         ///< with activation "formula": its text
         std::string formulaName;     ///< with activation "formula": its name (empty: the text)
         std::string panel;  ///< "boundary", "loss", "network", "health", "operating_points",
-                            ///< "hidden_space", "linear_regions", "ledger" (empty: default)
+                            ///< "hidden_space", "linear_regions", "ledger", "side_by_side"
+                            ///< (empty: default)
         int epochsPerFrame = 0;      ///< training speed (0: unchanged)
         /// The compare network (its id, as in compareWeights) the page opens on: its card is
         /// scrolled into view and its pictures focused (empty: the first).

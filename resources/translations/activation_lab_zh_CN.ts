@@ -81,6 +81,13 @@
     </message>
 </context>
 <context>
+    <name>NetworkZOverlay</name>
+    <message>
+        <source>The network&apos;s z: %1 (%2 % in view)</source>
+        <translation>网络的 z：%1（%2% 在视图内）</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>There is no plot to save.</source>
@@ -1024,6 +1031,14 @@ Widen or move the x range.</source>
     <message>
         <source>Your formula: %1</source>
         <translation>自定义公式：%1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s z</source>
+        <translation>网络的 z</translation>
+    </message>
+    <message>
+        <source>The histogram of a hidden layer&apos;s inputs z over the training set, sent from the network page&apos;s operating points</source>
+        <translation>某个隐藏层在训练集上的输入 z 的直方图，来自网络页的“工作点”</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2118,10 @@ Widen or move the x range.</source>
     <message>
         <source>epoch</source>
         <translation>轮次</translation>
+    </message>
+    <message>
+        <source>hidden layer %1, epoch %2</source>
+        <translation>隐藏层 %1，第 %2 轮</translation>
     </message>
 </context>
 <context>
@@ -3266,6 +3285,21 @@ The session shown was not changed.</source>
     </message>
 </context>
 <context>
+    <name>actlab::ui::WhyCompareCard</name>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>Linear regions: %1</source>
+        <translation>线性区域：%1 个</translation>
+    </message>
+    <message>
+        <source>Smooth (%1): no linear regions</source>
+        <translation>光滑（%1）：没有线性区域</translation>
+    </message>
+</context>
+<context>
     <name>actlab::ui::WhyView</name>
     <message>
         <source>Operating points</source>
@@ -3298,6 +3332,14 @@ The session shown was not changed.</source>
     <message>
         <source>One gradient built up layer by layer: why gradients vanish, with real numbers</source>
         <translation>逐层构建一个梯度：用真实数字说明梯度为何消失</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排比较</translation>
+    </message>
+    <message>
+        <source>Every compared network: the operating points of its first and last hidden layer, its last hidden space and its linear regions</source>
+        <translation>每个参与比较的网络：第一个和最后一个隐藏层的工作点、最后一个隐藏层的空间以及线性区域</translation>
     </message>
 </context>
 </TS>

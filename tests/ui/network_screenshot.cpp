@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 #include <cstdio>
 #include <cstdlib>
@@ -36,6 +37,8 @@
 #include "network/layer_controls.h"
 #include "network/network_page.h"
 #include "network/session_edits.h"
+#include "network/why_operating_points.h"
+#include "network/why_view.h"
 #include "nn/session.h"
 #include "sweeps/sweep_page.h"
 
@@ -184,8 +187,8 @@ bool setUp(const std::string& scene, MainWindow& window) {
         return error.isEmpty();
     }
     if (scene.rfind("train:", 0) == 0) {
-        // train:FILE:EPOCHS[;zh][;present]: opens a session file and trains it (the view its
-        // view.panel names), in Chinese and in presentation mode on the projector theme.
+        // train:FILE:EPOCHS[;zh][;present][;zL]: opens a session file and trains it (the view
+        // its view.panel names), in Chinese and in presentation mode on the projector theme.
         std::string rest = scene.substr(6);
         bool present = false, zh = false;
         for (const char* suffix : {";present", ";zh", ";present", ";zh"}) {
@@ -196,6 +199,13 @@ bool setUp(const std::string& scene, MainWindow& window) {
                 rest.resize(rest.size() - sfx.size());
             }
         }
+        // ;zL (last): then click hidden layer L's operating points, which opens the explorer
+        // with "the network's z".
+        int zLayer = 0;
+        if (const std::size_t z = rest.rfind(";z"); z != std::string::npos && z + 2 < rest.size()) {
+            zLayer = std::atoi(rest.c_str() + z + 2);
+            rest.resize(z);
+        }
         const std::size_t colon = rest.rfind(':');
         if (colon == std::string::npos || colon == 0) return false;
         if (zh) window.setLanguage(QStringLiteral("zh_CN"));
@@ -205,6 +215,13 @@ bool setUp(const std::string& scene, MainWindow& window) {
         if (present) {
             window.setTheme(QStringLiteral("contrast"));
             window.presentation()->setOn(true);
+            settle(30);
+        }
+        if (zLayer > 0) {
+            OperatingPointsPanel* points = page->whyView()->operatingPoints();
+            if (zLayer > points->plotCount()) return false;
+            QWidget* plot = points->plot(zLayer - 1);
+            QTest::mouseClick(plot, Qt::LeftButton, {}, plot->rect().center());
             settle(30);
         }
         return true;

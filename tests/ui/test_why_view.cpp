@@ -16,12 +16,15 @@
 #include "classroom/main_window.h"
 #include "common/app_settings.h"
 #include "explorer/explorer_page.h"
+#include "explorer/curve_plot.h"
 #include "explorer/explorer_state.h"
+#include "explorer/network_z_overlay.h"
 #include "inspect/operating_points.h"
 #include "inspect/input_gradient.h"
 #include "inspect/region_map.h"
 #include "network/boundary_plot.h"
 #include "network/network_diagram.h"
+#include "network/why_compare.h"
 #include "network/why_hidden_space.h"
 #include "network/why_ledger.h"
 #include "network/why_operating_points.h"
@@ -35,6 +38,7 @@ namespace {
 using test::layer;
 using test::waitForPause;
 using test::waitForSnapshot;
+using test::waitUntil;
 
 class WhyViewTest : public ::testing::Test {
 protected:
@@ -191,6 +195,33 @@ TEST_F(WhyViewTest, ClickingALayerOpensTheExplorerOnItsActivation) {
     EXPECT_EQ(window->pages()->currentWidget(), static_cast<QWidget*>(window->explorerPage()));
     EXPECT_EQ(window->explorerState()->spec().id, "leaky_relu");
     EXPECT_EQ(window->explorerState()->params()[0], 0.2);
+    // The explorer's plot draws the layer's z: the histogram over its x range of the core's
+    // pre-activations of that layer, with a caption.
+    inspect::OperatingPoints points;
+    points.compute(frame().network, trainFeatures());
+    const std::span<const double> z = points.preactivations(1);
+    ExplorerState* state = window->explorerState();
+    ASSERT_TRUE(state->networkZShown());
+    EXPECT_EQ(state->networkZ().values.size(), z.size());
+    const NetworkZOverlay& overlay = window->explorerPage()->plot()->networkZ();
+    ASSERT_TRUE(overlay.bars()->visible());
+    std::vector<double> edges;
+    inspect::uniformEdges(state->xMin(), state->xMax(), NetworkZOverlay::kBins, edges);
+    inspect::Histogram h;
+    ASSERT_TRUE(inspect::histogram(z, edges, h));
+    ASSERT_EQ(overlay.bars()->data()->size(), NetworkZOverlay::kBins);
+    double inside = 0;
+    for (int b = 0; b < NetworkZOverlay::kBins; ++b) {
+        EXPECT_NEAR(overlay.bars()->data()->at(b)->value, 100.0 * h.share(std::size_t(b)), 1e-9);
+        inside += h.share(std::size_t(b));
+    }
+    EXPECT_NEAR(overlay.shareInRange(), inside, 1e-12);
+    EXPECT_TRUE(overlay.caption()->text().contains("hidden layer 2, epoch 0"));
+    // Zooming out keeps the bars on the data; unticking the overlay hides it.
+    state->setXRange(-20, 20);
+    EXPECT_NEAR(overlay.shareInRange(), 1.0, 1e-12);
+    state->setNetworkZShown(false);
+    EXPECT_FALSE(overlay.bars()->visible());
 }
 
 TEST_F(WhyViewTest, LinearRegionsOfAReluNetworkAreTheCoresAndTheirCountIsPlotted) {
@@ -361,6 +392,75 @@ TEST_F(WhyViewTest, TheLedgerOfASixLayerSigmoidNetworkEqualsTheTrainersGradient)
     const QPointF at = panel->map()->pixelFor(p.x, p.y);
     QTest::mouseClick(panel->map(), Qt::LeftButton, {}, at.toPoint());
     EXPECT_EQ(panel->example(), 42);
+}
+
+TEST_F(WhyViewTest, SideBySideHasACardPerComparedNetworkWithItsLayersSpaceAndRegions) {
+    nn::Session s = test::smallSession();
+    s.network.hidden = {layer(6, "relu"), layer(4, "relu")};
+    s.compare = {"relu", "tanh", "sigmoid"};
+    s.view.panel = "side_by_side";
+    open(s);
+    WhyView* why = page->whyView();
+    EXPECT_EQ(page->currentView(), NetworkPage::View::Why);
+    ASSERT_TRUE(why->comparing());
+    ASSERT_EQ(why->tab(), WhyView::Tab::SideBySide);
+    WhyComparePanel* panel = why->sideBySide();
+    ASSERT_EQ(panel->cardCount(), 3);
+
+    const int target = page->latestSnapshot()->networks[0].epoch + 20;
+    page->trainEpochs(20);
+    ASSERT_TRUE(waitForPause(page, target));
+    // The cards follow in turn; all of them show the last frame soon after it.
+    ASSERT_TRUE(waitUntil([&] { return !panel->stale(); }, 10000));
+    const nn::FeatureTable table = trainFeatures();
+    for (int k = 0; k < 3; ++k) {
+        SCOPED_TRACE(k);
+        const nn::Mlp& net = page->latestSnapshot()->networks[std::size_t(k)].network;
+        WhyCompareCard* card = panel->card(k);
+        // The first and last hidden layers' bars are the histograms of this network's z.
+        inspect::OperatingPoints points;
+        points.compute(net, table);
+        for (auto [plot, l] : {std::pair{card->firstLayer(), 0}, std::pair{card->lastLayer(), 1}}) {
+            ASSERT_TRUE(plot->isVisible());
+            const std::vector<double> shown = bars(plot);
+            ASSERT_EQ(shown.size(), 60u);
+            std::vector<double> edges;
+            inspect::uniformEdges(plot->xAxis->range().lower, plot->xAxis->range().upper, 60,
+                                  edges);
+            inspect::Histogram h;
+            ASSERT_TRUE(inspect::histogram(points.preactivations(l), edges, h));
+            for (std::size_t b = 0; b < shown.size(); ++b)
+                ASSERT_NEAR(shown[b], 100.0 * h.share(b), 1e-9) << "layer " << l << " bin " << b;
+            EXPECT_TRUE(plot->titleText().startsWith(QStringLiteral("Layer %1 —").arg(l + 1)));
+        }
+        // The last hidden layer's space, with the output's straight boundary.
+        HiddenSpacePanel* space = card->space();
+        ASSERT_EQ(space->stageCount(), 3);
+        EXPECT_EQ(space->stage(), 2);
+        EXPECT_EQ(space->drawing(2).px.size(), page->data().train.size());
+        EXPECT_TRUE(space->drawing(2).boundary.exists);
+        // Regions: ReLU's are the core's count; tanh and sigmoid are smooth.
+        inspect::RegionMap map;
+        std::vector<int> ids(100 * 100);
+        const inspect::RegionResult r = map.compute(net, 100, ids);
+        EXPECT_EQ(card->piecewiseLinear(), k == 0);
+        EXPECT_EQ(card->piecewiseLinear(), r.piecewiseLinear);
+        if (k == 0) {
+            EXPECT_GT(r.regions, 6);
+            EXPECT_EQ(card->regions(), r.regions);
+            EXPECT_TRUE(card->regionsLabel()->text().contains(QString::number(r.regions)));
+        } else {
+            EXPECT_TRUE(card->regionsLabel()->text().startsWith(QStringLiteral("Smooth")));
+        }
+    }
+    EXPECT_EQ(page->session().view.panel, "side_by_side");
+
+    // Without a comparison there is no side-by-side tab: the view falls back to the first tab.
+    nn::Session single = sigmoidSession();
+    single.view.panel = "side_by_side";
+    open(single);
+    EXPECT_FALSE(why->comparing());
+    EXPECT_EQ(why->tab(), WhyView::Tab::OperatingPoints);
 }
 
 }  // namespace

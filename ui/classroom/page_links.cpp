@@ -23,9 +23,11 @@ void linkPages(const PageLinks& l) {
     QObject::connect(network, &NetworkPage::activationHinted, state,
                      &ExplorerState::setActivation);
     QObject::connect(network, &NetworkPage::explorerRequested, state,
-                     [state, l](const QString& id, const ParamValues& params) {
+                     [state, l](const QString& id, const ParamValues& params,
+                                const NetworkZ& z) {
                          if (qs(state->spec().id) != id) state->setActivation(id);
                          if (state->params() != params) state->setParams(params);
+                         state->setNetworkZ(z);
                          l.pages->setCurrentWidget(l.explorerPage);
                      });
     QObject::connect(state, &ExplorerState::paramsChanged, network, [state, network] {

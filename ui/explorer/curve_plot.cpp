@@ -15,6 +15,7 @@
 #include "explorer/curve_legend.h"
 #include "explorer/curve_style.h"
 #include "explorer/explorer_state.h"
+#include "explorer/network_z_overlay.h"
 #include "explorer/y_range.h"
 #include "explorer/zone_shading.h"
 
@@ -68,6 +69,10 @@ CurvePlot::CurvePlot(ExplorerState* state, QWidget* parent) : QCustomPlot(parent
     connect(m_state, &ExplorerState::zonesChanged, this, [this] {
         updateZones();
         updateLegend();
+        queueReplot();
+    });
+    connect(m_state, &ExplorerState::networkZChanged, this, [this] {
+        updateNetworkZ();
         queueReplot();
     });
     connect(m_state, &ExplorerState::pinnedChanged, this, [this] {
@@ -138,6 +143,7 @@ void CurvePlot::applyAppearance() {
     m_message->setBrush(c.errorBg);
     m_message->setPen(QPen(c.errorBorder, 1.5));
     m_crosshair->applyAppearance();
+    m_networkZ->applyAppearance();
     updateStyles();
     updateLegend();
     if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
@@ -156,6 +162,7 @@ void CurvePlot::setupItems() {
 
     m_crosshair = std::make_unique<CurveCrosshair>(this, layer(QStringLiteral("overlay")));
     m_zones = std::make_unique<ZoneShading>(this, m_mainLayer);
+    m_networkZ = std::make_unique<NetworkZOverlay>(this, m_overlayLayer);
 }
 
 QCPGraph* CurvePlot::newGraph(QCPLayer* target) {
@@ -242,12 +249,19 @@ void CurvePlot::onXRangeChanged() {
     for (Overlay& o : m_compared) sample(o.call, o.curve);
     updateOverlayGraphs();
     updateZones();
+    updateNetworkZ();
     updateLegend();
     updateMessage();
     updateAccessibleText();
     if (m_yAuto) fitY();
     if (m_crosshair->shown()) showCrosshairAt(m_crosshair->x());
     queueReplot();
+}
+
+void CurvePlot::updateNetworkZ() {
+    const NetworkZ& z = m_state->networkZ();
+    m_networkZ->update(z.values, m_state->xMin(), m_state->xMax(), m_state->networkZShown(),
+                       z.source);
 }
 
 void CurvePlot::onUserRangeChanged() {

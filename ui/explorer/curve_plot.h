@@ -18,6 +18,7 @@ namespace actlab::ui {
 class CurveCrosshair;
 class CurveLegend;
 class ExplorerState;
+class NetworkZOverlay;
 class ZoneShading;
 
 /// A QCustomPlot that shows an ExplorerState.
@@ -55,6 +56,8 @@ public:
     /// The shaded zones, as computed by gradientZones on the full-resolution samples.
     const std::vector<Interval>& vanishingZones() const;
     const std::vector<Interval>& deadZones() const;
+    /// "The network's z" drawn under the curves (ExplorerState::networkZ).
+    const NetworkZOverlay& networkZ() const { return *m_networkZ; }
     /// The legend's rows and place.
     CurveLegend* curveLegend() const { return m_legend.get(); }
     /// The message shown in the plot when the parameters are rejected ("" when none).
@@ -143,6 +146,7 @@ private:
     void updateCurrentGraphs();
     void updateOverlayGraphs();
     void updateZones();
+    void updateNetworkZ();
     void updateStyles();
     void updateLegend();
     void updateTitle();
@@ -178,6 +182,7 @@ private:
     QCPItemText* m_message = nullptr;
     std::unique_ptr<CurveCrosshair> m_crosshair;
     std::unique_ptr<ZoneShading> m_zones;
+    std::unique_ptr<NetworkZOverlay> m_networkZ;
     QCPLayer* m_mainLayer = nullptr;
     QCPLayer* m_overlayLayer = nullptr;
 

@@ -85,6 +85,8 @@ QWidget* ExplorerPage::createLeftColumn() {
     zoneRow->addWidget(m_vanishingCheck, 1);
     zoneRow->addWidget(m_epsilon);
     m_deadCheck = new QCheckBox(column);
+    m_networkZCheck = new QCheckBox(column);
+    m_networkZCheck->setVisible(false);  // until a network's z arrives
 
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 4, 6, 4);
@@ -101,10 +103,12 @@ QWidget* ExplorerPage::createLeftColumn() {
     layout->addLayout(xRow);
     layout->addLayout(zoneRow);
     layout->addWidget(m_deadCheck);
+    layout->addWidget(m_networkZCheck);
     scaleMinimumWidth(column, 280);
 
     connect(m_vanishingCheck, &QCheckBox::toggled, m_state, &ExplorerState::setVanishingZoneShown);
     connect(m_deadCheck, &QCheckBox::toggled, m_state, &ExplorerState::setDeadZoneShown);
+    connect(m_networkZCheck, &QCheckBox::toggled, m_state, &ExplorerState::setNetworkZShown);
     connect(m_epsilon, &QDoubleSpinBox::valueChanged, m_state, &ExplorerState::setEpsilon);
     connect(m_xMin, &QDoubleSpinBox::valueChanged, this, &ExplorerPage::commitXRange);
     connect(m_xMax, &QDoubleSpinBox::valueChanged, this, &ExplorerPage::commitXRange);

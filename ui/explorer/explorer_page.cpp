@@ -266,6 +266,7 @@ void ExplorerPage::connectState() {
     connect(m_state, &ExplorerState::paramsChanged, this, &ExplorerPage::syncParams);
     connect(m_state, &ExplorerState::curvesShownChanged, this, &ExplorerPage::syncToggles);
     connect(m_state, &ExplorerState::zonesChanged, this, &ExplorerPage::syncToggles);
+    connect(m_state, &ExplorerState::networkZChanged, this, &ExplorerPage::syncToggles);
     connect(m_state, &ExplorerState::xRangeChanged, this, &ExplorerPage::syncXRange);
     connect(m_state, &ExplorerState::comparedChanged, this, &ExplorerPage::syncCompareMenu);
     connect(m_state, &ExplorerState::pinnedChanged, this, &ExplorerPage::rebuildPinMenu);
@@ -326,6 +327,9 @@ void ExplorerPage::syncToggles() {
     m_vanishingCheck->setChecked(m_state->vanishingZoneShown());
     m_deadCheck->setChecked(m_state->deadZoneShown());
     m_epsilon->setValue(m_state->epsilon());
+    const QSignalBlocker blockZ(m_networkZCheck);
+    m_networkZCheck->setVisible(!m_state->networkZ().values.empty());
+    m_networkZCheck->setChecked(m_state->networkZShown());
 }
 
 void ExplorerPage::syncXRange() {
@@ -517,6 +521,9 @@ void ExplorerPage::retranslate() {
     m_deadZone->setToolTip(tr("Shade where f\u2032(x) = 0 exactly: no gradient at all"));
     m_deadCheck->setText(tr("Dead zone, f\u2032 = 0"));
     m_deadCheck->setToolTip(m_deadZone->toolTip());
+    m_networkZCheck->setText(tr("The network's z"));
+    m_networkZCheck->setToolTip(tr("The histogram of a hidden layer's inputs z over the training "
+                                   "set, sent from the network page's operating points"));
     m_pin->setText(tr("Pin"));
     m_pin->setToolTip(tr("Keep the current curve as a dashed reference (Ctrl+D)"));
     m_clearPins->setText(tr("Clear Pinned Curves"));

@@ -172,6 +172,7 @@ private:
     QLabel* m_xToLabel = nullptr;
     QCheckBox* m_vanishingCheck = nullptr;
     QCheckBox* m_deadCheck = nullptr;
+    QCheckBox* m_networkZCheck = nullptr;  ///< "the network's z", once the network sent some
     QDoubleSpinBox* m_xMin = nullptr;
     QDoubleSpinBox* m_xMax = nullptr;
     QDoubleSpinBox* m_epsilon = nullptr;

@@ -179,6 +179,18 @@ void ExplorerState::setDeadZoneShown(bool on) {
     emit zonesChanged();
 }
 
+void ExplorerState::setNetworkZ(const NetworkZ& z) {
+    m_networkZ = z;
+    m_networkZShown = !z.values.empty();
+    emit networkZChanged();
+}
+
+void ExplorerState::setNetworkZShown(bool on) {
+    if (on == m_networkZShown) return;
+    m_networkZShown = on;
+    emit networkZChanged();
+}
+
 bool ExplorerState::pinCurrent() {
     if (!isValid()) return false;
     for (const ActivationCall& pin : m_pinned)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "activations/activation_call.h"
+#include "common/network_z.h"
 
 namespace actlab::ui {
 
@@ -111,6 +112,13 @@ public:
     /// Shows or hides the dead zone.
     void setDeadZoneShown(bool on);
 
+    /// The network's z (from the network page's operating points): drawn as a histogram under
+    /// the curves while shown. Setting values shows them; empty values hide the overlay.
+    const NetworkZ& networkZ() const { return m_networkZ; }
+    void setNetworkZ(const NetworkZ& z);
+    bool networkZShown() const { return m_networkZShown && !m_networkZ.values.empty(); }
+    void setNetworkZShown(bool on);
+
     /// Reference curves pinned with their parameters, oldest first.
     const std::vector<ActivationCall>& pinned() const { return m_pinned; }
     /// Pins the current curve. False when its parameters are invalid or it is already pinned.
@@ -148,6 +156,8 @@ signals:
     void comparedChanged();
     /// The default or range of a formula parameter changed.
     void paramRangesChanged();
+    /// The network's z or its toggle changed.
+    void networkZChanged();
 
 private:
     void updateError();
@@ -168,6 +178,8 @@ private:
     bool m_deadZone = false;
     std::vector<ActivationCall> m_pinned;
     QStringList m_compared;
+    NetworkZ m_networkZ;
+    bool m_networkZShown = false;
 };
 
 }  // namespace actlab::ui

@@ -39,7 +39,10 @@ void FramePresenter::showFrame(const TrainingSnapshot& snap) {
         const NetworkFrame& f = snap.networks[std::size_t(k)];
         m_views.health->addFrame(k, f);
         m_views.output->lossChart()->addSamples(compare ? k : 0, f.samples, f.samplesRestart);
-        if (compare) m_views.compare->setFrame(k, f, snap.hasTestSet);
+        if (compare) {
+            m_views.compare->setFrame(k, f, snap.hasTestSet);
+            m_views.why->showMember(k, f.network, f.contour);
+        }
     }
     showFocused(snap);
     m_views.compare->replotCells();

@@ -406,6 +406,7 @@ void NetworkPage::rebuildViews() {
     else
         specs.push_back(session.network);
     m_health->setNetworks(names, specs);
+    m_why->setMembers(compare ? names : QStringList{});
 
     m_views->setFocusCaption(compare ? tr("Showing %1").arg(names[focus]) : QString());
     m_views->setFocusShown(compare && currentView() == View::Network);

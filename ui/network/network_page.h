@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "common/network_z.h"
 #include "common/plot_export.h"
 #include "network/data_editor.h"
 #include "network/network_editor.h"
@@ -234,7 +235,7 @@ signals:
     /// A session asks for this activation to be shown (its view.activation hint).
     void activationHinted(const QString& id);
     /// The "Why" view asks for the explorer on this activation with these parameters.
-    void explorerRequested(const QString& id, const ParamValues& params);
+    void explorerRequested(const QString& id, const ParamValues& params, const NetworkZ& z);
     /// A message for the status bar (timeout in ms; 0 keeps it).
     void statusMessage(const QString& text, int timeoutMs);
     /// A snapshot was shown (after its data reached the views; their repaints are queued).

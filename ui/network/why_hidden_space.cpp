@@ -202,7 +202,8 @@ void HiddenSpacePanel::update(const nn::Mlp& net, const nn::Dataset& data,
         m_cyIn.insert(m_cyIn.end(), {s.y0, s.y1});
     }
     int widest = 2;
-    for (int k = 0; k < count; ++k) {
+    // A compact panel shows only the last hidden layer.
+    for (int k = m_compact ? count - 1 : 0; k < count; ++k) {
         computeStage(net, train, k);
         widest = std::max(widest, inspect::stageWidth(net, k));
     }
@@ -215,7 +216,7 @@ void HiddenSpacePanel::update(const nn::Mlp& net, const nn::Dataset& data,
     }
     {
         const QSignalBlocker block(m_stageSlider);
-        const bool atEnd = m_stageSlider->value() == m_stageSlider->maximum();
+        const bool atEnd = m_compact || m_stageSlider->value() == m_stageSlider->maximum();
         m_stageSlider->setMaximum(count - 1);
         if (atEnd) m_stageSlider->setValue(count - 1);  // follows the last stage by default
     }
@@ -307,6 +308,16 @@ bool HiddenSpacePanel::playing() const {
 void HiddenSpacePanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) retranslate();
+}
+
+void HiddenSpacePanel::setCompact(bool compact) {
+    m_compact = compact;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_stageLabel, m_stageSlider, m_play,
+                                                     m_projection, m_unitA, m_unitB})
+        w->setVisible(!compact && (w != m_unitA && w != m_unitB ? true
+                                                                : m_projection->currentIndex() == 1));
+    const int side = compact ? 170 : 320;
+    m_plot->setMinimumSize(side, side);
 }
 
 void HiddenSpacePanel::retranslate() {

@@ -56,6 +56,8 @@ public:
     /// Two chosen units instead of principal components (0-based units).
     void setUnits(int a, int b);
     void setPca();
+    /// Only the last hidden layer, smaller and without the controls (compare mode's cards).
+    void setCompact(bool compact);
     /// Plays from the input to the last hidden layer.
     void play();
     bool playing() const;
@@ -103,6 +105,7 @@ private:
     inspect::Projection m_proj;
     std::vector<double> m_values, m_xy, m_cxIn, m_cyIn;
     int m_hidden = 0;
+    bool m_compact = false;
 };
 
 }  // namespace actlab::ui

@@ -67,7 +67,6 @@ void OperatingPointsPlot::restyle() {
     setBackground(c.plotBackground);
     axisRect()->setBackground(c.plotBackground);
     for (QCPAxis* a : {xAxis, yAxis, yAxis2}) style::styleSmallChartAxis(a, 11, 0);
-    m_title->setFont(style::plotFont(12, true));
     m_title->setTextColor(c.text);
     QColor bar = style::kSkyBlue;
     bar.setAlpha(150);
@@ -76,10 +75,18 @@ void OperatingPointsPlot::restyle() {
     m_then->setPen(QPen(c.text, style::width(1.5), Qt::DashLine));
     m_f->setPen(QPen(c.f, style::width(2.5)));
     m_df->setPen(QPen(c.df, style::width(2.5), Qt::DashLine));
-    yAxis->setLabel(QStringLiteral("f, f′"));
-    yAxis2->setLabel(tr("% of pairs"));
-    xAxis->setLabel(QStringLiteral("z"));
-    setMinimumHeight(int(210 * std::max(1.0, Appearance::instance().scale())));
+    yAxis->setLabel(m_compact ? QString() : QStringLiteral("f, f′"));
+    yAxis2->setLabel(m_compact ? QString() : tr("% of pairs"));
+    xAxis->setLabel(m_compact ? QString() : QStringLiteral("z"));
+    m_title->setFont(style::plotFont(m_compact ? 10 : 12, true));
+    // A compact strip has room for few ticks on its short value axes.
+    for (QCPAxis* a : {yAxis, yAxis2}) a->ticker()->setTickCount(m_compact ? 3 : 5);
+    setMinimumHeight(int((m_compact ? 130 : 210) * std::max(1.0, Appearance::instance().scale())));
+}
+
+void OperatingPointsPlot::setCompact(bool compact) {
+    m_compact = compact;
+    restyle();
 }
 
 void OperatingPointsPlot::setLayer(const QString& title, const ActivationSpec* spec,
@@ -191,6 +198,22 @@ void OperatingPointsPlot::setShares(const inspect::ZoneShares& shares) {
     m_title->setText(m_titleText);
 }
 
+inspect::ZoneShares OperatingPointsPlot::showLayer(const QString& title, const nn::Mlp& net,
+                                                  int layer, const inspect::OperatingPoints& now,
+                                                  const inspect::OperatingPoints* then,
+                                                  double epsilon) {
+    setLayer(title, net.activationOf(layer), net.paramsOf(layer, 0), epsilon);
+    const std::span<const double> z = now.preactivations(layer);
+    const std::span<const double> was = then ? then->preactivations(layer)
+                                             : std::span<const double>{};
+    const double wanted = std::max(windowFor(z, m_scratch), windowFor(was, m_scratch));
+    if (wanted > m_steadyHalf || wanted < 0.5 * m_steadyHalf) m_steadyHalf = wanted;
+    setValues(z, was, m_steadyHalf);
+    const inspect::ZoneShares shares = inspect::zoneShares(now.slopes(layer), epsilon);
+    setShares(shares);
+    return shares;
+}
+
 void OperatingPointsPlot::mouseReleaseEvent(QMouseEvent* event) {
     QCustomPlot::mouseReleaseEvent(event);
     if (event->button() == Qt::LeftButton) emit clicked();
@@ -240,8 +263,16 @@ void OperatingPointsPanel::ensurePlots(int layers) {
         auto* p = new OperatingPointsPlot(this);
         const int l = int(m_plots.size());
         connect(p, &OperatingPointsPlot::clicked, this, [this, l] {
-            if (std::size_t(l) < m_layerIds.size() && !m_layerIds[std::size_t(l)].empty())
-                emit explorerRequested(qs(m_layerIds[std::size_t(l)]), m_layerParams[std::size_t(l)]);
+            const auto lu = std::size_t(l);
+            if (lu >= m_layerIds.size() || m_layerIds[lu].empty()) return;
+            // The explorer draws this layer's z under the curve ("the network's z").
+            NetworkZ z;
+            z.source = tr("hidden layer %1, epoch %2").arg(l + 1).arg(m_lastEpoch);
+            if (l < m_nowPoints.layerCount()) {
+                const std::span<const double> values = m_nowPoints.preactivations(l);
+                z.values.assign(values.begin(), values.end());
+            }
+            emit explorerRequested(qs(m_layerIds[lu]), m_layerParams[lu], z);
         });
         m_plotsLayout->addWidget(p);
         p->show();
@@ -255,7 +286,6 @@ void OperatingPointsPanel::update(const nn::Mlp& net, const nn::Mlp& initial,
     const int layers = int(net.spec().hidden.size());
     ensurePlots(layers);
     m_hint->setVisible(layers == 0);
-    m_halfRange.resize(std::size_t(layers), 0.0);
     m_lastShares.assign(std::size_t(layers), {});
     m_layerIds.resize(std::size_t(layers));
     m_layerParams.resize(std::size_t(layers));
@@ -263,27 +293,16 @@ void OperatingPointsPanel::update(const nn::Mlp& net, const nn::Mlp& initial,
     m_nowPoints.compute(net, train);
     const bool then = m_thenBox->isChecked() && initial.spec().hidden.size() == net.spec().hidden.size();
     if (then) m_thenPoints.compute(initial, train);
-    std::vector<double> scratch;
     for (int l = 0; l < layers; ++l) {
         const auto lu = std::size_t(l);
         const ActivationSpec* spec = net.activationOf(l);
-        const ParamValues params = net.paramsOf(l, 0);
         // A formula layer has no registry row for the explorer to open.
         m_layerIds[lu] = spec->isFormula() ? std::string() : std::string(spec->id);
-        m_layerParams[lu] = params;
+        m_layerParams[lu] = net.paramsOf(l, 0);
         const QString name = l < names.size() ? names[l] : qs(spec->id);
         OperatingPointsPlot* plot = m_plots[lu];
-        plot->setLayer(tr("Hidden layer %1 · %2").arg(l + 1).arg(name), spec, params, kEpsilon);
-        const std::span<const double> now = m_nowPoints.preactivations(l);
-        const std::span<const double> was = then ? m_thenPoints.preactivations(l)
-                                                 : std::span<const double>{};
-        double& half = m_halfRange[lu];
-        const double wanted = std::max(windowFor(now, scratch), windowFor(was, scratch));
-        // Steady between frames: grow at once, shrink only when the data fills under half.
-        if (wanted > half || wanted < 0.5 * half) half = wanted;
-        plot->setValues(now, was, half);
-        m_lastShares[lu] = inspect::zoneShares(m_nowPoints.slopes(l), kEpsilon);
-        plot->setShares(m_lastShares[lu]);
+        m_lastShares[lu] = plot->showLayer(tr("Hidden layer %1 · %2").arg(l + 1).arg(name), net, l,
+                                           m_nowPoints, then ? &m_thenPoints : nullptr, kEpsilon);
         if (plot->isVisible()) plot->replot(QCustomPlot::rpQueuedReplot);
     }
     addSharePoint(epoch);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "activations/activation_spec.h"
+#include "common/network_z.h"
 #include "inspect/operating_points.h"
 #include "nn/network.h"
 
@@ -35,6 +36,14 @@ public:
     void setValues(std::span<const double> now, std::span<const double> then, double halfRange);
     /// The title's zone shares.
     void setShares(const inspect::ZoneShares& shares);
+    /// All of the above for hidden layer `layer` (0-based) of `net`: its z over the points of
+    /// `now` (and of `then`, when given) in a window that stays steady between calls (it grows at
+    /// once and shrinks only when the data fills less than half). Returns the zone shares.
+    inspect::ZoneShares showLayer(const QString& title, const nn::Mlp& net, int layer,
+                                  const inspect::OperatingPoints& now,
+                                  const inspect::OperatingPoints* then, double epsilon);
+    /// A smaller plot (compare mode's cards): lower, without axis labels.
+    void setCompact(bool compact);
 
     QCPBars* nowBars() const { return m_now; }
     QCPGraph* thenGraph() const { return m_then; }
@@ -66,6 +75,9 @@ private:
     ParamValues m_params{};
     double m_epsilon = 0.01;
     double m_halfRange = 0;
+    double m_steadyHalf = 0;  ///< showLayer's window
+    bool m_compact = false;
+    std::vector<double> m_scratch;
     QString m_layerTitle, m_titleText;
     std::vector<double> m_edges;
     inspect::Histogram m_hist;
@@ -93,7 +105,7 @@ public:
 
 signals:
     /// A layer's plot was clicked: open the explorer on its activation and parameters.
-    void explorerRequested(const QString& id, const ParamValues& params);
+    void explorerRequested(const QString& id, const ParamValues& params, const NetworkZ& z);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -110,7 +122,6 @@ private:
     QCustomPlot* m_shares;
     inspect::OperatingPoints m_nowPoints, m_thenPoints;
     std::vector<inspect::ZoneShares> m_lastShares;
-    std::vector<double> m_halfRange;  ///< per layer, kept steady between frames
     int m_lastEpoch = -1;
     std::vector<std::string> m_layerIds;  ///< each layer's activation id, for the explorer
     std::vector<ParamValues> m_layerParams;

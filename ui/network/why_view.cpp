@@ -3,10 +3,12 @@
 #include <QEvent>
 #include <QScrollArea>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "common/qt_text.h"
 #include "common/scroll_areas.h"
+#include "network/why_compare.h"
 #include "network/why_hidden_space.h"
 #include "network/why_ledger.h"
 #include "network/why_operating_points.h"
@@ -14,18 +16,36 @@
 
 namespace actlab::ui {
 
+namespace {
+
+/// Milliseconds a frame may spend on side-by-side cards; the rest follow in turn.
+constexpr double kCompareBudgetMs = 10;
+
+}  // namespace
+
 WhyView::WhyView(QWidget* parent)
     : QWidget(parent),
       m_tabs(new QTabWidget(this)),
       m_operating(new OperatingPointsPanel),
       m_hidden(new HiddenSpacePanel),
       m_ledger(new LedgerPanel),
-      m_regions(new RegionsPanel) {
+      m_regions(new RegionsPanel),
+      m_compare(new WhyComparePanel),
+      m_continue(new QTimer(this)) {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(verticalScroll(m_operating, this), QString());
     m_tabs->addTab(m_hidden, QString());
     m_tabs->addTab(m_regions, QString());
     m_tabs->addTab(m_ledger, QString());
+    m_tabs->addTab(verticalScroll(m_compare, this), QString());
+    m_tabs->setTabVisible(int(Tab::SideBySide), false);
+    // The cards left over by a frame's budget follow shortly, also when training is paused.
+    m_continue->setSingleShot(true);
+    m_continue->setInterval(30);
+    connect(m_continue, &QTimer::timeout, this, [this] {
+        m_dirty = true;
+        refresh();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -74,6 +94,20 @@ void WhyView::showNetwork(const nn::Mlp& net, int epoch,
     refresh();
 }
 
+void WhyView::setMembers(const QStringList& names) {
+    const bool comparing = names.size() >= 2;
+    m_compare->setMembers(comparing ? names : QStringList{});
+    if (comparing == m_comparing) return;
+    m_comparing = comparing;
+    if (!comparing && tab() == Tab::SideBySide) setTab(Tab::OperatingPoints);
+    m_tabs->setTabVisible(int(Tab::SideBySide), comparing);
+}
+
+void WhyView::showMember(int k, const nn::Mlp& net,
+                         const std::vector<nn::ContourSegment>& contour) {
+    m_compare->setMember(k, net, contour);
+}
+
 void WhyView::refresh() {
     if (!m_hasNet || !m_dirty || !isVisible()) return;
     m_dirty = false;
@@ -89,17 +123,24 @@ void WhyView::refresh() {
         case Tab::HiddenSpace: m_hidden->update(m_net, m_data, m_train, m_contour); break;
         case Tab::Regions: m_regions->update(m_net, m_epoch, m_contour, layerNames()); break;
         case Tab::Ledger: m_ledger->update(m_net, m_grid, m_gridSize, m_contour); break;
+        case Tab::SideBySide:
+            m_compare->refresh(
+                m_data, m_train, [this](const nn::Mlp& net) { return layerNames(net); },
+                kCompareBudgetMs);
+            if (m_compare->stale()) m_continue->start();
+            break;
     }
 }
 
-QStringList WhyView::layerNames() const {
+QStringList WhyView::layerNames(const nn::Mlp& net) const {
     QStringList names;
-    for (int l = 0; l < int(m_net.spec().hidden.size()); ++l)
-        names << qs(m_net.activationOf(l)->name, m_lang);
+    for (int l = 0; l < int(net.spec().hidden.size()); ++l)
+        names << qs(net.activationOf(l)->name, m_lang);
     return names;
 }
 
 void WhyView::setTab(Tab tab) {
+    if (tab == Tab::SideBySide && !m_comparing) tab = Tab::OperatingPoints;
     m_tabs->setCurrentIndex(int(tab));
 }
 
@@ -112,13 +153,15 @@ const char* WhyView::tabId(Tab tab) {
         case Tab::HiddenSpace: return "hidden_space";
         case Tab::Regions: return "linear_regions";
         case Tab::Ledger: return "ledger";
+        case Tab::SideBySide: return "side_by_side";
         case Tab::OperatingPoints: break;
     }
     return "operating_points";
 }
 
 bool WhyView::tabFromId(std::string_view id, Tab& tab) {
-    for (Tab t : {Tab::OperatingPoints, Tab::HiddenSpace, Tab::Regions, Tab::Ledger})
+    for (Tab t : {Tab::OperatingPoints, Tab::HiddenSpace, Tab::Regions, Tab::Ledger,
+                  Tab::SideBySide})
         if (id == tabId(t)) {
             tab = t;
             return true;
@@ -149,6 +192,10 @@ void WhyView::retranslate() {
                                 "with real numbers"));
     m_tabs->setTabToolTip(2, tr("The linear pieces of a piecewise-linear network, or how sharp "
                                 "a smooth network's output is"));
+    m_tabs->setTabText(4, tr("Side by side"));
+    m_tabs->setTabToolTip(4, tr("Every compared network: the operating points of its first and "
+                                "last hidden layer, its last hidden space and its linear "
+                                "regions"));
 }
 
 }  // namespace actlab::ui

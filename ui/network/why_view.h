@@ -10,11 +10,13 @@
 #include <vector>
 
 #include "activations/activation_spec.h"
+#include "common/network_z.h"
 #include "nn/contour.h"
 #include "nn/dataset.h"
 #include "nn/network.h"
 
 class QTabWidget;
+class QTimer;
 
 namespace actlab::ui {
 
@@ -22,11 +24,12 @@ class HiddenSpacePanel;
 class LedgerPanel;
 class OperatingPointsPanel;
 class RegionsPanel;
+class WhyComparePanel;
 
 class WhyView : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { OperatingPoints, HiddenSpace, Regions, Ledger };
+    enum class Tab { OperatingPoints, HiddenSpace, Regions, Ledger, SideBySide };
 
     explicit WhyView(QWidget* parent = nullptr);
 
@@ -40,10 +43,16 @@ public:
     void showNetwork(const nn::Mlp& net, int epoch, const std::vector<nn::ContourSegment>& contour,
                      std::span<const double> grid, int n);
 
+    /// The compared networks' names (fewer than two: no comparison, and no side-by-side tab).
+    void setMembers(const QStringList& names);
+    /// Compared network k's latest state, for the side-by-side tab.
+    void showMember(int k, const nn::Mlp& net, const std::vector<nn::ContourSegment>& contour);
+
+    /// Chooses a tab (the side-by-side one only in a comparison).
     void setTab(Tab tab);
     Tab tab() const;
     /// Session ids of the tabs ("operating_points", "hidden_space", "linear_regions",
-    /// "ledger") and back.
+    /// "ledger", "side_by_side") and back.
     static const char* tabId(Tab tab);
     static bool tabFromId(std::string_view id, Tab& tab);
 
@@ -51,12 +60,15 @@ public:
     RegionsPanel* regions() const { return m_regions; }
     HiddenSpacePanel* hiddenSpace() const { return m_hidden; }
     LedgerPanel* ledger() const { return m_ledger; }
+    WhyComparePanel* sideBySide() const { return m_compare; }
+    /// Whether the side-by-side tab is offered (a comparison is shown).
+    bool comparing() const { return m_comparing; }
     /// The epoch last shown.
     int epoch() const { return m_epoch; }
 
 signals:
     /// Open the explorer on this activation with these parameters.
-    void explorerRequested(const QString& id, const ParamValues& params);
+    void explorerRequested(const QString& id, const ParamValues& params, const NetworkZ& z);
     void tabChanged(Tab tab);
 
 protected:
@@ -67,7 +79,8 @@ private:
     /// Recomputes the current tab from the last network (when shown).
     void refresh();
     void retranslate();
-    QStringList layerNames() const;
+    QStringList layerNames() const { return layerNames(m_net); }
+    QStringList layerNames(const nn::Mlp& net) const;
 
     QTabWidget* m_tabs;
     OperatingPointsPanel* m_operating;
@@ -76,6 +89,9 @@ private:
     std::vector<double> m_grid;
     int m_gridSize = 0;
     RegionsPanel* m_regions;
+    WhyComparePanel* m_compare;
+    QTimer* m_continue;  ///< brings the remaining side-by-side cards up to date
+    bool m_comparing = false;
     nn::Dataset m_data;
     nn::FeatureTable m_train;
     std::vector<nn::Feature> m_features;  ///< of m_train
