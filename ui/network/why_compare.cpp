@@ -20,7 +20,7 @@ namespace {
 constexpr int kRegionGrid = 100;
 /// Cards a row at most, and the narrowest a card may be (at presentation scale 1).
 constexpr int kMaxColumns = 4;
-constexpr int kCardWidth = 330;
+constexpr int kCardWidth = 270;
 
 }  // namespace
 
@@ -141,10 +141,9 @@ bool WhyComparePanel::stale() const {
 
 void WhyComparePanel::refresh(const nn::Dataset& data, const nn::FeatureTable& train,
                               const std::function<QStringList(const nn::Mlp&)>& layerNames,
-                              double budgetMs) {
+                              int maxCards) {
     const int n = int(m_members.size());
-    QElapsedTimer timer;
-    timer.start();
+    int updated = 0;
     for (int done = 0; done < n; ++done) {
         const int k = (m_next + done) % n;
         Member& m = m_members[std::size_t(k)];
@@ -154,7 +153,7 @@ void WhyComparePanel::refresh(const nn::Dataset& data, const nn::FeatureTable& t
         if (int(m.net.spec().features.size()) != train.features) continue;
         m_cards[std::size_t(k)]->update(m.net, data, train, m.contour, layerNames(m.net));
         m.dirty = false;
-        if (budgetMs > 0 && double(timer.nsecsElapsed()) / 1e6 >= budgetMs) {
+        if (maxCards > 0 && ++updated >= maxCards) {
             m_next = (k + 1) % n;
             return;
         }

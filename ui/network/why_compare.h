@@ -2,10 +2,9 @@
 // The "Why" view side by side (compare mode): one card per compared network with the operating
 // points of its first and last hidden layer, the space of its last hidden layer with the straight
 // boundary of the affine output, and its number of linear regions (or that it is smooth). The
-// cards are brought up to date in turn, a few a frame, so that eight of them leave training at
-// its frame rate.
+// cards are brought up to date in turn, one a frame, so that eight of them leave training at its
+// frame rate.
 
-#include <QElapsedTimer>
 #include <QFrame>
 #include <QStringList>
 #include <functional>
@@ -68,11 +67,10 @@ public:
     void setMembers(const QStringList& names);
     /// The latest state of network k.
     void setMember(int k, const nn::Mlp& net, const std::vector<nn::ContourSegment>& contour);
-    /// Brings cards up to date, in turn from where the last call stopped, until `budgetMs` is
-    /// spent (at least one card; every card when `budgetMs` ≤ 0). `layerNames(net)` names a
-    /// network's hidden layers.
+    /// Brings up to `maxCards` stale cards up to date (every one when `maxCards` ≤ 0), in turn
+    /// from where the last call stopped. `layerNames(net)` names a network's hidden layers.
     void refresh(const nn::Dataset& data, const nn::FeatureTable& train,
-                 const std::function<QStringList(const nn::Mlp&)>& layerNames, double budgetMs);
+                 const std::function<QStringList(const nn::Mlp&)>& layerNames, int maxCards);
     /// Whether some card has not shown its network's latest state.
     bool stale() const;
 

@@ -18,8 +18,11 @@ namespace actlab::ui {
 
 namespace {
 
-/// Milliseconds a frame may spend on side-by-side cards; the rest follow in turn.
-constexpr double kCompareBudgetMs = 10;
+/// Side-by-side cards a frame brings up to date (each costs a few milliseconds of forward
+/// passes and three replots); the others follow in the next frames.
+constexpr int kCardsPerFrame = 1;
+/// Without a frame for this long (training paused), every remaining card is brought up to date.
+constexpr int kSettleMs = 250;
 
 }  // namespace
 
@@ -39,10 +42,11 @@ WhyView::WhyView(QWidget* parent)
     m_tabs->addTab(m_ledger, QString());
     m_tabs->addTab(verticalScroll(m_compare, this), QString());
     m_tabs->setTabVisible(int(Tab::SideBySide), false);
-    // The cards left over by a frame's budget follow shortly, also when training is paused.
+    // Once frames stop (a pause), the cards still behind are all brought up to date.
     m_continue->setSingleShot(true);
-    m_continue->setInterval(30);
+    m_continue->setInterval(kSettleMs);
     connect(m_continue, &QTimer::timeout, this, [this] {
+        m_settle = true;
         m_dirty = true;
         refresh();
     });
@@ -126,8 +130,9 @@ void WhyView::refresh() {
         case Tab::SideBySide:
             m_compare->refresh(
                 m_data, m_train, [this](const nn::Mlp& net) { return layerNames(net); },
-                kCompareBudgetMs);
-            if (m_compare->stale()) m_continue->start();
+                m_settle ? 0 : kCardsPerFrame);
+            m_settle = false;
+            if (m_compare->stale()) m_continue->start();  // restarted by every frame
             break;
     }
 }

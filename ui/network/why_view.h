@@ -92,6 +92,7 @@ private:
     WhyComparePanel* m_compare;
     QTimer* m_continue;  ///< brings the remaining side-by-side cards up to date
     bool m_comparing = false;
+    bool m_settle = false;  ///< the next refresh updates every side-by-side card
     nn::Dataset m_data;
     nn::FeatureTable m_train;
     std::vector<nn::Feature> m_features;  ///< of m_train
