@@ -10,6 +10,7 @@ dir=build/release/bench
 mapfile -t programs < <(find "$dir" -maxdepth 2 -type f -executable -name 'bench_*' | sort)
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 if [ "${1:-}" = "--quick" ]; then
+  export ACTLAB_BENCH_FRAMES=20  # the network page's frame-rate runs: a few frames each
   for p in "${programs[@]}"; do
     echo "== $(basename "$p")"
     "$p" --benchmark_min_time=0.05 >/dev/null

@@ -162,6 +162,12 @@ void runFrames(benchmark::State& st, Shown shown) {
     st.SetLabel(std::string(what) + view);
 }
 
+/// Frames timed per run: 300, or ACTLAB_BENCH_FRAMES (the quick run of CI asks for a few).
+const int kFrames = [] {
+    const int n = qEnvironmentVariableIntValue("ACTLAB_BENCH_FRAMES");
+    return n > 0 ? n : 300;
+}();
+
 void BM_CompareEightFrames(benchmark::State& st) {
     runFrames(st, Shown::Compare);
 }
@@ -180,7 +186,7 @@ BENCHMARK(BM_CompareEightFrames)
     ->Args({10, 0})
     ->Args({50, 1})
     ->UseManualTime()
-    ->Iterations(300)
+    ->Iterations(kFrames)
     ->Unit(benchmark::kMillisecond);
 
 BENCHMARK(BM_CompareEightWhyFrames)
@@ -188,14 +194,14 @@ BENCHMARK(BM_CompareEightWhyFrames)
     ->Args({50, 0})
     ->Args({10, 0})
     ->UseManualTime()
-    ->Iterations(300)
+    ->Iterations(kFrames)
     ->Unit(benchmark::kMillisecond);
 
 BENCHMARK(BM_SingleNetworkFrames)
     ->ArgName("epochs_per_frame")
     ->Arg(50)
     ->UseManualTime()
-    ->Iterations(300)
+    ->Iterations(kFrames)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace
