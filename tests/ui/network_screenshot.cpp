@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -202,7 +203,8 @@ bool setUp(const std::string& scene, MainWindow& window) {
         // ;zL (last): then click hidden layer L's operating points, which opens the explorer
         // with "the network's z".
         int zLayer = 0;
-        if (const std::size_t z = rest.rfind(";z"); z != std::string::npos && z + 2 < rest.size()) {
+        if (const std::size_t z = rest.rfind(";z");
+            z != std::string::npos && z + 2 < rest.size() && std::isdigit(rest[z + 2])) {
             zLayer = std::atoi(rest.c_str() + z + 2);
             rest.resize(z);
         }

@@ -10,18 +10,20 @@
 namespace actlab::ui {
 
 NetworkZOverlay::NetworkZOverlay(QCustomPlot* plot, QCPLayer* layer)
-    : m_plot(plot), m_bars(new QCPBars(plot->xAxis, plot->yAxis2)), m_caption(new QCPItemText(plot)) {
+    : m_plot(plot), m_bars(new QCPBars(plot->xAxis, plot->yAxis2)),
+      m_caption(new QCPTextElement(plot)) {
     m_bars->setLayer(layer);
     m_bars->setVisible(false);
     m_bars->removeFromLegend();
-    m_caption->setLayer(layer);
-    m_caption->position->setType(QCPItemPosition::ptAxisRectRatio);
-    // Top right: the legend holds the top left and the bars the bottom.
-    m_caption->position->setCoords(0.99, 0.02);
-    m_caption->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    m_caption->setClipToAxisRect(true);
-    m_caption->setVisible(false);
+    m_caption->setMargins(QMargins(0, 0, 0, 4));
     applyAppearance();
+}
+
+NetworkZOverlay::~NetworkZOverlay() {
+    // Back into the layout (the plot outlives its overlay), which owns and deletes it with the
+    // plot like every other element.
+    if (!m_captionPlaced) m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0,
+                                                           m_caption);
 }
 
 void NetworkZOverlay::applyAppearance() {
@@ -30,15 +32,24 @@ void NetworkZOverlay::applyAppearance() {
     m_bars->setBrush(fill);
     m_bars->setPen(Qt::NoPen);
     m_caption->setFont(style::plotFont(12));
-    QColor text = style::kSkyBlue.darker(160);
-    m_caption->setColor(text);
+    m_caption->setTextColor(style::colors().plotText);
 }
 
 void NetworkZOverlay::update(std::span<const double> z, double lo, double hi, bool shown,
                              const QString& source) {
     const bool visible = shown && !z.empty() && lo < hi;
     m_bars->setVisible(visible);
-    m_caption->setVisible(visible);
+    // The caption takes a row under the title (row 0) while shown, and gives it back after.
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    if (visible && !m_captionPlaced) {
+        grid->insertRow(1);
+        grid->addElement(1, 0, m_caption);
+        m_captionPlaced = true;
+    } else if (!visible && m_captionPlaced) {
+        grid->take(m_caption);
+        grid->simplify();
+        m_captionPlaced = false;
+    }
     if (!visible) return;
     inspect::uniformEdges(lo, hi, kBins, m_edges);
     inspect::histogram(z, m_edges, m_hist);

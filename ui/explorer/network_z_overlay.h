@@ -1,8 +1,9 @@
 #pragma once
 // "The network's z" on the explorer's plot: the histogram of a hidden layer's pre-activations
 // (sent from the network page) as light bars under the curves, over the x range shown, with a
-// caption that says where they come from and how many of them the range holds. The bars use the
-// plot's right axis, hidden, scaled so that the tallest reaches 40 % of the height.
+// caption under the plot's title (never over a curve) that says where they come from and how
+// many of them the range holds. The bars use the plot's right axis, hidden, scaled so that the
+// tallest reaches 40 % of the height.
 
 #include <QString>
 #include <span>
@@ -11,7 +12,7 @@
 #include "inspect/operating_points.h"
 
 class QCPBars;
-class QCPItemText;
+class QCPTextElement;
 class QCPLayer;
 class QCustomPlot;
 
@@ -27,9 +28,10 @@ public:
     void update(std::span<const double> z, double lo, double hi, bool shown,
                 const QString& source);
     void applyAppearance();
+    ~NetworkZOverlay();
 
     QCPBars* bars() const { return m_bars; }
-    QCPItemText* caption() const { return m_caption; }
+    QCPTextElement* caption() const { return m_caption; }
     /// The share of the values inside [lo, hi] at the last update.
     double shareInRange() const { return m_inRange; }
 
@@ -38,7 +40,8 @@ public:
 private:
     QCustomPlot* m_plot;
     QCPBars* m_bars;
-    QCPItemText* m_caption;
+    QCPTextElement* m_caption;  ///< row 1 of the plot's layout while shown, else out of it
+    bool m_captionPlaced = false;
     std::vector<double> m_edges;
     inspect::Histogram m_hist;
     double m_inRange = 0;

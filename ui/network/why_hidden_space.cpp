@@ -313,9 +313,12 @@ void HiddenSpacePanel::changeEvent(QEvent* event) {
 void HiddenSpacePanel::setCompact(bool compact) {
     m_compact = compact;
     for (QWidget* w : std::initializer_list<QWidget*>{m_stageLabel, m_stageSlider, m_play,
-                                                     m_projection, m_unitA, m_unitB})
-        w->setVisible(!compact && (w != m_unitA && w != m_unitB ? true
-                                                                : m_projection->currentIndex() == 1));
+                                                     m_projection})
+        w->setVisible(!compact);
+    // The unit choosers show only with the "two units" projection.
+    const bool units = !compact && m_projection->currentIndex() == 1;
+    m_unitA->setVisible(units);
+    m_unitB->setVisible(units);
     const int side = compact ? 170 : 320;
     m_plot->setMinimumSize(side, side);
 }
