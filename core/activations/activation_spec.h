@@ -75,6 +75,13 @@ struct KernelSet {
     void (*batchD2f)(std::span<const T> x, std::span<T> d2y, const ParamValues& p) = nullptr;
 };
 
+/// How fast |f| can grow: |f(x)| ≤ slope·|x| + offset for every finite x. The network bounds its
+/// values with it, without evaluating them (Mlp::outputBound). Infinite parts: no bound known.
+struct LinearGrowth {
+    double slope = 0;
+    double offset = 0;
+};
+
 /// The inputs at which f or f′ is not smooth, as a function of the parameters (Softshrink's ±λ).
 /// The finite-difference tests must not straddle them.
 using KinksFn = std::vector<double> (*)(const ParamValues& p);
@@ -117,6 +124,9 @@ struct ActivationSpec {
     KinksFn kinks = nullptr;
     /// ∂f/∂p for the learnable parameter (ParamSpec::learnable, PReLU's weight), else nullptr.
     double (*dfDLearnable)(double x, const ParamValues& p) = nullptr;
+    /// The growth bound for these parameters (every built-in row has one); nullptr for a
+    /// formula row, whose growth is unknown.
+    LinearGrowth (*growth)(const ParamValues& p) = nullptr;
 
     /// A formula row's compiled formula (formula_activation.h), evaluated in double precision
     /// with the parameter values in the order of `params`; nullptr for a built-in.

@@ -18,6 +18,7 @@ using kernel::NoParams;
 
 struct ELU {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues& v) { return {1.0, std::fabs(v[0])}; }
     static constexpr ParamSpec kParams[] = {
         {.id = "alpha",
          .symbol = "α",
@@ -54,6 +55,10 @@ struct ELU {
 /// e^(x/α) has relative condition |x/α|, 20 at x = −10, α = 0.5.
 struct CELU {
     static constexpr bool kWide = true;
+    /// α(e^(x/α) − 1) for x ≤ 0 is bounded by |α| for α > 0, and grows exponentially for α < 0.
+    static LinearGrowth growth(const ParamValues& v) {
+        return v[0] > 0 ? LinearGrowth{1.0, v[0]} : LinearGrowth{HUGE_VAL, HUGE_VAL};
+    }
     static constexpr ParamSpec kParams[] = {
         {.id = "alpha",
          .symbol = "α",
@@ -86,8 +91,10 @@ struct CELU {
     static double f(double x, const P& p) {
         if (x > 0) return x;
         const num::DoubleDouble q = quotient(x, p.alpha);
-        if (!std::isfinite(q.hi)) return p.alpha * std::expm1(q.hi);
-        return p.alpha * std::fma(std::exp(q.hi), q.lo, std::expm1(q.hi));
+        const double em1 = std::expm1(q.hi);
+        // Where e^(x/α) overflows (α < 0), the correction would make ∞ − ∞.
+        if (!std::isfinite(em1)) return p.alpha * em1;
+        return p.alpha * std::fma(std::exp(q.hi), q.lo, em1);
     }
     static double df(double x, const P& p) {
         if (x > 0) return 1.0;
@@ -103,6 +110,7 @@ struct CELU {
 /// carried as double-doubles so that the products round once (torch rounds λα first).
 struct SELU : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {kLambda.hi, kAlphaLambda.hi}; }
     static constexpr num::DoubleDouble kLambda = {1.0507009873554805, 3.9874847667154144e-17};
     static constexpr num::DoubleDouble kAlphaLambda = {1.7580993408473768, 1.41535193800845e-17};
 

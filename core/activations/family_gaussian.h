@@ -54,6 +54,7 @@ inline double scaledMills(double x) {
 
 struct GELU : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     static constexpr double kTail = -36.0;  // below: asymptotic series, φ scaled
     static constexpr double kZero = -40.0;  // below: f and f′ round to −0
     static constexpr double kOne = 40.0;    // above: Φ = 1 to double precision
@@ -84,6 +85,7 @@ struct GELU : kernel::Parameterless {
 /// GELU with approximate='tanh': 0.5·x·(1 + tanh(u)) = x·σ(2u), u = √(2/π)·(x + 0.044715·x³).
 struct GELUTanh : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     static constexpr num::DoubleDouble kBeta = {0.7978845608028654, -4.98465440455546e-17};
     static constexpr num::DoubleDouble kKappa = {0.044715, 2.1960211427085595e-18};
     static constexpr num::DoubleDouble kThreeKappa = {0.134145, 1.3526957332032908e-17};

@@ -4,6 +4,7 @@
 // family_logistic.cpp. All are smooth, so they run in double (kWide) and round once for float.
 
 #include <cmath>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ using kernel::NoParams;
 
 struct Sigmoid : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {0.0, 1.0}; }
     static double f(double x, NoParams) { return num::sigmoid(x); }
     static double df(double x, NoParams) { return num::sigmoidPrime(x); }
     // σ″ = σ′·(1 − 2σ) = −σ′·tanh(x/2); the tanh form has no cancellation near x = 0.
@@ -30,6 +32,7 @@ struct Sigmoid : kernel::Parameterless {
 
 struct Tanh : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {0.0, 1.0}; }
     static double f(double x, NoParams) { return num::tanh(x); }
     // sech²(x) rather than torch's 1 − y², which is 0 beyond |x| ≈ 18.7 and 6.7e7 ulp off before.
     static double df(double x, NoParams) { return num::sech2(x); }
@@ -38,6 +41,7 @@ struct Tanh : kernel::Parameterless {
 
 struct LogSigmoid : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, std::numbers::ln2}; }
     // log σ(x) = min(x, 0) − log1p(e^(−|x|)): both terms have the same sign, so nothing cancels.
     static double f(double x, NoParams) {
         return (x < 0 ? x : 0.0) - std::log1p(std::exp(-std::fabs(x)));
@@ -50,6 +54,10 @@ struct LogSigmoid : kernel::Parameterless {
 /// switch, strict and evaluated in the working type).
 struct Softplus {
     static constexpr bool kWide = true;
+    /// softplus(z) ≤ |z| + ln 2, divided by |β|; x itself on the linear side.
+    static LinearGrowth growth(const ParamValues& v) {
+        return {1.0, std::numbers::ln2 / std::fabs(v[0])};
+    }
     static constexpr ParamSpec kParams[] = {
         {.id = "beta",
          .symbol = "β",
@@ -120,6 +128,7 @@ struct Softplus {
 /// SiLU (Swish): x·σ(x).
 struct SiLU : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     // Beyond these the results are ±0 or the asymptote, and the formulas would meet inf·0.
     static constexpr double kLow = -800.0;
     static constexpr double kHigh = 800.0;
@@ -159,6 +168,7 @@ struct SiLU : kernel::Parameterless {
 /// x > 0 the same is written with e = e⁻ˣ so that nothing overflows.
 struct Mish : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     static constexpr double kLow = -800.0;
     static constexpr double kHigh = 800.0;
 
@@ -225,6 +235,7 @@ struct Mish : kernel::Parameterless {
 /// Softsign: x/(1 + |x|).
 struct Softsign : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {0.0, 1.0}; }
     static double f(double x, NoParams) {
         if (std::isinf(x)) return std::copysign(1.0, x);  // the limit; inf/inf would give NaN
         return x / (1.0 + std::fabs(x));
@@ -251,6 +262,7 @@ struct Softsign : kernel::Parameterless {
 /// Tanhshrink: x − tanh(x), which cancels badly near 0 (torch loses everything below 1.4e-8).
 struct Tanhshrink : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 1.0}; }
 
     static double f(double x, NoParams) {
         const double a = std::fabs(x);

@@ -10,6 +10,7 @@
 // Dirac delta that no curve can show. NaN gives NaN for f, f′ and f″ (torch returns 0 for
 // Softshrink(NaN) and 1 for several derivatives; the reference does not).
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ inline T zeroUnlessNaN(T x) {
 
 struct ReLU : kernel::Parameterless {
     static constexpr bool kWide = false;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     template <class T>
     static T f(T x, NoParams) {
         return x > 0 || std::isnan(x) ? x : T(0);
@@ -71,6 +73,9 @@ struct LeakyLinear {
 };
 
 struct LeakyReLU : LeakyLinear {
+    static LinearGrowth growth(const ParamValues& v) {
+        return {std::max(1.0, std::fabs(v[0])), 0.0};
+    }
     static constexpr ParamSpec kParams[] = {
         {.id = "negative_slope",
          .symbol = "α",
@@ -89,6 +94,9 @@ struct LeakyReLU : LeakyLinear {
 };
 
 struct PReLU : LeakyLinear {
+    static LinearGrowth growth(const ParamValues& v) {
+        return {std::max(1.0, std::fabs(v[0])), 0.0};
+    }
     static constexpr ParamSpec kParams[] = {
         {.id = "weight",
          .symbol = "a",
@@ -112,6 +120,9 @@ struct PReLU : LeakyLinear {
 /// RReLU in evaluation mode: the slope is the mean (lower + upper)/2, formed in double and then
 /// rounded to the working type, as torch does.
 struct RReLU : LeakyLinear {
+    static LinearGrowth growth(const ParamValues& v) {
+        return {std::max({1.0, std::fabs(v[0]), std::fabs(v[1])}), 0.0};
+    }
     static constexpr ParamSpec kParams[] = {
         {.id = "lower",
          .symbol = "l",
@@ -163,6 +174,9 @@ struct Clamp {
 };
 
 struct Hardtanh : Clamp {
+    static LinearGrowth growth(const ParamValues& v) {
+        return {0.0, std::max(std::fabs(v[0]), std::fabs(v[1]))};
+    }
     static constexpr ParamSpec kParams[] = {
         {.id = "min_val",
          .symbol = "a",
@@ -194,6 +208,7 @@ struct Hardtanh : Clamp {
 };
 
 struct ReLU6 : Clamp {
+    static LinearGrowth growth(const ParamValues&) { return {0.0, 6.0}; }
     template <class T>
     static P<T> bind(const ParamValues&) {
         return {T(0), T(6)};
@@ -212,6 +227,7 @@ inline double divideBySix(num::DoubleDouble s) {
 
 struct Hardsigmoid : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {0.0, 1.0}; }
     static double f(double x, NoParams) {
         if (x <= -3.0) return 0.0;
         if (x >= 3.0) return 1.0;
@@ -227,6 +243,7 @@ struct Hardsigmoid : kernel::Parameterless {
 
 struct Hardswish : kernel::Parameterless {
     static constexpr bool kWide = true;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     static double f(double x, NoParams) {
         if (x <= -3.0) return 0.0;
         if (x >= 3.0) return x;  // exactly x: torch's x·6/6 overflows above 3e307
@@ -250,6 +267,7 @@ struct Hardswish : kernel::Parameterless {
 /// The single parameter λ ≥ 0 of Softshrink and Hardshrink.
 struct Shrink {
     static constexpr bool kWide = false;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     static constexpr ParamSpec kParams[] = {
         {.id = "lambd",
          .symbol = "λ",
@@ -302,6 +320,7 @@ struct Hardshrink : Shrink {
 /// x if x > threshold, else value.
 struct Threshold {
     static constexpr bool kWide = false;
+    static LinearGrowth growth(const ParamValues& v) { return {1.0, std::fabs(v[1])}; }
     static constexpr ParamSpec kParams[] = {
         {.id = "threshold",
          .symbol = "θ",
@@ -347,6 +366,7 @@ struct Threshold {
 
 struct Identity : kernel::Parameterless {
     static constexpr bool kWide = false;
+    static LinearGrowth growth(const ParamValues&) { return {1.0, 0.0}; }
     template <class T>
     static T f(T x, NoParams) {
         return x;

@@ -293,8 +293,10 @@ ACTLAB_INLINE void celu(double x, EluParams p, double& y, double& dy) {
     const double qc = q < -800.0 ? -800.0 : q;  // far left: −α and 0, without ∞·0
     const double dq = qc == q ? std::fma(-q, p.alpha, x) / p.alpha : 0.0;
     const double e = expBranchFree(qc), em = expm1BranchFree(qc);
-    const double neg = p.alpha * std::fma(e, dq, em);
-    const double dneg = std::fma(e, dq, e);
+    // Far right of e^q (α < 0): e^q itself, which may be ∞; the correction would make ∞·0.
+    const bool huge = q > 709.0;
+    const double neg = p.alpha * (huge ? e : std::fma(e, dq, em));
+    const double dneg = huge ? e : std::fma(e, dq, e);
     y = x > 0 || x != x ? x : neg;
     dy = x != x ? x : (x > 0 ? 1.0 : dneg);
 }

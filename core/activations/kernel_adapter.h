@@ -147,6 +147,7 @@ ActivationSpec row(ActivationSpec spec) {
     spec.k32 = kernelSet<K, float>();
     spec.validate = &validate<K>;
     spec.kinks = &kinks<K>;
+    spec.growth = &K::growth;
     if constexpr (requires(const Bound<K, double>& b) { K::dLearnable(1.0, b); })
         spec.dfDLearnable = [](double x, const ParamValues& raw) {
             return K::dLearnable(x, K::template bind<double>(raw));

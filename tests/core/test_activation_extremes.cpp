@@ -50,6 +50,44 @@ TEST_P(Extremes, NoNaNFromNonNaNInputsInDoubleAndFloat) {
     }
 }
 
+// The growth bound |f(x)| ≤ slope·|x| + offset, by which the network bounds its outputs without
+// evaluating them (Mlp::outputBound), holds for the scalar kernel and the network's vectorised
+// ones, at the parameter samples and at values beyond the sliders, from 0 to the largest double.
+TEST_P(Extremes, GrowthBoundHoldsForTheScalarAndTheNetworkKernels) {
+    ASSERT_NE(spec().growth, nullptr) << "every built-in row bounds its growth";
+    std::vector<ParamValues> samples = parameterSamples(spec());
+    for (std::size_t i = 0; i < spec().params.size(); ++i)
+        for (double v : {-2.5, -0.01, 0.02, 7.0, 1e6}) {
+            ParamValues p = spec().defaults();
+            p[i] = v;
+            if (spec().validate(p).empty()) samples.push_back(p);
+        }
+    std::vector<double> xs;
+    for (double x : kExtremes)
+        if (std::isfinite(x)) xs.push_back(x);
+    for (int i = -4000; i <= 4000; ++i) xs.push_back(0.01 * i);
+    for (double m = 50; m < 1e300; m *= 3.7) xs.insert(xs.end(), {m, -m});
+    std::vector<double> fast(xs.size()), fastF(xs.size()), fastDf(xs.size());
+    for (const ParamValues& p : samples) {
+        const LinearGrowth g = spec().growth(p);
+        if (spec().fast.f) spec().fast.f(xs, fast, p);
+        if (spec().fast.fdf) spec().fast.fdf(xs, fastF, fastDf, p);
+        for (std::size_t k = 0; k < xs.size(); ++k) {
+            const double grown = xs[k] == 0 ? 0.0 : g.slope * std::fabs(xs[k]);  // no ∞·0
+            const double bound = (grown + g.offset) * (1 + 1e-12) + 1e-300;
+            const auto within = [&](double y) { return std::fabs(y) <= bound; };
+            EXPECT_TRUE(within(spec().f(xs[k], p)))
+                << spec().id << " f(" << xs[k] << ") = " << spec().f(xs[k], p) << " > " << bound;
+            if (spec().fast.f) {
+                EXPECT_TRUE(within(fast[k])) << spec().id << " fast f(" << xs[k] << ")";
+            }
+            if (spec().fast.fdf) {
+                EXPECT_TRUE(within(fastF[k])) << spec().id << " fast f+f′(" << xs[k] << ")";
+            }
+        }
+    }
+}
+
 /// E[f(z)] for z ~ N(0, 1), by Simpson's rule on [−12, 12] (the tails beyond weigh < 1e-30).
 double gaussianMean(const ActivationSpec& s, const ParamValues& p) {
     constexpr int n = 24000;  // even
