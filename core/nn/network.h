@@ -190,6 +190,12 @@ public:
     /// True if every weight, bias and learnable parameter is finite.
     bool finite() const;
 
+    /// A bound on |z| of every output over all inputs whose features i are at most
+    /// inputBound[i] in magnitude, from the weights alone (interval arithmetic with each hidden
+    /// activation's growth bound, rounding allowed for). +∞ where no finite bound is known: a
+    /// formula layer, a non-finite weight, or a layer whose bound passes 1e300.
+    double outputBound(std::span<const double> inputBound) const;
+
     bool operator==(const Mlp& o) const { return m_spec == o.m_spec && m_layers == o.m_layers; }
 
 private:

@@ -71,6 +71,11 @@ Trainer::Trainer(Dataset data, Mlp network, TrainingConfig config, std::uint64_t
 void Trainer::rebuildFeatures() {
     m_trainFeatures = computeFeatures(m_state.net.spec().features, m_data.train);
     m_testFeatures = computeFeatures(m_state.net.spec().features, m_data.test);
+    m_trainFeatureBound.assign(std::size_t(m_trainFeatures.features), 0.0);
+    for (std::size_t k = 0; k < m_trainFeatures.v.size(); ++k) {
+        double& bound = m_trainFeatureBound[k / std::size_t(m_trainFeatures.points)];
+        bound = std::max(bound, std::fabs(m_trainFeatures.v[k]));
+    }
     m_trainLabels.clear();
     for (const Point& p : m_data.train) m_trainLabels.push_back(p.label);
 }
@@ -276,14 +281,16 @@ const EpochMetrics& Trainer::step(Evaluation evaluation) {
         return m_history.back();
     }
     ++m_state.epoch;
-    EpochMetrics metrics = evaluate(evaluation);
+    bool trainLeftOut = false;
+    EpochMetrics metrics = evaluate(evaluation, trainLeftOut);
     for (std::size_t l = 0; l < layers; ++l)
         metrics.layers[l].gradNorm = updates ? std::sqrt(gradSq[l] / updates) : 0.0;
 
-    // An empty test set has no loss (NaN): that is not a divergence.
+    // An empty test set has no loss (NaN): that is not a divergence. Nor is a training loss
+    // that TestLoss left out, which the bound proved finite.
+    const bool trainOk = trainLeftOut || std::isfinite(metrics.trainLoss);
     const bool lossOk = evaluation == Evaluation::None ||
-                        (std::isfinite(metrics.trainLoss) &&
-                         (m_data.test.empty() || std::isfinite(metrics.testLoss)));
+                        (trainOk && (m_data.test.empty() || std::isfinite(metrics.testLoss)));
     if (!m_state.net.finite() || !lossOk) {
         const int failedEpoch = m_state.epoch;
         m_cause = diagnose(evaluation);
@@ -422,7 +429,18 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
     return n ? lossSum / n : kNaN;
 }
 
+bool Trainer::trainLossBounded() const {
+    // Every output within 1e100 keeps each example's loss (squared error, cross-entropy) and
+    // their sum far from overflow; the labels are finite.
+    return !m_data.train.empty() && m_state.net.outputBound(m_trainFeatureBound) <= 1e100;
+}
+
 EpochMetrics Trainer::evaluate(Evaluation evaluation) {
+    bool trainLeftOut = false;
+    return evaluate(evaluation, trainLeftOut);
+}
+
+EpochMetrics Trainer::evaluate(Evaluation evaluation, bool& trainLeftOut) {
     EpochMetrics m;
     m.epoch = m_state.epoch;
     m.layers.assign(m_state.net.layers().size(), {});
@@ -430,8 +448,12 @@ EpochMetrics Trainer::evaluate(Evaluation evaluation) {
         m.trainLoss = m.testLoss = m.trainAccuracy = m.testAccuracy = kNaN;
         return m;
     }
-    m.trainLoss = evaluateSet(m_trainFeatures, m_data.train, m.trainAccuracy,
-                              evaluation == Evaluation::Full ? &m : nullptr);
+    trainLeftOut = evaluation == Evaluation::TestLoss && trainLossBounded();
+    if (trainLeftOut)
+        m.trainLoss = m.trainAccuracy = kNaN;
+    else
+        m.trainLoss = evaluateSet(m_trainFeatures, m_data.train, m.trainAccuracy,
+                                  evaluation == Evaluation::Full ? &m : nullptr);
     m.testLoss = evaluateSet(m_testFeatures, m_data.test, m.testAccuracy, nullptr);
     return m;
 }

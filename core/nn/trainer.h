@@ -90,6 +90,10 @@ enum class Evaluation {
     Full,  ///< losses, accuracies and per-layer statistics (dead units, mean, std)
     Loss,  ///< losses and accuracies only (a forward pass without derivatives)
     None,  ///< nothing: losses and accuracies are NaN, only the gradient norms are recorded
+    /// The test set's loss and accuracy; the training set's only where the weights cannot rule
+    /// out a non-finite loss (Mlp::outputBound), else NaN. Divergence stops training at the same
+    /// epoch as with Loss: what a sweep needs every epoch, for the price of the test set.
+    TestLoss,
 };
 
 class Trainer {
@@ -188,6 +192,11 @@ private:
     void rebuildFeatures();
     double evaluateSet(const FeatureTable& table, const std::vector<Point>& points,
                        double& accuracy, EpochMetrics* stats);
+    /// True when the training set's loss is finite for certain at the current weights.
+    bool trainLossBounded() const;
+    /// evaluate(), also saying whether TestLoss left the training set out (its loss then NaN,
+    /// and finite for certain).
+    EpochMetrics evaluate(Evaluation evaluation, bool& trainLeftOut);
     /// Replays the epoch that diverged from m_lastGood, watching formula layers (see
     /// divergenceCause()); leaves m_state to the caller.
     DivergenceCause diagnose(Evaluation evaluation);
@@ -198,6 +207,7 @@ private:
     TrainingConfig m_config;
     State m_state, m_initial, m_lastGood;
     FeatureTable m_trainFeatures, m_testFeatures;
+    std::vector<double> m_trainFeatureBound;  ///< max |value| of each training feature
     std::vector<double> m_trainLabels;
     std::vector<double> m_batchLabels;  ///< labels of a shuffled batch (Standard mode)
     Workspace m_ws;

@@ -37,12 +37,12 @@ std::optional<RunResult> runOne(const SweepPlan& plan, int run, const std::funct
     }
     for (int e = 1; e <= plan.epochs; ++e) {
         if (stop && stop()) return std::nullopt;
-        // The losses every epoch: the target needs the test loss, and `train` (which evaluates
-        // fully every epoch) stops at the first epoch whose loss is not finite, so the sweep must
-        // look at both losses too to stop at the same epoch. The per-layer statistics are only
-        // needed at the end.
+        // The test set every epoch, for the target. `train` (which evaluates fully every epoch)
+        // stops at the first epoch whose loss is not finite; TestLoss stops at the same one,
+        // evaluating the training set only when a bound from the weights cannot rule that out.
+        // The per-layer statistics are only needed at the end.
         const nn::EpochMetrics& m =
-            trainer.step(e == plan.epochs ? nn::Evaluation::Full : nn::Evaluation::Loss);
+            trainer.step(e == plan.epochs ? nn::Evaluation::Full : nn::Evaluation::TestLoss);
         if (trainer.interrupted()) return std::nullopt;
         if (trainer.diverged()) break;
         if (r.epochsToTarget < 0 && meetsTarget(plan.target, m.testLoss, m.testAccuracy))
@@ -52,9 +52,9 @@ std::optional<RunResult> runOne(const SweepPlan& plan, int run, const std::funct
     r.diverged = trainer.diverged();
     r.epochs = trainer.epoch();
     const nn::EpochMetrics& last = trainer.latest();
-    // A diverged run stays at its last good epoch, which was evaluated for the losses only (with
-    // f alone, where train's full evaluation computes f together with f′): evaluate it fully
-    // again, so that the numbers are train's last row. The gradient norms come from training.
+    // A diverged run stays at its last good epoch, whose evaluation left out the statistics and
+    // perhaps the training set: evaluate it fully again, so that the numbers are train's last
+    // row. The gradient norms come from training.
     const nn::EpochMetrics full =
         r.diverged && r.epochs > 0 ? trainer.evaluate(nn::Evaluation::Full) : last;
     r.trainLoss = full.trainLoss;

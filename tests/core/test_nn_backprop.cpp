@@ -156,5 +156,50 @@ TEST(Backprop, PReluWeightPerLayerAndPerNeuron) {
     }
 }
 
+// outputBound is a bound: no input within the feature bounds gives a larger output, for every
+// registry activation; it is infinite for a formula layer (no growth known) and for weights
+// whose products pass 1e300.
+TEST(OutputBound, HoldsForEveryActivationAndIsInfiniteWhereNothingIsKnown) {
+    for (const ActivationSpec& act : activations()) {
+        Case c = makeCase(std::string(act.id), OutputKind::LinearSquare, 0,
+                          nn::PReluMode::PerNeuron, 51);
+        for (nn::LayerParams& l : c.net.layers())
+            for (double& w : l.w) w *= 3;  // away from the small initial weights
+        const std::vector<double> featureBound{3.0, 3.0, 1.0};  // x, y in [−3, 3]; sin x
+        const double bound = c.net.outputBound(featureBound);
+        ASSERT_TRUE(std::isfinite(bound)) << act.id;
+        std::vector<double> xs, ys;
+        nn::Rng rng(52);
+        for (int k = 0; k < 400; ++k) {
+            // Corners and edges too, where a linear growth is largest.
+            xs.push_back(k % 4 == 0 ? (k % 8 == 0 ? 3.0 : -3.0) : rng.uniform(-3, 3));
+            ys.push_back(k % 4 == 1 ? (k % 8 == 1 ? 3.0 : -3.0) : rng.uniform(-3, 3));
+        }
+        nn::Workspace ws;
+        c.net.prepare(ws, int(xs.size()));
+        c.net.loadInputs(nn::computeFeatures(c.net.spec().features, xs, ys), 0, ws);
+        c.net.forward(ws, false);
+        double largest = 0;
+        for (std::size_t b = 0; b < xs.size(); ++b)
+            largest = std::max(largest, std::fabs(ws.z.back()[b]));
+        EXPECT_LE(largest, bound) << act.id;
+        EXPECT_GT(largest, 0.0) << act.id;
+    }
+    Case c = makeCase("relu", OutputKind::TanhSquare, 2, nn::PReluMode::PerLayer, 53);
+    const std::vector<double> featureBound{3.0, 3.0, 1.0};
+    EXPECT_TRUE(std::isfinite(c.net.outputBound(featureBound)));
+    nn::Mlp huge = c.net;
+    for (nn::LayerParams& l : huge.layers()) l.w[0] = 1e160;
+    EXPECT_EQ(huge.outputBound(featureBound), HUGE_VAL);
+    nn::Mlp notANumber = c.net;
+    notANumber.layers()[1].b[0] = std::nan("");
+    EXPECT_EQ(notANumber.outputBound(featureBound), HUGE_VAL);
+    nn::NetworkSpec formula = c.net.spec();
+    formula.hidden[1].activation = "formula";
+    formula.hidden[1].formula = "x*x";
+    nn::Mlp withFormula(formula);
+    EXPECT_EQ(withFormula.outputBound(featureBound), HUGE_VAL);
+}
+
 }  // namespace
 }  // namespace actlab::test

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <tuple>
 #include <sstream>
 
 #include "activations/registry.h"
@@ -125,6 +126,45 @@ TEST(Divergence, IsDetectedAtLearningRateTenAndKeepsTheLastGoodState) {
     std::vector<double> grid(25 * 25);
     nn::GridEvaluator().outputGrid(t.network(), 25, grid);
     for (double v : grid) EXPECT_TRUE(std::isfinite(v));
+}
+
+// TestLoss leaves out the training set while the weights bound its loss; training must still
+// stop at the epoch at which Loss (which evaluates both sets) stops, with the same weights and
+// test losses on the way. Runs that diverge, with bounded and unbounded outputs.
+TEST(Divergence, TestLossStopsAtTheSameEpochAsLoss) {
+    int diverged = 0, skipped = 0, evaluated = 0;
+    for (const auto& [act, output, lr] : {std::tuple{"relu", nn::OutputKind::LinearSquare, 10.0},
+                                          std::tuple{"relu", nn::OutputKind::TanhSquare, 30.0},
+                                          std::tuple{"elu", nn::OutputKind::LinearSquare, 3.0},
+                                          std::tuple{"tanh", nn::OutputKind::TanhSquare, 0.03}}) {
+        for (std::uint64_t seed : {1, 2, 3}) {
+            nn::Session s = session(nn::DatasetKind::Plane, {layer(8, act), layer(8, act)},
+                                    nn::OptimizerKind::Sgd, lr, seed);
+            s.network.output = output;
+            s.init = nn::InitKind::He;
+            nn::Trainer loss = nn::makeTrainer(s), testLoss = nn::makeTrainer(s);
+            for (int e = 0; e < 60 && !loss.diverged(); ++e) {
+                const nn::EpochMetrics a = loss.step(nn::Evaluation::Loss);
+                const nn::EpochMetrics b = testLoss.step(nn::Evaluation::TestLoss);
+                ASSERT_EQ(loss.diverged(), testLoss.diverged())
+                    << act << " seed " << seed << " epoch " << e;
+                ASSERT_EQ(loss.epoch(), testLoss.epoch());
+                ASSERT_TRUE(loss.network() == testLoss.network());
+                ASSERT_EQ(a.testLoss, b.testLoss);
+                if (std::isnan(b.trainLoss)) {
+                    ++skipped;
+                } else {
+                    ASSERT_EQ(a.trainLoss, b.trainLoss);
+                    ++evaluated;
+                }
+            }
+            diverged += loss.diverged();
+            EXPECT_EQ(loss.divergence(), testLoss.divergence());
+        }
+    }
+    EXPECT_GE(diverged, 6);    // the large rates diverge
+    EXPECT_GT(skipped, 100);   // the bound leaves the training set out while the weights are small
+    EXPECT_GT(evaluated, 0);   // and evaluates it near a divergence
 }
 
 TEST(LiveChanges, ResetRestoresTheInitialWeights) {
