@@ -39,6 +39,20 @@ ACTLAB_ALWAYS_INLINE double sum(const Lanes& v) {
     return h[0] + h[1];
 }
 
+/// The sums of four blocks' lanes, each in sum()'s order, at once: out[k] = sum(v[k]). The
+/// pairs are formed across the blocks by shuffles, where four sum() calls would reduce each
+/// block alone.
+ACTLAB_ALWAYS_INLINE void sum4(const Lanes (&v)[4], double (&out)[4]) {
+    // [a₀ + a₂, a₁ + a₃, b₀ + b₂, b₁ + b₃] and the same for c and d.
+    const Lanes ab = __builtin_shufflevector(v[0], v[1], 0, 1, 4, 5) +
+                     __builtin_shufflevector(v[0], v[1], 2, 3, 6, 7);
+    const Lanes cd = __builtin_shufflevector(v[2], v[3], 0, 1, 4, 5) +
+                     __builtin_shufflevector(v[2], v[3], 2, 3, 6, 7);
+    const Lanes r = __builtin_shufflevector(ab, cd, 0, 2, 4, 6) +
+                    __builtin_shufflevector(ab, cd, 1, 3, 5, 7);
+    std::memcpy(out, &r, sizeof r);
+}
+
 #else
 
 /// kLanes doubles, operated on element by element.
@@ -69,6 +83,11 @@ ACTLAB_ALWAYS_INLINE void splat(Lanes& v, double x) {
 /// The sum of the lanes in a fixed order: (v₀ + v₂) + (v₁ + v₃), as the vector path sums.
 ACTLAB_ALWAYS_INLINE double sum(const Lanes& v) {
     return (v.v[0] + v.v[2]) + (v.v[1] + v.v[3]);
+}
+
+/// out[k] = sum(v[k]), as the vector path computes it.
+ACTLAB_ALWAYS_INLINE void sum4(const Lanes (&v)[4], double (&out)[4]) {
+    for (int k = 0; k < 4; ++k) out[k] = sum(v[k]);
 }
 
 #endif

@@ -1,6 +1,7 @@
 #include "network.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -41,6 +42,75 @@ constexpr std::size_t kGroup = 4;
 constexpr std::size_t kKernelVector = 8;
 
 std::size_t roundUp(std::size_t n, std::size_t multiple) { return (n + multiple - 1) / multiple * multiple; }
+
+/// Calls row.template group<G>(b0) over a row of `stride` examples (a whole number of blocks)
+/// in groups of G blocks from example b0: kGroup blocks while they fit, then the rest as one
+/// group. A group's blocks accumulate side by side in registers, each waiting only for its own
+/// multiply-adds (a batch of 10, three blocks, took one at a time waited for all of them in
+/// turn). Every lane sums in the same order however the row is grouped.
+template <class Row>
+ACTLAB_ALWAYS_INLINE void forEachGroup(std::size_t stride, const Row& row) {
+    static_assert(kGroup == 4, "the rest is three blocks at most");
+    std::size_t b0 = 0;
+    for (; b0 + kGroup * kBlock <= stride; b0 += kGroup * kBlock) row.template group<kGroup>(b0);
+    switch ((stride - b0) / kBlock) {
+        case 3: row.template group<3>(b0); break;
+        case 2: row.template group<2>(b0); break;
+        case 1: row.template group<1>(b0); break;
+        default: break;
+    }
+}
+
+/// One output row of a layer's forward pass: z[b] = bias + Σᵢ w[i]·in[i][b].
+struct ForwardRow {
+    const double* in;
+    std::size_t stride;
+    const double* w;
+    int fanIn;
+    double bias;
+    double* z;
+
+    template <std::size_t G>
+    ACTLAB_ALWAYS_INLINE void group(std::size_t b0) const {
+        lanes::Lanes b, wi;
+        lanes::splat(b, bias);
+        std::array<lanes::Lanes, G> acc;
+        acc.fill(b);
+        for (int i = 0; i < fanIn; ++i) {
+            lanes::splat(wi, w[i]);
+            const double* ini = in + std::size_t(i) * stride + b0;
+            for (std::size_t g = 0; g < G; ++g) lanes::madd(acc[g], wi, ini + g * kBlock);
+        }
+        for (std::size_t g = 0; g < G; ++g) lanes::store(z + b0 + g * kBlock, acc[g]);
+    }
+};
+
+/// One row of the backward pass: below[b] = Σⱼ w[j·fanIn]·δ[j][b], times f′[b] when given.
+struct BackwardRow {
+    const double* delta;
+    std::size_t stride;
+    const double* w;  ///< this input's weight in the first output row
+    std::size_t fanIn;
+    int fanOut;
+    const double* fPrime;  ///< nullptr: dL/da itself is wanted (PReLU)
+    double* below;
+
+    template <std::size_t G>
+    ACTLAB_ALWAYS_INLINE void group(std::size_t b0) const {
+        lanes::Lanes wj;
+        std::array<lanes::Lanes, G> acc;
+        acc.fill(lanes::Lanes{});
+        for (int j = 0; j < fanOut; ++j) {
+            lanes::splat(wj, w[std::size_t(j) * fanIn]);
+            const double* dj = delta + std::size_t(j) * stride + b0;
+            for (std::size_t g = 0; g < G; ++g) lanes::madd(acc[g], wj, dj + g * kBlock);
+        }
+        for (std::size_t g = 0; g < G; ++g) {
+            if (fPrime) lanes::mul(acc[g], fPrime + b0 + g * kBlock);
+            lanes::store(below + b0 + g * kBlock, acc[g]);
+        }
+    }
+};
 
 /// log(1 + eᶻ) without overflow.
 double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
@@ -251,34 +321,14 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
         double* z = ws.z[l + 1].data();
         // z[j][:] = b[j] + Σᵢ w[j][i]·in[i][:], vectorised over the examples. Blocks of kBlock
         // examples accumulate in registers across i (accumulating in z itself would make every
-        // i wait for the store of the previous one), kGroup blocks side by side where the row is
-        // long enough. Every lane sums in the same order with the same operations, so an output
-        // does not depend on how the examples were chunked (a grid in pieces equals the whole).
+        // i wait for the store of the previous one), up to kGroup blocks side by side
+        // (forEachGroup). Every lane sums in the same order with the same operations, so an
+        // output does not depend on how the examples were chunked (a grid in pieces equals the
+        // whole).
         for (int j = 0; j < layer.out; ++j) {
-            double* __restrict zj = z + std::size_t(j) * stride;
-            const double bias = layer.b[std::size_t(j)];
             const double* wj = layer.w.data() + std::size_t(j) * std::size_t(layer.in);
-            lanes::Lanes b, w;
-            lanes::splat(b, bias);
-            std::size_t b0 = 0;
-            for (; b0 + kGroup * kBlock <= stride; b0 += kGroup * kBlock) {
-                lanes::Lanes acc[kGroup] = {b, b, b, b};
-                for (int i = 0; i < layer.in; ++i) {
-                    lanes::splat(w, wj[i]);
-                    const double* ini = in + std::size_t(i) * stride + b0;
-                    for (std::size_t g = 0; g < kGroup; ++g)
-                        lanes::madd(acc[g], w, ini + g * kBlock);
-                }
-                for (std::size_t g = 0; g < kGroup; ++g) lanes::store(zj + b0 + g * kBlock, acc[g]);
-            }
-            for (; b0 < stride; b0 += kBlock) {
-                lanes::Lanes acc = b;
-                for (int i = 0; i < layer.in; ++i) {
-                    lanes::splat(w, wj[i]);
-                    lanes::madd(acc, w, in + std::size_t(i) * stride + b0);
-                }
-                lanes::store(zj + b0, acc);
-            }
+            forEachGroup(stride, ForwardRow{in, stride, wj, layer.in, layer.b[std::size_t(j)],
+                                            z + std::size_t(j) * stride});
         }
         // The whole buffers, padded to whole kernel vectors (see prepare()).
         const std::size_t n = ws.z[l + 1].size();
@@ -462,7 +512,20 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
             for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) lanes::add(sb, dj + b0);
             add(gb[std::size_t(j)], lanes::sum(sb));
             double* gwj = gw.data() + std::size_t(j) * std::size_t(layer.in);
-            for (int i = 0; i < layer.in; ++i) {
+            int i = 0;
+            // Four inputs at a time: four chains side by side, their lanes summed together.
+            for (; i + 4 <= layer.in; i += 4) {
+                const double* ini = in + std::size_t(i) * stride;
+                lanes::Lanes s[4] = {{}, {}, {}, {}}, d;
+                for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) {
+                    lanes::load(d, dj + b0);
+                    for (std::size_t k = 0; k < 4; ++k) lanes::madd(s[k], d, ini + k * stride + b0);
+                }
+                double sums[4];
+                lanes::sum4(s, sums);
+                for (int k = 0; k < 4; ++k) add(gwj[i + k], sums[k]);
+            }
+            for (; i < layer.in; ++i) {
                 const double* ini = in + std::size_t(i) * stride;
                 lanes::Lanes s = {};
                 for (std::size_t b0 = 0; b0 < stride; b0 += kBlock)
@@ -482,18 +545,10 @@ ACTLAB_CLONES void backwardPass(const Mlp& net, Workspace& ws, Gradients& g) {
         const double* dl = ws.d[l].data();
         const std::size_t fanIn = std::size_t(layer.in);
         for (std::size_t i = 0; i < fanIn; ++i) {
-            double* __restrict bi = below + i * stride;
-            const double* __restrict di = dl + i * stride;
             const double* wi = layer.w.data() + i;  // w[j][i] = wi[j·in]
-            for (std::size_t b0 = 0; b0 < stride; b0 += kBlock) {
-                lanes::Lanes acc = {}, w;
-                for (int j = 0; j < layer.out; ++j) {
-                    lanes::splat(w, wi[std::size_t(j) * fanIn]);
-                    lanes::madd(acc, w, delta + std::size_t(j) * stride + b0);
-                }
-                if (!keepDa) lanes::mul(acc, di + b0);
-                lanes::store(bi + b0, acc);
-            }
+            forEachGroup(stride, BackwardRow{delta, stride, wi, fanIn, layer.out,
+                                             keepDa ? nullptr : dl + i * stride,
+                                             below + i * stride});
         }
         if (keepDa) {
             const ActivationSpec* act = net.activationOf(int(hl));
