@@ -1,9 +1,9 @@
 // The window while a sweep runs on every core: does it keep painting? A 60 Hz timer on the GUI
-// thread asks the window for a repaint (an animation would); the benchmark records the interval
-// between painted frames of the Sweeps page while its chart fills in, and reports the median,
-// the 99th percentile and the worst interval in milliseconds, the frames per second and the
-// sweep's wall time. Target: ≥ 30 frames per second (issue: the window keeps painting during a
-// sweep).
+// thread asks the Sweeps page's chart for a repaint (an animation would); the benchmark records
+// the interval between the chart's painted frames while it fills in, and reports the median,
+// the 99th percentile and the worst interval in milliseconds, the frames per second at the
+// median, the fewest frames painted in any one second (least_fps_1s) and the sweep's wall time.
+// Target: ≥ 30 frames per second (issue: the window keeps painting during a sweep).
 //
 //   QT_QPA_PLATFORM=offscreen bench_sweep_page
 //   xvfb-run -a -s "-screen 0 1600x1000x24" bench_sweep_page     (a real X server)
@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <qcustomplot.h>
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -67,13 +68,20 @@ void BM_SweepWhileTheWindowPaints(benchmark::State& state, bool deepSpiral) {
     settings.target = {sweep::TargetMetric::TestAccuracy, 0.9};
     page->setSettings(settings);
     QCoreApplication::processEvents();
+    // The chart's own paint events: the page is covered by its scroll area and gets none.
+    auto* plot = page->findChild<QCustomPlot*>("sweepPlot");
+    if (!plot) {
+        state.SkipWithError("the Sweeps page has no chart named sweepPlot");
+        return;
+    }
     PaintClock clock;
-    page->installEventFilter(&clock);
+    plot->installEventFilter(&clock);
     QTimer animation;
-    QObject::connect(&animation, &QTimer::timeout, page, [page] { page->update(); });
+    QObject::connect(&animation, &QTimer::timeout, plot, [plot] { plot->update(); });
     animation.start(16);
     std::vector<double> intervals;
     double wall = 0;
+    int leastFramesInASecond = 1 << 30;  // over every whole second of every sweep
     for (auto _ : state) {
         clock.frames.clear();
         const auto t0 = Clock::now();
@@ -82,20 +90,31 @@ void BM_SweepWhileTheWindowPaints(benchmark::State& state, bool deepSpiral) {
             break;
         }
         while (page->isRunning()) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        wall = std::chrono::duration<double>(Clock::now() - t0).count();
+        const auto t1 = Clock::now();
+        wall = std::chrono::duration<double>(t1 - t0).count();
+        for (std::size_t i = 0, j = 0; i < clock.frames.size(); ++i) {
+            const auto end = clock.frames[i] + std::chrono::seconds(1);
+            if (end > t1) break;
+            while (j < clock.frames.size() && clock.frames[j] < end) ++j;
+            leastFramesInASecond = std::min(leastFramesInASecond, int(j - i));
+        }
         for (std::size_t i = 1; i < clock.frames.size(); ++i)
             intervals.push_back(
                 std::chrono::duration<double, std::milli>(clock.frames[i] - clock.frames[i - 1])
                     .count());
     }
     std::sort(intervals.begin(), intervals.end());
-    if (intervals.empty()) return;
+    if (intervals.empty()) {
+        state.SkipWithError("the chart was not painted");
+        return;
+    }
     const double median = intervals[intervals.size() / 2];
     state.counters["median_ms"] = median;
     state.counters["p99_ms"] =
         intervals[std::min(intervals.size() - 1, intervals.size() * 99 / 100)];
     state.counters["worst_ms"] = intervals.back();
     state.counters["fps"] = 1000.0 / median;
+    state.counters["least_fps_1s"] = leastFramesInASecond;
     state.counters["sweep_s"] = wall;
 }
 BENCHMARK_CAPTURE(BM_SweepWhileTheWindowPaints, default_circle_tanh, false)
