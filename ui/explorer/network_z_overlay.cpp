@@ -20,10 +20,9 @@ NetworkZOverlay::NetworkZOverlay(QCustomPlot* plot, QCPLayer* layer)
 }
 
 NetworkZOverlay::~NetworkZOverlay() {
-    // Back into the layout (the plot outlives its overlay), which owns and deletes it with the
-    // plot like every other element.
-    if (!m_captionPlaced) m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0,
-                                                           m_caption);
+    // While shown, the plot's layout owns the caption; out of it, nothing does (the plot
+    // outlives its overlay).
+    if (!m_captionPlaced) delete m_caption;
 }
 
 void NetworkZOverlay::applyAppearance() {
