@@ -274,6 +274,7 @@ void appendLogisticRows(std::vector<ActivationSpec>& rows) {
         .pytorch = "nn.Softsign()  # or F.softsign(x)",
         .kinkConvention = "at x = 0: f″ = 0 (sgn(0) = 0, as torch's autograd); the "
                           "one-sided limits are ∓2",
+        .fast = {fast::kSoftsign.fdf, fast::kSoftsign.f},
     }));
 
     rows.push_back(kernel::row<kernels::Tanhshrink>({

@@ -383,6 +383,18 @@ ACTLAB_INLINE void tanhshrink(double x, NoBinding, double& y, double& dy) {
     dy = small ? dSmall : dLarge;
 }
 
+/// Softsign x/(1 + |x|), rounded as the scalar kernel rounds it, and f′ = 1/(1 + |x|)² with
+/// 1 + |x| kept exact; beyond |x| = 1e150, where the square would overflow, the reciprocal
+/// squared. ±∞ gives ±1 and 0 (the limits).
+ACTLAB_INLINE void softsign(double x, NoBinding, double& y, double& dy) {
+    const double a = std::fabs(x);
+    const bool huge = a > 1e150;
+    const double near = num::divSquare({1.0, 0.0}, num::twoSum(1.0, huge ? 1.0 : a));
+    const double r = 1.0 / (1.0 + a);
+    y = a == HUGE_VAL ? std::copysign(1.0, x) : x / (1.0 + a);
+    dy = huge ? r * r : near;
+}
+
 /// Hardswish: 0, x(x + 3)/6, x on the three pieces with the scalar kernel's one-rounding forms;
 /// f′ = (2x + 3)/6 on the closed middle piece (torch's convention at ±3).
 ACTLAB_INLINE void hardswish(double x, NoBinding, double& y, double& dy) {
@@ -571,6 +583,7 @@ ACTLAB_FAST_KERNEL(hardswish, noParams, hardswish)
 ACTLAB_FAST_KERNEL(tanhshrink, noParams, tanhshrink)
 ACTLAB_FAST_KERNEL(softplus, softplusParams, softplus)
 ACTLAB_FAST_KERNEL(logSigmoid, noParams, logSigmoid)
+ACTLAB_FAST_KERNEL(softsign, noParams, softsign)
 
 }  // namespace
 
@@ -593,5 +606,6 @@ const Kernels kHardswish{&hardswishFDf, &hardswishF};
 const Kernels kTanhshrink{&tanhshrinkFDf, &tanhshrinkF};
 const Kernels kSoftplus{&softplusFDf, &softplusF};
 const Kernels kLogSigmoid{&logSigmoidFDf, &logSigmoidF};
+const Kernels kSoftsign{&softsignFDf, &softsignF};
 
 }  // namespace actlab::fast

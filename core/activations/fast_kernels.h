@@ -52,5 +52,6 @@ extern const Kernels kTanhshrink;
 /// Softplus: β is p[0], the threshold p[1].
 extern const Kernels kSoftplus;
 extern const Kernels kLogSigmoid;
+extern const Kernels kSoftsign;
 
 }  // namespace actlab::fast
