@@ -7,6 +7,7 @@
 
 #include "family_piecewise.h"
 #include "fast_exp.h"
+#include "fast_kernel_loops.h"
 #include "numerics.h"
 #include "util/portability.h"
 
@@ -14,9 +15,9 @@ namespace actlab::fast {
 
 namespace {
 
-#define ACTLAB_INLINE ACTLAB_ALWAYS_INLINE
-// One clone per instruction set where the platform allows (util/portability.h); the loader picks
-// the best the CPU has.
+// The smooth kernels, built on the branch-free exponential (fast_exp.h); the piecewise-linear
+// ones are in fast_kernels_piecewise.cpp. One clone per instruction set where the platform
+// allows (util/portability.h); the loader picks the best the CPU has.
 
 // The kernels use fma for the steps whose rounding matters: on the AVX2 and AVX-512 clones it
 // is one instruction; the baseline clone calls the library's fma (slower, same results).
@@ -72,9 +73,6 @@ ACTLAB_INLINE void sigmoidPrime(double x, double& y, double& dy) {
     y = x != x ? x : y;
     dy = overOnePlusSquared(e, d, dl);
 }
-
-struct NoBinding {};
-ACTLAB_INLINE NoBinding noParams(const ParamValues&) { return {}; }
 
 /// (1 + 2z)·e^(z²)·erfc(z) for z ≥ 0, as a Chebyshev series in t = (z − 3.75)/(z + 3.75), which
 /// maps [0, ∞) onto [−1, 1) (the approach of Shepherd and Laframboise); the coefficients were fitted
@@ -247,30 +245,6 @@ ACTLAB_INLINE void mish(double x, NoBinding, double& y, double& dy) {
     y = x != x || x > 800.0 ? x : (pos ? xc * tPos : fNeg);
     dy = x != x ? x : (pos ? dPos : dNeg);
 }
-
-/// The batch loops of a kernel from its element function `elem(x, p, y, dy)` and the binding of
-/// its parameters; f alone reuses the element function (the compiler drops the unused f′).
-#define ACTLAB_FAST_KERNEL(name, bind, elem)                                                   \
-    ACTLAB_CLONES void name##FDf(std::span<const double> x, std::span<double> y,                \
-                                 std::span<double> dy, const ParamValues& raw) {                 \
-        const auto p = bind(raw);                                                               \
-        const std::size_t n = x.size();                                                         \
-        const double* __restrict xs = x.data();                                                 \
-        double* __restrict ys = y.data();                                                       \
-        double* __restrict ds = dy.data();                                                      \
-        for (std::size_t i = 0; i < n; ++i) elem(xs[i], p, ys[i], ds[i]);                       \
-    }                                                                                           \
-    ACTLAB_CLONES void name##F(std::span<const double> x, std::span<double> y,                  \
-                               const ParamValues& raw) {                                        \
-        const auto p = bind(raw);                                                               \
-        const std::size_t n = x.size();                                                         \
-        const double* __restrict xs = x.data();                                                 \
-        double* __restrict ys = y.data();                                                       \
-        for (std::size_t i = 0; i < n; ++i) {                                                   \
-            double unused;                                                                      \
-            elem(xs[i], p, ys[i], unused);                                                      \
-        }                                                                                       \
-    }
 
 ACTLAB_INLINE void eluElement(double x, double alpha, double& y, double& dy) {
     const double neg = alpha * expm1BranchFree(x);
@@ -491,87 +465,6 @@ ACTLAB_CLONES void sigmoidF(std::span<const double> x, std::span<double> y, cons
     }
 }
 
-/// max(0, x) + slope·min(0, x), with NaN kept and, for slope 0, 0 at −inf (the limit).
-ACTLAB_INLINE double leaky(double x, double slope) {
-    const double neg = slope == 0 ? 0.0 : x * slope;
-    const double y = x > 0 ? x : neg;
-    return x != x ? x : y;
-}
-ACTLAB_INLINE double leakyDerivative(double x, double slope) {
-    const double d = x > 0 ? 1.0 : slope;
-    return x != x ? x : d;
-}
-
-ACTLAB_CLONES void leakyFDf(std::span<const double> x, std::span<double> y, std::span<double> dy,
-                            const ParamValues& p) {
-    const std::size_t n = x.size();
-    const double slope = p[0];
-    const double* __restrict xs = x.data();
-    double* __restrict ys = y.data();
-    double* __restrict ds = dy.data();
-    for (std::size_t i = 0; i < n; ++i) {
-        ys[i] = leaky(xs[i], slope);
-        ds[i] = leakyDerivative(xs[i], slope);
-    }
-}
-
-ACTLAB_CLONES void leakyF(std::span<const double> x, std::span<double> y, const ParamValues& p) {
-    const std::size_t n = x.size();
-    const double slope = p[0];
-    const double* __restrict xs = x.data();
-    double* __restrict ys = y.data();
-    for (std::size_t i = 0; i < n; ++i) ys[i] = leaky(xs[i], slope);
-}
-
-void reluFDf(std::span<const double> x, std::span<double> y, std::span<double> dy,
-             const ParamValues&) {
-    leakyFDf(x, y, dy, {0.0, 0.0});
-}
-void reluF(std::span<const double> x, std::span<double> y, const ParamValues&) {
-    leakyF(x, y, {0.0, 0.0});
-}
-
-ACTLAB_CLONES void identityFDf(std::span<const double> x, std::span<double> y,
-                               std::span<double> dy, const ParamValues&) {
-    const std::size_t n = x.size();
-    const double* __restrict xs = x.data();
-    double* __restrict ys = y.data();
-    double* __restrict ds = dy.data();
-    for (std::size_t i = 0; i < n; ++i) {
-        ys[i] = xs[i];
-        ds[i] = xs[i] != xs[i] ? xs[i] : 1.0;
-    }
-}
-
-void identityF(std::span<const double> x, std::span<double> y, const ParamValues&) {
-    std::copy(x.begin(), x.end(), y.begin());
-}
-
-/// RReLU in evaluation mode: Leaky ReLU with the slope (lower + upper)/2, bound as the scalar
-/// kernel binds it.
-ACTLAB_INLINE double rreluSlope(const ParamValues& v) { return (v[0] + v[1]) / 2; }
-ACTLAB_INLINE void leakyElement(double x, double slope, double& y, double& dy) {
-    y = leaky(x, slope);
-    dy = leakyDerivative(x, slope);
-}
-
-/// Hardtanh and ReLU6: x clamped to [lo, hi], f′ 1 strictly inside and 0 at and beyond the ends
-/// (PyTorch's convention), NaN kept.
-struct ClampBounds {
-    double lo, hi;
-};
-ACTLAB_INLINE ClampBounds hardtanhBounds(const ParamValues& v) { return {v[0], v[1]}; }
-ACTLAB_INLINE ClampBounds relu6Bounds(const ParamValues&) { return {0.0, 6.0}; }
-ACTLAB_INLINE void clampElement(double x, ClampBounds b, double& y, double& dy) {
-    const double c = x <= b.lo ? b.lo : (x >= b.hi ? b.hi : x);
-    const double d = x <= b.lo || x >= b.hi ? 0.0 : 1.0;
-    y = x != x ? x : c;
-    dy = x != x ? x : d;
-}
-
-ACTLAB_FAST_KERNEL(rrelu, rreluSlope, leakyElement)
-ACTLAB_FAST_KERNEL(hardtanh, hardtanhBounds, clampElement)
-ACTLAB_FAST_KERNEL(relu6, relu6Bounds, clampElement)
 ACTLAB_FAST_KERNEL(elu, eluParams, elu)
 ACTLAB_FAST_KERNEL(selu, noParams, selu)
 ACTLAB_FAST_KERNEL(silu, noParams, silu)
@@ -589,12 +482,6 @@ ACTLAB_FAST_KERNEL(softsign, noParams, softsign)
 
 const Kernels kTanh{&tanhFDf, &tanhF};
 const Kernels kSigmoid{&sigmoidFDf, &sigmoidF};
-const Kernels kRelu{&reluFDf, &reluF};
-const Kernels kLeaky{&leakyFDf, &leakyF};
-const Kernels kRrelu{&rreluFDf, &rreluF};
-const Kernels kHardtanh{&hardtanhFDf, &hardtanhF};
-const Kernels kRelu6{&relu6FDf, &relu6F};
-const Kernels kIdentity{&identityFDf, &identityF};
 const Kernels kElu{&eluFDf, &eluF};
 const Kernels kSelu{&seluFDf, &seluF};
 const Kernels kSilu{&siluFDf, &siluF};

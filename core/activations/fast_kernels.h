@@ -1,7 +1,8 @@
 #pragma once
 // Vectorised batch kernels for the activations used most in network training (tanh, sigmoid,
 // ReLU and its leaky and clipped relatives, identity, ELU, CELU, SELU, SiLU, Mish, Softplus,
-// LogSigmoid, Hardswish, Tanhshrink, and GELU in both forms).
+// LogSigmoid, Hardswish, Tanhshrink, Softsign, and GELU in both forms): the smooth ones in
+// fast_kernels.cpp, the piecewise-linear ones in fast_kernels_piecewise.cpp.
 // They are branch-free so the compiler vectorises them, and each is built for AVX-512, AVX2+FMA
 // and the x86-64 baseline, chosen per CPU when first called (GCC function multi-versioning).
 // They stay within the catalogue's accuracy bounds (checked against the golden files like the
