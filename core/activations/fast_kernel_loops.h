@@ -1,6 +1,7 @@
 #pragma once
 // What the vectorised kernel files (fast_kernels.cpp, fast_kernels_piecewise.cpp) share: the
-// force-inlined element functions and the batch loops built from them. Private to those files.
+// force-inline marker of their element functions, the binding of a kernel without parameters,
+// and the batch loops built from an element function. Private to those files.
 
 #include <cstddef>
 #include <span>
