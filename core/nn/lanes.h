@@ -63,6 +63,10 @@ struct Lanes {
         for (int i = 0; i < kLanes; ++i) v[i] += o.v[i];
         return *this;
     }
+    Lanes& operator-=(const Lanes& o) {
+        for (int i = 0; i < kLanes; ++i) v[i] -= o.v[i];
+        return *this;
+    }
     Lanes& operator*=(const Lanes& o) {
         for (int i = 0; i < kLanes; ++i) v[i] *= o.v[i];
         return *this;

@@ -112,9 +112,6 @@ struct BackwardRow {
     }
 };
 
-/// log(1 + eᶻ) without overflow.
-double softplus(double z) { return (z > 0 ? z : 0.0) + std::log1p(std::exp(-std::fabs(z))); }
-
 }  // namespace
 
 std::string_view outputId(OutputKind k) { return idOf(kOutputs, k); }
@@ -387,107 +384,6 @@ ACTLAB_CLONES void forwardPass(const Mlp& net, const ActivationSpec* outputAct, 
 
 void Mlp::forward(Workspace& ws, bool derivatives) const {
     forwardPass(*this, m_outputAct, ws, derivatives);
-}
-
-double predictedLabel(OutputKind kind, std::span<const double> outputs, std::size_t example,
-                      std::size_t stride) {
-    switch (kind) {
-        case OutputKind::TanhSquare: return outputs[example] >= 0 ? 1.0 : -1.0;
-        case OutputKind::SigmoidBce: return outputs[example] >= 0.5 ? 1.0 : -1.0;
-        case OutputKind::LinearSquare: return outputs[example] >= 0 ? 1.0 : -1.0;
-        case OutputKind::SoftmaxCe: {
-            const std::size_t k = outputs.size() / stride;
-            std::size_t best = 0;
-            for (std::size_t c = 1; c < k; ++c)
-                if (outputs[c * stride + example] > outputs[best * stride + example]) best = c;
-            return static_cast<double>(best);
-        }
-    }
-    return 0;
-}
-
-namespace {
-/// The class index of a label for softmax: binary ±1 labels map to classes 0 and 1.
-int classOf(double label, int outputs) {
-    return outputs == 2 && (label == 1 || label == -1) ? (label > 0) : static_cast<int>(label);
-}
-}  // namespace
-
-BatchLoss Mlp::outputLoss(std::span<const double> labels, const Workspace& ws) const {
-    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
-    const double* z = ws.z.back().data();
-    const double* a = ws.a.back().data();
-    const int outputs = m_layers.back().out;
-    BatchLoss r;
-    switch (m_spec.output) {
-        case OutputKind::TanhSquare:
-        case OutputKind::LinearSquare: {
-            // Accuracy counts ±1 labels only (regression targets have no class).
-            const bool classes = m_spec.output == OutputKind::TanhSquare;
-            for (std::size_t b = 0; b < batch; ++b) {
-                const double t = labels[b], diff = a[b] - t;
-                r.lossSum += 0.5 * diff * diff;
-                if (classes || t == 1 || t == -1) r.correct += (a[b] >= 0 ? 1.0 : -1.0) == t;
-            }
-            break;
-        }
-        case OutputKind::SigmoidBce:
-            for (std::size_t b = 0; b < batch; ++b) {
-                const double t01 = labels[b] > 0 ? 1.0 : 0.0;
-                r.lossSum += softplus(z[b]) - t01 * z[b];
-                r.correct += (z[b] >= 0) == (t01 == 1);
-            }
-            break;
-        case OutputKind::SoftmaxCe:
-            for (std::size_t b = 0; b < batch; ++b) {
-                const int c = classOf(labels[b], outputs);
-                double zmax = -HUGE_VAL;
-                for (int j = 0; j < outputs; ++j) zmax = std::max(zmax, z[std::size_t(j) * stride + b]);
-                double sum = 0;
-                for (int j = 0; j < outputs; ++j) sum += std::exp(z[std::size_t(j) * stride + b] - zmax);
-                r.lossSum += zmax + std::log(sum) - z[std::size_t(c) * stride + b];
-                r.correct += predictedLabel(OutputKind::SoftmaxCe, ws.a.back(), b, stride) == c;
-            }
-            break;
-    }
-    return r;
-}
-
-namespace {
-
-/// dL/dz of the output layer (see Mlp::outputError), cloned like the passes.
-ACTLAB_CLONES void outputErrorPass(OutputKind kind, std::size_t outputs,
-                                   std::span<const double> labels, Workspace& ws) {
-    const std::size_t batch = std::size_t(ws.batch), stride = std::size_t(ws.stride);
-    const double* __restrict a = ws.a.back().data();
-    const double* __restrict d = ws.d.back().data();
-    const double* __restrict t = labels.data();
-    double* __restrict delta = ws.outDelta.data();
-    switch (kind) {
-        case OutputKind::TanhSquare:
-        case OutputKind::LinearSquare:  // ½(o − t)²: (o − t)·f′(z)
-            for (std::size_t b = 0; b < batch; ++b) delta[b] = (a[b] - t[b]) * d[b];
-            break;
-        case OutputKind::SigmoidBce:  // σ(z) − t
-            for (std::size_t b = 0; b < batch; ++b) delta[b] = a[b] - (t[b] > 0 ? 1.0 : 0.0);
-            break;
-        case OutputKind::SoftmaxCe:  // softmax(z) − one-hot(t)
-            for (std::size_t b = 0; b < batch; ++b) {
-                const int c = classOf(t[b], int(outputs));
-                for (std::size_t j = 0; j < outputs; ++j)
-                    delta[j * stride + b] = a[j * stride + b] - (int(j) == c ? 1.0 : 0.0);
-            }
-            break;
-    }
-    // The filler examples past the batch carry no error back.
-    for (std::size_t j = 0; j < outputs; ++j)
-        std::fill(delta + j * stride + batch, delta + (j + 1) * stride, 0.0);
-}
-
-}  // namespace
-
-void Mlp::outputError(std::span<const double> labels, Workspace& ws) const {
-    outputErrorPass(m_spec.output, std::size_t(m_layers.back().out), labels, ws);
 }
 
 namespace {

@@ -258,6 +258,50 @@ TEST(Passes, EveryExampleIsOneMultiplyAddChainWhateverTheBatch) {
     }
 }
 
+TEST(Passes, TheSquaredErrorIsSummedInFourLanesAndCountsOnlyMatchingLabels) {
+    const bool fused = passesFuse();
+    nn::Rng rng(7);
+    for (const OutputKind kind : {OutputKind::TanhSquare, OutputKind::LinearSquare}) {
+        nn::NetworkSpec spec;
+        spec.features = {nn::Feature::X, nn::Feature::Y};
+        spec.hidden = {{3, "tanh", activation("tanh").defaults(), nn::PReluMode::PerLayer}};
+        spec.output = kind;
+        spec.outputs = 1;
+        nn::Mlp net(spec);
+        net.initialise(nn::InitKind::Xavier, 5);
+        std::vector<double> xs, ys, labels;
+        for (int i = 0; i < 21; ++i) {
+            xs.push_back(rng.uniform(-3, 3));
+            ys.push_back(rng.uniform(-3, 3));
+            // Regression targets that are not ±1 count as no class.
+            const double r = rng.uniform();
+            labels.push_back(r < 0.4 ? 1.0 : r < 0.8 ? -1.0 : rng.uniform(-1, 1));
+        }
+        const nn::FeatureTable table = nn::computeFeatures(spec.features, xs, ys);
+        nn::Workspace ws;
+        for (int n = 1; n <= 21; ++n) {
+            net.prepare(ws, n);
+            net.loadInputs(table, 0, ws);
+            net.forward(ws, false);
+            const std::span<const double> batchLabels = std::span(labels).first(std::size_t(n));
+            const nn::BatchLoss r = net.outputLoss(batchLabels, ws);
+            // Example b adds ½d·d into lane b mod 4; the lanes are summed as (l₀ + l₂) + (l₁ + l₃).
+            double lane[4] = {0, 0, 0, 0};
+            long double exact = 0;
+            int correct = 0;
+            for (std::size_t b = 0; b < std::size_t(n); ++b) {
+                const double o = ws.a.back()[b], d = o - labels[b];
+                lane[b % 4] = fused ? std::fma(0.5 * d, d, lane[b % 4]) : 0.5 * d * d + lane[b % 4];
+                exact += 0.5L * (long double)d * d;
+                correct += (o >= 0 ? 1.0 : -1.0) == labels[b];
+            }
+            ASSERT_EQ(r.lossSum, (lane[0] + lane[2]) + (lane[1] + lane[3])) << "batch of " << n;
+            EXPECT_NEAR(r.lossSum, double(exact), 1e-15 * double(exact)) << "batch of " << n;
+            EXPECT_EQ(r.correct, correct) << "batch of " << n;
+        }
+    }
+}
+
 // outputBound is a bound: no input within the feature bounds gives a larger output, for every
 // registry activation; it is infinite for a formula layer (no growth known) and for weights
 // whose products pass 1e300.
