@@ -381,12 +381,19 @@ double Trainer::evaluateSet(const FeatureTable& table, const std::vector<Point>&
     Workspace& ws = &table == &m_trainFeatures ? m_trainEvalWs : m_testEvalWs;
     const int n = static_cast<int>(points.size());
     const int hidden = static_cast<int>(net.spec().hidden.size());
+    // The statistics' sums only when asked for (an evaluation of the losses alone allocates
+    // nothing: it runs after every epoch of a sweep).
     std::vector<std::vector<std::uint8_t>> alive;
-    std::vector<double> sum(std::size_t(hidden), 0.0), sumSq(std::size_t(hidden), 0.0);
-    for (int l = 0; l < hidden; ++l) alive.emplace_back(std::size_t(net.layers()[std::size_t(l)].out), 0);
+    std::vector<double> sum, sumSq;
+    if (stats) {
+        sum.assign(std::size_t(hidden), 0.0);
+        sumSq.assign(std::size_t(hidden), 0.0);
+        for (int l = 0; l < hidden; ++l)
+            alive.emplace_back(std::size_t(net.layers()[std::size_t(l)].out), 0);
+    }
     double lossSum = 0;
     int correct = 0;
-    std::vector<double> labels;
+    std::vector<double>& labels = m_evalLabels;
     for (int first = 0; first < n; first += kEvalChunk) {
         const int count = std::min(kEvalChunk, n - first);
         net.prepare(ws, count);

@@ -212,6 +212,7 @@ private:
     std::vector<double> m_batchLabels;  ///< labels of a shuffled batch (Standard mode)
     Workspace m_ws;
     Workspace m_trainEvalWs, m_testEvalWs;  ///< evaluation of each set (see evaluateSet)
+    std::vector<double> m_evalLabels;        ///< evaluateSet's labels of one chunk
     std::vector<EpochMetrics> m_history;
     std::string m_divergence;
     DivergenceCause m_cause;
