@@ -103,13 +103,30 @@ void Trainer::accumulate(std::span<const int> indices) {
     net.backward(m_ws, m_state.grads);
 }
 
+namespace {
+/// Σ v², element k summed into partial sum k mod 4 and the four added as (s₀ + s₂) + (s₁ + s₃):
+/// independent chains of additions, where one chain made each wait for the one before.
+double sumOfSquares(const std::vector<double>& v) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    std::size_t k = 0;
+    for (; k + 4 <= v.size(); k += 4) {
+        s0 += v[k] * v[k];
+        s1 += v[k + 1] * v[k + 1];
+        s2 += v[k + 2] * v[k + 2];
+        s3 += v[k + 3] * v[k + 3];
+    }
+    if (k < v.size()) s0 += v[k] * v[k];
+    if (k + 1 < v.size()) s1 += v[k + 1] * v[k + 1];
+    if (k + 2 < v.size()) s2 += v[k + 2] * v[k + 2];
+    return (s0 + s2) + (s1 + s3);
+}
+}  // namespace
+
 void Trainer::recordGradNorms(std::vector<double>& gradSq) const {
     const Gradients& g = m_state.grads;
-    for (std::size_t l = 0; l < g.w.size(); ++l) {
-        double s = 0;
-        for (double v : g.w[l]) s += v * v;
-        gradSq[l] += s / (double(g.count) * double(g.count));
-    }
+    const double invCountSquared = 1.0 / (double(g.count) * double(g.count));  // one division
+    for (std::size_t l = 0; l < g.w.size(); ++l)
+        gradSq[l] += sumOfSquares(g.w[l]) * invCountSquared;
 }
 
 // nn.ts updateWeights, operation for operation: biases b − (lr·acc)/n; weights
