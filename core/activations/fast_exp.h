@@ -57,11 +57,20 @@ ACTLAB_ALWAYS_INLINE ExpReduced reduceExp(double xc) {
             std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(kExpShift)};
 }
 
+/// c ? a : b as a select of bits. Written as ?: with a constant a, GCC makes it a branch first
+/// and then evaluates everything after it a second time for the constant, which the vector loop
+/// blends in under masks at every step (11–16 % of the sigmoid and ELU loops with AVX-512); a
+/// select of bits has no branch to follow. The results are the same.
+ACTLAB_ALWAYS_INLINE double selectBits(bool c, double a, double b) {
+    const std::uint64_t m = 0 - static_cast<std::uint64_t>(c);
+    return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & m) |
+                                 (std::bit_cast<std::uint64_t>(b) & ~m));
+}
+
 /// reduceExp of x clamped to [low, high]; NaN passes through.
 ACTLAB_ALWAYS_INLINE ExpReduced reduceExp(double x, double low, double high) {
-    double xc = x < low ? low : x;
-    xc = xc > high ? high : xc;
-    return reduceExp(xc);
+    const double xc = selectBits(x < low, low, x);
+    return reduceExp(selectBits(xc > high, high, xc));
 }
 
 /// 2^(k + extra)·p, the scale applied in two halves so that a subnormal result rounds once.
