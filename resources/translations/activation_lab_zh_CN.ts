@@ -3035,6 +3035,14 @@ The session shown was not changed.</source>
         <source>%1 (%2 seeds per value)</source>
         <translation>%1（每个取值 %2 个种子）</translation>
     </message>
+    <message>
+        <source>never: %1 of %2</source>
+        <translation>未达到：%2 次中 %1 次</translation>
+    </message>
+    <message>
+        <source>no value: %1 of %2</source>
+        <translation>无数值：%2 次中 %1 次</translation>
+    </message>
 </context>
 <context>
     <name>actlab::ui::TeachingPanel</name>

@@ -41,14 +41,20 @@ QString SweepPlot::metricTitle(sweep::Metric metric) {
 
 namespace {
 
-QSharedPointer<QCPAxisTickerText> textTicks(const sweep::SweepPlan& plan, std::size_t variable) {
+/// The values of a variable as axis labels, each with its line of `notes` below where there is one.
+QSharedPointer<QCPAxisTickerText> textTicks(const sweep::SweepPlan& plan, std::size_t variable,
+                                            const QStringList& notes = {}) {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     const std::size_t n = plan.variables[variable].size();
     const std::size_t stride = std::max<std::size_t>(1, (n + 11) / 12);  // at most 12 labels
     const sweep::SweepVariable& v = plan.variables[variable];
-    for (std::size_t i = 0; i < n; i += stride)
-        ticker->addTick(double(i), v.categorical() ? qs(v.valueText(i))
-                                                   : QString::number(v.numbers[i], 'g', 3));
+    for (std::size_t i = 0; i < n; i += stride) {
+        QString label =
+            v.categorical() ? qs(v.valueText(i)) : QString::number(v.numbers[i], 'g', 3);
+        if (i < std::size_t(notes.size()) && !notes[qsizetype(i)].isEmpty())
+            label += QLatin1Char('\n') + notes[qsizetype(i)];
+        ticker->addTick(double(i), label);
+    }
     return ticker;
 }
 
@@ -168,7 +174,20 @@ void SweepPlot::drawOneVariable(const sweep::SweepPlan& plan,
         whiskers->setPen(QPen(style::colors().plotText, style::width(2)));
         whiskers->setWhiskerWidth(14);
         whiskers->removeFromLegend();
-        m_plot->xAxis->setTicker(textTicks(plan, 0));
+        // A setting whose runs have no value has no dots: say so under its name, or an empty
+        // strip would read as missing data ("never" reaching the target is the usual case).
+        std::vector<int> missing(variable.size(), 0);
+        for (const sweep::RunResult& r : results)
+            if (!std::isfinite(sweep::metricValue(r, metric))) ++missing[std::size_t(r.setting)];
+        QStringList notes;
+        for (const sweep::SettingSummary& s : summary) {
+            const int k = missing[std::size_t(s.setting)];
+            notes << (k == 0 ? QString()
+                      : metric == sweep::Metric::EpochsToTarget
+                          ? tr("never: %1 of %2").arg(k).arg(s.runs)
+                          : tr("no value: %1 of %2").arg(k).arg(s.runs));
+        }
+        m_plot->xAxis->setTicker(textTicks(plan, 0, notes));
         m_plot->xAxis->setRange(-0.6, double(variable.size()) - 0.4);
     } else {
         auto* low = m_plot->addGraph();
